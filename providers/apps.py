@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+
+
+class ProvidersConfig(AppConfig):
+    name = "providers"
+    verbose_name = _("还款机构资料")
+
+    def ready(self) -> None:
+        from providers.catalog import forget_providers
+        from providers.models import Provider
+
+        # Cache invalidation only; no business logic lives in signals.
+        post_save.connect(forget_providers, sender=Provider, dispatch_uid="forget_on_save")
+        post_delete.connect(forget_providers, sender=Provider, dispatch_uid="forget_on_delete")

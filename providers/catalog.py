@@ -1,0 +1,25 @@
+"""The active providers every wizard page needs, cached and forgotten on any change."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+
+from providers.models import Provider, ProviderFacts
+
+CACHE_KEY = "providers:active:v1"
+# A safety net only: every save and delete clears the entry at once.
+CACHE_SECONDS = 60 * 60
+
+
+def active_providers() -> dict[str, ProviderFacts]:
+    """Active providers by slug, in display order; one query when the cache is cold."""
+    providers = cache.get(CACHE_KEY)
+    if providers is None:
+        providers = {p.slug: p.facts() for p in Provider.objects.active().in_display_order()}
+        cache.set(CACHE_KEY, providers, CACHE_SECONDS)
+    return providers
+
+
+def forget_providers(**_signal_kwargs: object) -> None:
+    """Drop the cached catalog so the next request reads the database again."""
+    cache.delete(CACHE_KEY)

@@ -1,0 +1,59 @@
+"""Load the provider records shipped with the code, without touching staff edits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from providers.models import Provider
+
+SEED_FILE = Path(__file__).resolve().parents[2] / "seed" / "providers.json"
+
+
+class Command(BaseCommand):
+    help = "Create the seed providers that do not exist yet (by slug). Safe to run repeatedly."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--file", type=Path, default=SEED_FILE, help="JSON list of providers")
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Also overwrite existing providers with the file's values (discards staff edits).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            records = json.loads(options["file"].read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as error:
+            raise CommandError(f"Cannot read {options['file']}: {error}") from error
+        created, updated, kept = load_providers(records, update=options["update"])
+        self.stdout.write(f"providers: {created} created, {updated} updated, {kept} kept as they were")
+
+
+@transaction.atomic
+def load_providers(records: list[dict[str, Any]], *, update: bool = False) -> tuple[int, int, int]:
+    """Create missing providers; with `update`, overwrite existing ones. All or nothing."""
+    created = updated = kept = 0
+    existing = {p.slug: p for p in Provider.objects.filter(slug__in=[r["slug"] for r in records])}
+    for record in records:
+        provider = existing.get(record["slug"])
+        if provider is not None and not update:
+            kept += 1
+            continue
+        provider = provider or Provider()
+        for name, value in record.items():
+            setattr(provider, name, value)
+        try:
+            provider.full_clean()
+        except ValidationError as error:
+            raise CommandError(f"provider {record['slug']!r}: {error.message_dict}") from error
+        is_new = provider.pk is None
+        provider.save()
+        created += is_new
+        updated += not is_new
+    return created, updated, kept

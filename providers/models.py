@@ -1,0 +1,229 @@
+"""What we know about the lenders a Xiaomi Mall buyer repays, and how sure we are of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+hotline_validator = RegexValidator(
+    regex=r"^(?:\d{5}(?:-\d{1,2})?|400-?\d{3}-?\d{4}|0\d{2,3}-?\d{7,8})$",
+    message=_("客服电话格式不对:应为 95588、95511-2、400-820-5555 或 021-12345678 这样的号码。"),
+)
+
+
+class ProviderKind(models.TextChoices):
+    WALLET_CREDIT = "wallet_credit", _("钱包信用支付(如花呗)")
+    CREDIT_CARD = "credit_card", _("信用卡(银行)")
+    CONSUMER_FINANCE = "consumer_finance", _("消费金融公司")
+    MALL_INSTALLMENT = "mall_installment", _("商城分期")
+
+
+class Fact(models.TextChoices):
+    """The facts about a provider that can be individually unconfirmed."""
+
+    HOTLINE = "hotline", _("客服电话")
+    REPAY_PATH = "repay_path", _("还款路径")
+    CUTOFF = "cutoff_time", _("当日还款截止时间")
+    GRACE = "grace_days", _("宽限期")
+    LATE_FEE = "late_fee", _("逾期费用规则")
+    AUTOPAY = "autopay", _("自动还款")
+
+
+def validate_fact_list(value: object) -> None:
+    if not isinstance(value, list) or any(item not in Fact.values for item in value):
+        raise ValidationError(
+            _("待核实的信息只能从这些项中选择:%(choices)s"),
+            params={"choices": ", ".join(Fact.values)},
+        )
+
+
+class ProviderQuerySet(models.QuerySet["Provider"]):
+    def active(self) -> ProviderQuerySet:
+        return self.filter(is_active=True)
+
+    def needs_reverification(self, *, today: dt.date | None = None) -> ProviderQuerySet:
+        """Providers never verified, or not verified within the configured number of days."""
+        today = today or timezone.localdate()
+        oldest_fresh = today - dt.timedelta(days=settings.PROVIDER_REVERIFY_DAYS)
+        return self.filter(Q(verified_on__isnull=True) | Q(verified_on__lt=oldest_fresh))
+
+    def in_display_order(self) -> ProviderQuerySet:
+        return self.order_by("display_order", "slug")
+
+
+class Provider(models.Model):
+    slug = models.SlugField(_("代号"), max_length=40, unique=True)
+    name_zh = models.CharField(_("中文名称"), max_length=60)
+    name_en = models.CharField(_("英文名称"), max_length=80)
+    kind = models.CharField(_("类型"), max_length=20, choices=ProviderKind.choices)
+    display_order = models.PositiveSmallIntegerField(_("显示顺序"), default=100)
+
+    hotline = models.CharField(_("客服电话"), max_length=20, validators=[hotline_validator])
+    hotline_alt = models.CharField(
+        _("备用客服电话"), max_length=20, blank=True, validators=[hotline_validator]
+    )
+    repay_path_zh = models.TextField(_("App 内还款路径(中文)"))
+    repay_path_en = models.TextField(_("App 内还款路径(英文)"))
+    cutoff_time = models.TimeField(
+        _("当日还款截止时间"),
+        help_text=_("到期日当天最晚几点前还款才算按时(24 点截止填 23:59)。"),
+    )
+    grace_days = models.PositiveSmallIntegerField(
+        _("宽限期天数"), default=0, help_text=_("没有宽限期填 0。不确定时填 0 并标记为待核实。")
+    )
+    late_fee_zh = models.TextField(_("逾期费用规则(中文)"))
+    late_fee_en = models.TextField(_("逾期费用规则(英文)"))
+    autopay_available = models.BooleanField(_("支持自动还款"), default=False)
+    autopay_how_zh = models.TextField(_("如何开通自动还款(中文)"), blank=True)
+    autopay_how_en = models.TextField(_("如何开通自动还款(英文)"), blank=True)
+    official_site = models.URLField(_("官方网站"), blank=True)
+
+    source = models.TextField(
+        _("信息来源"), help_text=_("网址或说明:这些信息是从哪里核实的。")
+    )
+    verified_on = models.DateField(_("最后核实日期"), null=True, blank=True)
+    unverified_facts = models.JSONField(
+        _("待核实的信息"),
+        default=list,
+        blank=True,
+        validators=[validate_fact_list],
+        help_text=_("列出尚未向官方确认的信息;消费者会看到“待核实”提示。"),
+    )
+    is_active = models.BooleanField(_("启用"), default=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    objects = ProviderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("还款机构")
+        verbose_name_plural = _("还款机构")
+        ordering = ["display_order", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(grace_days__gte=0) & Q(grace_days__lte=30),
+                name="provider_grace_days_0_to_30",
+                violation_error_message=_("宽限期应在 0 到 30 天之间。"),
+            ),
+            models.CheckConstraint(
+                condition=~Q(hotline=""), name="provider_hotline_required"
+            ),
+            models.CheckConstraint(
+                condition=~Q(name_zh="") & ~Q(name_en=""), name="provider_names_required"
+            ),
+            models.CheckConstraint(
+                condition=~Q(source=""), name="provider_source_required"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ProviderKind.values), name="provider_kind_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name_zh} ({self.slug})"
+
+    def facts(self) -> ProviderFacts:
+        """A plain, cacheable snapshot of this record for the plan engine."""
+        return ProviderFacts(
+            slug=self.slug,
+            name_zh=self.name_zh,
+            name_en=self.name_en,
+            kind=self.kind,
+            hotline=self.hotline,
+            hotline_alt=self.hotline_alt,
+            repay_path_zh=self.repay_path_zh,
+            repay_path_en=self.repay_path_en,
+            cutoff_time=self.cutoff_time,
+            grace_days=self.grace_days,
+            late_fee_zh=self.late_fee_zh,
+            late_fee_en=self.late_fee_en,
+            autopay_available=self.autopay_available,
+            autopay_how_zh=self.autopay_how_zh,
+            autopay_how_en=self.autopay_how_en,
+            official_site=self.official_site,
+            verified_on=self.verified_on,
+            unverified_facts=frozenset(self.unverified_facts or ()),
+        )
+
+
+@dataclass(frozen=True)
+class ProviderFacts:
+    """Everything the plan engine may know about a provider; no database behind it."""
+
+    slug: str
+    name_zh: str
+    name_en: str
+    kind: str
+    hotline: str
+    hotline_alt: str
+    repay_path_zh: str
+    repay_path_en: str
+    cutoff_time: dt.time
+    grace_days: int
+    late_fee_zh: str
+    late_fee_en: str
+    autopay_available: bool
+    autopay_how_zh: str
+    autopay_how_en: str
+    official_site: str
+    verified_on: dt.date | None
+    unverified_facts: frozenset[str]
+
+    def in_language(self, field: str, language: str | None = None) -> str:
+        """`name`, `repay_path`, ... in the given (or active) language."""
+        language = language or get_language() or "zh-hans"
+        suffix = "en" if language.startswith("en") else "zh"
+        return getattr(self, f"{field}_{suffix}")
+
+    @property
+    def name(self) -> str:
+        return self.in_language("name")
+
+    @property
+    def repay_path(self) -> str:
+        return self.in_language("repay_path")
+
+    @property
+    def late_fee(self) -> str:
+        return self.in_language("late_fee")
+
+    @property
+    def autopay_how(self) -> str:
+        return self.in_language("autopay_how")
+
+    def is_unverified(self, fact: str) -> bool:
+        return fact in self.unverified_facts
+
+    @property
+    def planning_grace_days(self) -> int:
+        """The grace period a plan may rely on: none until it is confirmed.
+
+        Telling a worried person they have three more days when the bank gives
+        none would cost them a late fee; planning early costs them nothing.
+        """
+        return 0 if self.is_unverified(Fact.GRACE) else self.grace_days
+
+    @property
+    def tel_uri(self) -> str:
+        return tel_uri(self.hotline)
+
+    @property
+    def tel_uri_alt(self) -> str:
+        return tel_uri(self.hotline_alt) if self.hotline_alt else ""
+
+
+def tel_uri(number: str) -> str:
+    """A dialable tel: URI; a menu choice such as the 2 in 95511-2 is dialled after a pause."""
+    if re.fullmatch(r"\d{5}-\d{1,2}", number):
+        service, choice = number.split("-")
+        return f"tel:{service},{choice}"
+    return "tel:" + number.replace("-", "")

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from factory.django import DjangoModelFactory
+
+from providers.models import Provider, ProviderKind
+
+
+class ProviderFactory(DjangoModelFactory):
+    class Meta:
+        model = Provider
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"bank-{n}")
+    name_zh = factory.Sequence(lambda n: f"测试银行{n}")
+    name_en = factory.Sequence(lambda n: f"Test Bank {n}")
+    kind = ProviderKind.CREDIT_CARD
+    display_order = 50
+    hotline = "95500"
+    repay_path_zh = "测试银行 App → 信用卡 → 还款"
+    repay_path_en = "Test Bank app → Credit card → Repay"
+    cutoff_time = dt.time(20, 0)
+    grace_days = 3
+    late_fee_zh = "违约金为未还最低还款额的 5%。"
+    late_fee_en = "5% of the unpaid minimum payment."
+    autopay_available = True
+    autopay_how_zh = "在 App 里开通自动还款。"
+    autopay_how_en = "Turn it on in the app."
+    official_site = "https://bank.example.com/"
+    source = "https://bank.example.com/rules"
+    verified_on = dt.date(2026, 11, 1)
+    unverified_facts = factory.LazyFunction(list)
+    is_active = True

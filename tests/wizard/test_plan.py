@@ -1,0 +1,183 @@
+"""The plan engine, situation by situation. Pure: no database needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.wizard.helpers import NOW, make_answers, make_facts, shanghai
+from wizard.plan import ADVICE, Status, Urgency, build_plan
+
+
+def plan_for(*, facts=None, now=NOW, language="zh-hans", **answer_overrides):
+    return build_plan(
+        answers=make_answers(now=now, **answer_overrides),
+        provider=facts or make_facts(),
+        now=now,
+        language=language,
+    )
+
+
+def test_insufficient_balance_on_the_due_date_puts_topping_up_first():
+    plan = plan_for(
+        symptom="insufficient_funds",
+        account=None,
+        funds={"enough_balance": "no"},
+        now=shanghai("2026-11-10T12:00"),
+        timing={"attempted_at": "2026-11-10T11:50:00+08:00"},
+    )
+    assert plan.status is Status.DUE_TODAY
+    assert plan.codes[0] == "ensure_funds"
+    assert plan.steps[0].urgency is Urgency.NOW
+    assert "check_account_info" not in plan.codes
+
+
+def test_information_mismatch_asks_to_check_card_and_reserved_phone():
+    plan = plan_for(
+        symptom="info_mismatch",
+        account={"reserved_phone": "wrong", "card_number": "unsure"},
+        now=shanghai("2026-11-10T12:00"),
+        timing={"attempted_at": "2026-11-10T11:00:00+08:00"},
+    )
+    assert plan.codes[:2] == ["check_account_info", "update_reserved_phone"]
+    assert "银行卡号" in plan.steps[0].because
+
+
+def test_frozen_card_says_to_pay_with_another_card_first():
+    plan = plan_for(symptom="card_problem", account={"card_status": "frozen"},
+                    now=shanghai("2026-11-10T12:00"),
+                    timing={"attempted_at": "2026-11-10T11:00:00+08:00"})
+    assert plan.codes[0] == "fix_card_status"
+
+
+def test_money_deducted_but_bill_unpaid_needs_evidence_not_more_money():
+    plan = plan_for(symptom="deducted_not_credited", account=None, funds=None)
+    assert plan.codes[0] == "report_deducted_not_credited"
+    assert "ensure_funds" not in plan.codes
+    assert "contact_provider" not in plan.codes  # the report step already names the hotline
+    assert "95500" in plan.steps[0].detail
+
+
+def test_timeout_checks_for_a_silent_deduction_before_trying_another_channel():
+    plan = plan_for(symptom="timeout", account=None, funds=None,
+                    now=shanghai("2026-11-10T12:00"),
+                    timing={"attempted_at": "2026-11-10T11:00:00+08:00"})
+    assert plan.codes[0] == "outage_procedure"
+    assert "重复还款" in plan.steps[0].detail
+
+
+def test_limit_exceeded_suggests_raising_the_limit_or_another_channel():
+    plan = plan_for(symptom="limit_exceeded", account=None, funds={"limit_reached": "yes"})
+    assert "raise_limit_or_switch_channel" in plan.codes
+
+
+def test_money_held_by_a_pre_authorisation_gets_its_own_step():
+    plan = plan_for(funds={"frozen_or_preauth": "unsure"})
+    assert "wait_for_preauth_release" in plan.codes
+
+
+def test_well_before_the_due_date_nothing_is_urgent_now():
+    plan = plan_for(
+        symptom="insufficient_funds", account=None, funds={"enough_balance": "no"},
+        timing={"due_date": "2026-11-20", "attempted_at": "2026-11-10T09:00:00+08:00"},
+    )
+    assert plan.status is Status.NOT_DUE
+    assert {step.urgency for step in plan.steps} <= {Urgency.TODAY, Urgency.SOON, Urgency.LATER}
+    assert plan.steps[0].code == "ensure_funds"
+
+
+def test_after_the_deadline_paying_and_protecting_credit_are_both_now():
+    plan = plan_for(timing={"due_date": "2026-11-01", "attempted_at": "2026-11-09T10:00:00+08:00"})
+    assert plan.status is Status.OVERDUE
+    urgent = [s.code for s in plan.steps if s.urgency is Urgency.NOW]
+    assert "meet_deadline" in urgent
+    assert "protect_credit" in urgent
+    assert plan.time_left < dt.timedelta(0)
+
+
+def test_grace_period_ends_at_the_cutoff_time_on_its_last_day():
+    plan = plan_for(
+        facts=make_facts(cutoff_time=dt.time(17, 0), grace_days=3),
+        timing={"due_date": "2026-11-08", "attempted_at": "2026-11-09T10:00:00+08:00"},
+    )
+    assert plan.status is Status.IN_GRACE
+    assert plan.deadline == shanghai("2026-11-11T17:00")
+    assert "11月11日 17:00" in plan.steps[0].title or "11月11日 17:00" in " ".join(
+        s.title for s in plan.steps
+    )
+
+
+def test_unverified_grace_period_is_planned_as_none_and_the_plan_says_so():
+    plan = plan_for(
+        facts=make_facts(grace_days=3, unverified_facts=["grace_days"]),
+        timing={"due_date": "2026-11-08", "attempted_at": "2026-11-09T10:00:00+08:00"},
+    )
+    assert plan.status is Status.OVERDUE
+    deadline_step = next(s for s in plan.steps if s.code == "meet_deadline")
+    assert "3 天宽限期" in deadline_step.detail
+    assert "尚未核实" in deadline_step.detail
+
+
+def test_already_called_the_provider_makes_calling_less_urgent():
+    called = plan_for(contacted_provider="yes")
+    not_called = plan_for(contacted_provider="no")
+    urgency = {p: next(s.urgency for s in p.steps if s.code == "contact_provider")
+               for p in (called, not_called)}
+    assert urgency[called] is Urgency.SOON
+    assert urgency[not_called] is Urgency.TODAY
+
+
+def test_autopay_is_suggested_only_where_it_exists_and_is_not_on():
+    assert "enable_autopay" in plan_for(autopay="off").codes
+    assert "enable_autopay" not in plan_for(autopay="on").codes
+    assert "enable_autopay" not in plan_for(
+        autopay="off", facts=make_facts(autopay_available=False)
+    ).codes
+
+
+def test_failed_autopay_reviews_the_autopay_set_up_even_when_it_is_on():
+    assert "enable_autopay" in plan_for(autopay="on", channel="autopay").codes
+
+
+def test_contact_step_names_the_providers_own_hotline():
+    plan = plan_for(facts=make_facts(hotline="400-820-5555", name_zh="招商银行信用卡"))
+    contact = next(s for s in plan.steps if s.code == "contact_provider")
+    assert "400-820-5555" in contact.title
+    assert "招商银行信用卡" in contact.title
+
+
+def test_every_plan_covers_the_deadline_and_the_credit_record():
+    for symptom in ["declined", "timeout", "deducted_not_credited", "no_repay_option", "other"]:
+        plan = plan_for(symptom=symptom)
+        assert {"meet_deadline", "protect_credit"} <= set(plan.codes), symptom
+
+
+def test_steps_are_ordered_from_most_to_least_urgent():
+    plan = plan_for(symptom="info_mismatch", account={"reserved_phone": "wrong"}, autopay="off",
+                    funds={"enough_balance": "unsure"})
+    ranks = [list(Urgency).index(step.urgency) for step in plan.steps]
+    assert ranks == sorted(ranks)
+
+
+def test_every_step_belongs_to_one_of_the_guides_seven_pieces_of_advice():
+    plan = plan_for(symptom="other", account={"reserved_phone": "unsure", "card_status": "lost"},
+                    funds={"enough_balance": "no", "frozen_or_preauth": "yes", "limit_reached": "yes"},
+                    autopay="off")
+    assert {step.advice for step in plan.steps} <= set(ADVICE)
+    assert all(step.because for step in plan.steps)
+
+
+def test_english_plan_uses_english_text_and_provider_name():
+    plan = plan_for(language="en", facts=make_facts(name_en="Test Bank"))
+    contact = next(s for s in plan.steps if s.code == "contact_provider")
+    assert contact.title == "Contact Test Bank: 95500"
+    assert "测试" not in contact.detail
+
+
+def test_case_summary_has_the_situation_and_no_personal_data():
+    plan = plan_for(symptom="info_mismatch", account={"reserved_phone": "wrong"})
+    summary = plan.case_summary
+    assert "信息不符" in summary
+    assert "2026-11-10 19:00" in summary
+    assert "预留手机号有误或已变更" in summary

@@ -1,0 +1,248 @@
+"""What a person told us, as plain values: the one input shape for every plan.
+
+The wizard and `manage.py plan` both turn their input into the same JSON-like
+dict and parse it here, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+T = TypeVar("T")
+
+# Dates outside this window are typing mistakes, not repayments we can help with.
+OLDEST_DUE_DATE_DAYS = 366
+FURTHEST_DUE_DATE_DAYS = 366
+
+
+class Symptom(models.TextChoices):
+    DECLINED = "declined", _("还款被拒绝或扣款失败")
+    INSUFFICIENT_FUNDS = "insufficient_funds", _("提示“余额不足”")
+    INFO_MISMATCH = "info_mismatch", _("提示“信息不符”或“预留手机号不一致”")
+    CARD_PROBLEM = "card_problem", _("银行卡有问题(过期、冻结或挂失)")
+    LIMIT_EXCEEDED = "limit_exceeded", _("提示超出限额")
+    TIMEOUT = "timeout", _("一直转圈、超时或网络错误")
+    CHANNEL_UNAVAILABLE = "channel_unavailable", _("还款渠道不可用或正在维护")
+    DEDUCTED_NOT_CREDITED = "deducted_not_credited", _("钱已扣了,账单仍显示未还")
+    NO_REPAY_OPTION = "no_repay_option", _("找不到还款入口或按钮")
+    OTHER = "other", _("其他情况")
+
+
+class Channel(models.TextChoices):
+    APP = "app", _("机构自己的 App(支付宝、银行 App 等)")
+    MALL_APP = "mall_app", _("小米商城 App")
+    THIRD_PARTY = "third_party", _("其他支付工具(微信、云闪付等)")
+    BANK_TRANSFER = "bank_transfer", _("网银或跨行转账")
+    AUTOPAY = "autopay", _("自动扣款")
+    COUNTER = "counter", _("银行柜台或 ATM")
+    OTHER = "other", _("其他或记不清")
+
+
+class Check(models.TextChoices):
+    OK = "ok", _("正确")
+    WRONG = "wrong", _("有误或已变更")
+    UNSURE = "unsure", _("不确定")
+
+
+class CardStatus(models.TextChoices):
+    NORMAL = "normal", _("正常")
+    EXPIRED = "expired", _("已过期")
+    FROZEN = "frozen", _("被冻结或止付")
+    LOST = "lost", _("已挂失或注销")
+    UNSURE = "unsure", _("不确定")
+
+
+class YesNoUnsure(models.TextChoices):
+    YES = "yes", _("是")
+    NO = "no", _("否")
+    UNSURE = "unsure", _("不确定")
+
+
+class YesNo(models.TextChoices):
+    YES = "yes", _("是")
+    NO = "no", _("否")
+
+
+class Autopay(models.TextChoices):
+    ON = "on", _("已开通")
+    OFF = "off", _("没有开通")
+    UNSURE = "unsure", _("不确定")
+
+
+# Which answers can matter for which symptoms: the wizard skips the rest.
+ACCOUNT_SYMPTOMS = frozenset(
+    {Symptom.DECLINED, Symptom.INFO_MISMATCH, Symptom.CARD_PROBLEM, Symptom.OTHER}
+)
+FUNDS_SYMPTOMS = frozenset(
+    {Symptom.DECLINED, Symptom.INSUFFICIENT_FUNDS, Symptom.LIMIT_EXCEEDED, Symptom.OTHER}
+)
+
+
+class AnswersError(ValueError):
+    """An answer that cannot be used; `field` names it the way the JSON input does."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class AccountAnswers:
+    card_number: str
+    holder_name: str
+    reserved_phone: str
+    card_status: str
+
+
+@dataclass(frozen=True)
+class FundsAnswers:
+    enough_balance: str
+    frozen_or_preauth: str
+    limit_reached: str = YesNoUnsure.UNSURE
+
+
+@dataclass(frozen=True)
+class Answers:
+    provider: str
+    symptom: str
+    channel: str
+    account: AccountAnswers | None
+    funds: FundsAnswers | None
+    due_date: dt.date
+    attempted_at: dt.datetime
+    contacted_provider: str
+    autopay: str
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, now: dt.datetime) -> Answers:
+        """Validate the JSON-shaped answers; raise AnswersError naming the first bad field."""
+        if not isinstance(data, Mapping):
+            raise AnswersError("answers", "must be a JSON object")
+        provider = data.get("provider")
+        if not isinstance(provider, str) or not provider:
+            raise AnswersError("provider", "is required")
+        symptom = _choice(data, "symptom", Symptom)
+        account = _section(data, "account", AccountAnswers, {
+            "card_number": (Check, None),
+            "holder_name": (Check, None),
+            "reserved_phone": (Check, None),
+            "card_status": (CardStatus, None),
+        })
+        funds = _section(data, "funds", FundsAnswers, {
+            "enough_balance": (YesNoUnsure, None),
+            "frozen_or_preauth": (YesNoUnsure, None),
+            "limit_reached": (YesNoUnsure, YesNoUnsure.UNSURE),
+        })
+        timing = data.get("timing")
+        if not isinstance(timing, Mapping):
+            raise AnswersError("timing", "must be an object with due_date")
+        due_date = _date(timing.get("due_date"), "timing.due_date", now=now)
+        attempted_at = _moment(timing.get("attempted_at"), "timing.attempted_at", now=now)
+        return cls(
+            provider=provider,
+            symptom=symptom,
+            channel=_choice(data, "channel", Channel, default=Channel.OTHER),
+            account=account,
+            funds=funds,
+            due_date=due_date,
+            attempted_at=attempted_at,
+            contacted_provider=_choice(data, "contacted_provider", YesNo, default=YesNo.NO),
+            autopay=_choice(data, "autopay", Autopay, default=Autopay.UNSURE),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape `from_dict` reads; safe to keep in a session (no personal data)."""
+        return {
+            "provider": self.provider,
+            "symptom": self.symptom,
+            "channel": self.channel,
+            "account": asdict(self.account) if self.account else None,
+            "funds": asdict(self.funds) if self.funds else None,
+            "timing": {
+                "due_date": self.due_date.isoformat(),
+                "attempted_at": self.attempted_at.isoformat(),
+            },
+            "contacted_provider": self.contacted_provider,
+            "autopay": self.autopay,
+        }
+
+
+def _choice(
+    data: Mapping[str, Any],
+    key: str,
+    choices: type[models.TextChoices],
+    *,
+    default: str | None = None,
+    prefix: str = "",
+) -> str:
+    value = data.get(key, default)
+    if value is None:
+        raise AnswersError(prefix + key, "is required")
+    if value not in choices.values:
+        raise AnswersError(prefix + key, f"must be one of {', '.join(choices.values)}")
+    return str(value)
+
+
+def _section(
+    data: Mapping[str, Any],
+    key: str,
+    cls: type[T],
+    fields: Mapping[str, tuple[type[models.TextChoices], str | None]],
+) -> T | None:
+    """A nested group of answers; absent when the wizard skipped its page."""
+    section = data.get(key)
+    if section is None:
+        return None
+    if not isinstance(section, Mapping):
+        raise AnswersError(key, "must be an object")
+    values = {
+        name: _choice(section, name, choices, default=default, prefix=f"{key}.")
+        for name, (choices, default) in fields.items()
+    }
+    return cls(**values)
+
+
+def _date(value: object, field: str, *, now: dt.datetime) -> dt.date:
+    if not isinstance(value, str):
+        raise AnswersError(field, "is required (YYYY-MM-DD)")
+    try:
+        parsed = dt.date.fromisoformat(value)
+    except ValueError:
+        raise AnswersError(field, f"{value!r} is not a real date (YYYY-MM-DD)") from None
+    today = now.astimezone(SHANGHAI).date()
+    if not (
+        today - dt.timedelta(days=OLDEST_DUE_DATE_DAYS)
+        <= parsed
+        <= today + dt.timedelta(days=FURTHEST_DUE_DATE_DAYS)
+    ):
+        raise AnswersError(field, "must be within a year of today")
+    return parsed
+
+
+def _moment(value: object, field: str, *, now: dt.datetime) -> dt.datetime:
+    if value is None:
+        return now.astimezone(SHANGHAI)
+    if not isinstance(value, str):
+        raise AnswersError(field, "must be an ISO 8601 date and time")
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise AnswersError(field, f"{value!r} is not a real date and time") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=SHANGHAI)
+    parsed = parsed.astimezone(SHANGHAI)
+    # A few minutes of clock skew between a phone and the server is normal.
+    if parsed > now + dt.timedelta(minutes=10):
+        raise AnswersError(field, "is in the future")
+    if parsed < now - dt.timedelta(days=OLDEST_DUE_DATE_DAYS):
+        raise AnswersError(field, "must be within a year of today")
+    return parsed

@@ -1,0 +1,204 @@
+"""One form per wizard page. Forms only validate; they never query or store anything.
+
+No question asks for a card number, name, ID or phone number: we only ask
+whether the person has checked that those details are right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from providers.models import ProviderFacts, ProviderKind
+from wizard.answers import (
+    FURTHEST_DUE_DATE_DAYS,
+    OLDEST_DUE_DATE_DAYS,
+    SHANGHAI,
+    Autopay,
+    CardStatus,
+    Channel,
+    Check,
+    Symptom,
+    YesNo,
+    YesNoUnsure,
+)
+
+DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
+TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%H点%M分", "%H.%M"]
+DATE_ERRORS = {
+    "required": _("请填写日期"),
+    "invalid": _("请填写真实存在的日期,例如 2026-11-10"),
+}
+
+
+def radio(label: str, choices: Any, required_message: str, **kwargs: Any) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": required_message,
+            "invalid_choice": _("请从列出的选项中选择一项"),
+        },
+        **kwargs,
+    )
+
+
+class StepForm(forms.Form):
+    """A wizard page: `heading` is the page's question; `hint` says why we ask."""
+
+    heading: str = ""
+    hint: str = ""
+    summary_title: str = ""
+
+    def option_groups(self) -> list[tuple[str, list[Any]]]:
+        """Radio buttons under group headings, for a page whose choices are grouped."""
+        return []
+
+
+class ProviderForm(StepForm):
+    heading = _("你要向哪家机构还款?")
+    hint = _("就是账单或扣款短信上写的那家。用花呗或白条分期买的,选花呗或白条。")
+    summary_title = _("还款机构")
+
+    provider = radio(_("还款机构"), (), _("请选择你要还款的机构"))
+    provider.error_messages["invalid_choice"] = _(
+        "你选择的机构不在列表中(可能已暂停服务),请重新选择。"
+    )
+
+    def __init__(self, *args: Any, providers: Mapping[str, ProviderFacts], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for facts in providers.values():
+            groups.setdefault(facts.kind, []).append((facts.slug, facts.name))
+        self.fields["provider"].choices = [
+            (ProviderKind(kind).label, options)
+            for kind in ProviderKind.values
+            if (options := groups.get(kind))
+        ]
+
+    def option_groups(self) -> list[tuple[str, list[Any]]]:
+        radios = iter(self["provider"].subwidgets)
+        return [
+            (str(label), [next(radios) for _option in options])
+            for label, options in self.fields["provider"].choices
+        ]
+
+
+class ProblemForm(StepForm):
+    heading = _("还款时遇到了什么情况?")
+    hint = _("选最接近的一项。屏幕上的提示文字最有帮助。")
+    summary_title = _("遇到的问题")
+
+    symptom = radio(_("遇到的问题"), Symptom.choices, _("请选择遇到的问题"))
+    channel = radio(_("你是通过什么方式还款的?"), Channel.choices, _("请选择还款方式"))
+
+
+class AccountForm(StepForm):
+    heading = _("扣款银行卡的信息对吗?")
+    hint = _("不用告诉我们卡号、姓名或手机号,只需判断它们是否正确。")
+    summary_title = _("银行卡信息")
+
+    card_number = radio(
+        _("绑定的银行卡号是否正确、是现在用的卡?"), Check.choices, _("请判断银行卡号是否正确")
+    )
+    holder_name = radio(
+        _("持卡人姓名与还款账户是否一致?"), Check.choices, _("请判断持卡人姓名是否一致")
+    )
+    reserved_phone = radio(
+        _("银行预留的手机号是否是你现在用的号码?"),
+        Check.choices,
+        _("请判断预留手机号是否正确"),
+    )
+    card_status = radio(_("这张卡现在的状态"), CardStatus.choices, _("请选择银行卡状态"))
+
+
+class FundsForm(StepForm):
+    heading = _("扣款账户里的钱够吗?")
+    hint = _("看“可用余额”,不是总余额。")
+    summary_title = _("账户余额")
+
+    enough_balance = radio(
+        _("可用余额是否够本期应还金额?"), YesNoUnsure.choices, _("请判断余额是否足够")
+    )
+    frozen_or_preauth = radio(
+        _("是否有钱被冻结或被预授权占用(如酒店押金)?"),
+        YesNoUnsure.choices,
+        _("请判断是否有钱被冻结"),
+    )
+    limit_reached = radio(
+        _("是否碰到了单笔或单日支付限额?"), YesNoUnsure.choices, _("请判断是否碰到限额")
+    )
+
+
+class TimingForm(StepForm):
+    heading = _("还款日是哪天,你什么时候还的?")
+    hint = _("还款日写在账单上。时间按北京时间填写。")
+    summary_title = _("时间")
+
+    due_date = forms.DateField(
+        label=_("还款日"),
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages=DATE_ERRORS,
+    )
+    attempted_date = forms.DateField(
+        label=_("尝试还款的日期"),
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages=DATE_ERRORS,
+    )
+    attempted_time = forms.TimeField(
+        label=_("尝试还款的时间(大概即可)"),
+        input_formats=TIME_FORMATS,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={
+            "required": _("请填写时间,大概即可"),
+            "invalid": _("请填写真实的时间,例如 21:30"),
+        },
+    )
+
+    def clean_due_date(self) -> dt.date:
+        due_date: dt.date = self.cleaned_data["due_date"]
+        today = timezone.localdate()
+        if due_date < today - dt.timedelta(days=OLDEST_DUE_DATE_DAYS):
+            raise forms.ValidationError(_("还款日不能早于一年前,请检查年份"))
+        if due_date > today + dt.timedelta(days=FURTHEST_DUE_DATE_DAYS):
+            raise forms.ValidationError(_("还款日不能晚于一年后,请检查年份"))
+        return due_date
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        day, time = cleaned.get("attempted_date"), cleaned.get("attempted_time")
+        if day and time:
+            attempted_at = dt.datetime.combine(day, time, tzinfo=SHANGHAI)
+            now = timezone.now()
+            # A phone's clock can run a few minutes ahead of ours.
+            if attempted_at > now + dt.timedelta(minutes=10):
+                self.add_error("attempted_date", _("还款时间不能晚于现在,请检查日期和时间"))
+            elif attempted_at < now - dt.timedelta(days=OLDEST_DUE_DATE_DAYS):
+                self.add_error("attempted_date", _("还款时间不能早于一年前,请检查年份"))
+            else:
+                cleaned["attempted_at"] = attempted_at
+        return cleaned
+
+
+class SituationForm(StepForm):
+    heading = _("还有两个小问题")
+    hint = _("这能帮我们决定先做什么。")
+    summary_title = _("其他情况")
+
+    contacted_provider = radio(
+        _("你已经联系过这家机构的客服了吗?"), YesNo.choices, _("请选择是否已联系过客服")
+    )
+    autopay = radio(_("你开通了自动还款吗?"), Autopay.choices, _("请选择是否开通了自动还款"))
+
+
+class ReviewForm(StepForm):
+    heading = _("检查你的回答")
+    hint = _("确认无误后,我们会给出一份按紧急程度排好的处理方案。")
