@@ -26,6 +26,7 @@ run: $(STAMP)
 test: export DJANGO_SECRET_KEY ?= test-only-secret-key-not-for-production
 test: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
 test: $(STAMP)
+	$(BIN)/ruff check .
 	@source tests/postgres.sh && $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +26,18 @@ class ProviderKind(models.TextChoices):
     CREDIT_CARD = "credit_card", _("信用卡(银行)")
     CONSUMER_FINANCE = "consumer_finance", _("消费金融公司")
     MALL_INSTALLMENT = "mall_installment", _("商城分期")
+
+
+class Channel(models.TextChoices):
+    """The ways a person can send a repayment."""
+
+    APP = "app", _("机构自己的 App(支付宝、银行 App 等)")
+    MALL_APP = "mall_app", _("小米商城 App")
+    THIRD_PARTY = "third_party", _("其他支付工具(微信、云闪付等)")
+    BANK_TRANSFER = "bank_transfer", _("网银或跨行转账")
+    AUTOPAY = "autopay", _("自动扣款")
+    COUNTER = "counter", _("银行柜台或 ATM")
+    OTHER = "other", _("其他或记不清")
 
 
 class Fact(models.TextChoices):
@@ -88,9 +100,7 @@ class Provider(models.Model):
     autopay_how_en = models.TextField(_("如何开通自动还款(英文)"), blank=True)
     official_site = models.URLField(_("官方网站"), blank=True)
 
-    source = models.TextField(
-        _("信息来源"), help_text=_("网址或说明:这些信息是从哪里核实的。")
-    )
+    source = models.TextField(_("信息来源"), help_text=_("网址或说明:这些信息是从哪里核实的。"))
     verified_on = models.DateField(_("最后核实日期"), null=True, blank=True)
     unverified_facts = models.JSONField(
         _("待核实的信息"),
@@ -114,15 +124,11 @@ class Provider(models.Model):
                 name="provider_grace_days_0_to_30",
                 violation_error_message=_("宽限期应在 0 到 30 天之间。"),
             ),
-            models.CheckConstraint(
-                condition=~Q(hotline=""), name="provider_hotline_required"
-            ),
+            models.CheckConstraint(condition=~Q(hotline=""), name="provider_hotline_required"),
             models.CheckConstraint(
                 condition=~Q(name_zh="") & ~Q(name_en=""), name="provider_names_required"
             ),
-            models.CheckConstraint(
-                condition=~Q(source=""), name="provider_source_required"
-            ),
+            models.CheckConstraint(condition=~Q(source=""), name="provider_source_required"),
             models.CheckConstraint(
                 condition=Q(kind__in=ProviderKind.values), name="provider_kind_known"
             ),
@@ -221,9 +227,109 @@ class ProviderFacts:
         return tel_uri(self.hotline_alt) if self.hotline_alt else ""
 
 
+@dataclass(frozen=True)
+class MaintenanceWindowFacts:
+    """A planned outage of a provider's repayment channels; no database behind it."""
+
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    channels_zh: str
+    channels_en: str
+    notice_zh: str = ""
+    notice_en: str = ""
+
+    def covers(self, moment: dt.datetime) -> bool:
+        return self.starts_at <= moment < self.ends_at
+
+
 def tel_uri(number: str) -> str:
     """A dialable tel: URI; a menu choice such as the 2 in 95511-2 is dialled after a pause."""
     if re.fullmatch(r"\d{5}-\d{1,2}", number):
         service, choice = number.split("-")
         return f"tel:{service},{choice}"
     return "tel:" + number.replace("-", "")
+
+
+class MaintenanceWindowQuerySet(models.QuerySet["MaintenanceWindow"]):
+    def for_provider(self, slug: str) -> MaintenanceWindowQuerySet:
+        return self.filter(provider__slug=slug)
+
+    def covering_any(self, *moments: dt.datetime) -> MaintenanceWindowQuerySet:
+        """Windows in force at any of the given moments (start inclusive, end exclusive)."""
+        condition = Q()
+        for moment in moments:
+            condition |= Q(starts_at__lte=moment, ends_at__gt=moment)
+        return self.filter(condition)
+
+    def upcoming_or_current(self, *, now: dt.datetime) -> MaintenanceWindowQuerySet:
+        return self.filter(ends_at__gt=now)
+
+
+class MaintenanceWindow(models.Model):
+    """A planned outage of a provider's repayment channels, as the provider announced it."""
+
+    provider = models.ForeignKey(
+        Provider,
+        on_delete=models.CASCADE,
+        related_name="maintenance_windows",
+        verbose_name=_("还款机构"),
+    )
+    starts_at = models.DateTimeField(_("开始时间"))
+    ends_at = models.DateTimeField(_("预计结束时间"))
+    channels = models.JSONField(
+        _("受影响的还款方式"),
+        default=list,
+        blank=True,
+        help_text=_("留空表示所有还款方式都受影响。"),
+    )
+    notice_zh = models.TextField(_("公告内容(中文)"), blank=True)
+    notice_en = models.TextField(_("公告内容(英文)"), blank=True)
+    source = models.TextField(_("公告来源"), help_text=_("公告的网址或出处。"))
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    objects = MaintenanceWindowQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("系统维护时段")
+        verbose_name_plural = _("系统维护时段")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="maintenance_ends_after_it_starts",
+                violation_error_message=_("结束时间必须晚于开始时间。"),
+            ),
+        ]
+        indexes = [models.Index(fields=["provider", "ends_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.provider.name_zh} {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M}"
+
+    def facts(self) -> MaintenanceWindowFacts:
+        labels = {}
+        for language, separator, everything in (
+            ("zh-hans", "、", "所有还款方式"),
+            ("en", ", ", "all channels"),
+        ):
+            with translation.override(language):
+                names = [str(Channel(code).label) for code in self.channels]
+                labels[language] = separator.join(names) if names else str(_(everything))
+        return MaintenanceWindowFacts(
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            channels_zh=labels["zh-hans"],
+            channels_en=labels["en"],
+            notice_zh=self.notice_zh,
+            notice_en=self.notice_en,
+        )
+
+    def clean(self) -> None:
+        if not isinstance(self.channels, list) or any(
+            c not in Channel.values for c in self.channels
+        ):
+            raise ValidationError(
+                {
+                    "channels": _("只能填写这些还款方式:%(choices)s")
+                    % {"choices": ", ".join(Channel.values)}
+                }
+            )

@@ -33,3 +33,28 @@ class ProviderFactory(DjangoModelFactory):
     verified_on = dt.date(2026, 11, 1)
     unverified_facts = factory.LazyFunction(list)
     is_active = True
+
+
+class MaintenanceWindowFactory(DjangoModelFactory):
+    class Meta:
+        model = "providers.MaintenanceWindow"
+
+    provider = factory.SubFactory(ProviderFactory)
+    starts_at = dt.datetime(2026, 11, 10, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    ends_at = factory.LazyAttribute(lambda w: w.starts_at + dt.timedelta(hours=4))
+    channels = factory.LazyFunction(list)
+    notice_zh = "系统升级,暂停还款。"
+    notice_en = "System upgrade; repayments paused."
+    source = "https://bank.example.com/notice"
+
+
+class RemediationTextFactory(DjangoModelFactory):
+    class Meta:
+        model = "wizard.RemediationText"
+
+    code = "contact_provider"
+    provider = factory.SubFactory(ProviderFactory)
+    title_zh = ""
+    detail_zh = ""
+    title_en = ""
+    detail_en = ""

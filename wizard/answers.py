@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from providers.models import Channel
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 T = TypeVar("T")
 
@@ -34,16 +36,6 @@ class Symptom(models.TextChoices):
     DEDUCTED_NOT_CREDITED = "deducted_not_credited", _("钱已扣了,账单仍显示未还")
     NO_REPAY_OPTION = "no_repay_option", _("找不到还款入口或按钮")
     OTHER = "other", _("其他情况")
-
-
-class Channel(models.TextChoices):
-    APP = "app", _("机构自己的 App(支付宝、银行 App 等)")
-    MALL_APP = "mall_app", _("小米商城 App")
-    THIRD_PARTY = "third_party", _("其他支付工具(微信、云闪付等)")
-    BANK_TRANSFER = "bank_transfer", _("网银或跨行转账")
-    AUTOPAY = "autopay", _("自动扣款")
-    COUNTER = "counter", _("银行柜台或 ATM")
-    OTHER = "other", _("其他或记不清")
 
 
 class Check(models.TextChoices):
@@ -131,17 +123,27 @@ class Answers:
         if not isinstance(provider, str) or not provider:
             raise AnswersError("provider", "is required")
         symptom = _choice(data, "symptom", Symptom)
-        account = _section(data, "account", AccountAnswers, {
-            "card_number": (Check, None),
-            "holder_name": (Check, None),
-            "reserved_phone": (Check, None),
-            "card_status": (CardStatus, None),
-        })
-        funds = _section(data, "funds", FundsAnswers, {
-            "enough_balance": (YesNoUnsure, None),
-            "frozen_or_preauth": (YesNoUnsure, None),
-            "limit_reached": (YesNoUnsure, YesNoUnsure.UNSURE),
-        })
+        account = _section(
+            data,
+            "account",
+            AccountAnswers,
+            {
+                "card_number": (Check, None),
+                "holder_name": (Check, None),
+                "reserved_phone": (Check, None),
+                "card_status": (CardStatus, None),
+            },
+        )
+        funds = _section(
+            data,
+            "funds",
+            FundsAnswers,
+            {
+                "enough_balance": (YesNoUnsure, None),
+                "frozen_or_preauth": (YesNoUnsure, None),
+                "limit_reached": (YesNoUnsure, YesNoUnsure.UNSURE),
+            },
+        )
         timing = data.get("timing")
         if not isinstance(timing, Mapping):
             raise AnswersError("timing", "must be an object with due_date")

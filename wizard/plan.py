@@ -16,13 +16,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from providers.models import Fact, ProviderFacts
+from providers.models import Channel, Fact, MaintenanceWindowFacts, ProviderFacts
 from wizard.answers import (
     SHANGHAI,
     Answers,
     Autopay,
     CardStatus,
-    Channel,
     Check,
     Symptom,
     YesNo,
@@ -84,22 +83,33 @@ ADVICE_OF = {
     "protect_credit": "protect_credit",
     "enable_autopay": "enable_autopay",
 }
-# Within one urgency: what is blocking first (an outage, a card that cannot
+# Steps a person can take on their own to unblock the payment.
+SELF_FIX_CODES = frozenset(
+    {
+        "outage_procedure",
+        "fix_card_status",
+        "check_account_info",
+        "update_reserved_phone",
+        "ensure_funds",
+        "wait_for_preauth_release",
+        "raise_limit_or_switch_channel",
+    }
+)
+# The steps that answer the very message a person saw; within one urgency they
+# come right after a maintenance notice, before steps about other doubts.
+ADDRESSES_SYMPTOM = {
+    Symptom.INSUFFICIENT_FUNDS: frozenset({"ensure_funds", "wait_for_preauth_release"}),
+    Symptom.INFO_MISMATCH: frozenset({"check_account_info", "update_reserved_phone"}),
+    Symptom.CARD_PROBLEM: frozenset({"fix_card_status", "check_account_info"}),
+    Symptom.LIMIT_EXCEEDED: frozenset({"raise_limit_or_switch_channel"}),
+    Symptom.TIMEOUT: frozenset({"outage_procedure"}),
+    Symptom.CHANNEL_UNAVAILABLE: frozenset({"outage_procedure"}),
+    Symptom.DEDUCTED_NOT_CREDITED: frozenset({"report_deducted_not_credited"}),
+    Symptom.NO_REPAY_OPTION: frozenset({"contact_provider"}),
+}
+# Within one urgency otherwise: what is blocking first (an outage, a card that cannot
 # pay), then paying, then calling, then what protects the future.
 STEP_ORDER = tuple(ADVICE_OF)
-
-
-@dataclass(frozen=True)
-class MaintenanceWindowFacts:
-    """A planned outage of a provider's repayment channels."""
-
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    channels_zh: str
-    channels_en: str
-
-    def covers(self, moment: dt.datetime) -> bool:
-        return self.starts_at <= moment < self.ends_at
 
 
 @dataclass(frozen=True)
@@ -172,9 +182,8 @@ class Plan:
                 _("问题:%(value)s") % {"value": Symptom(a.symptom).label},
                 _("还款方式:%(value)s") % {"value": Channel(a.channel).label},
                 _("还款日:%(value)s") % {"value": a.due_date.isoformat()},
-                _("尝试还款时间:%(value)s") % {
-                    "value": a.attempted_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
-                },
+                _("尝试还款时间:%(value)s")
+                % {"value": a.attempted_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")},
             ]
             checked = []
             if a.account:
@@ -293,7 +302,7 @@ def build_plan(
     texts: Mapping[str, StepText] = DEFAULT_TEXTS,
     language: str = "zh-hans",
 ) -> Plan:
-    """Turn a person's answers into the steps that get their repayment through, most urgent first."""
+    """Turn a person's answers into the steps that get the repayment through, most urgent first."""
     with translation.override(language):
         return _PlanBuilder(
             answers=answers,
@@ -348,11 +357,15 @@ class _PlanBuilder:
         blocker = Urgency.NOW if self.pay_urgency is Urgency.NOW else Urgency.TODAY
 
         if self.window:
-            self.add("maintenance_window", Urgency.NOW, self.because(
-                _("维护公告"),
-                _("%(provider)s在你还款时或现在处于维护中")
-                % {"provider": self.provider.in_language("name", self.language)},
-            ))
+            self.add(
+                "maintenance_window",
+                Urgency.NOW,
+                self.because(
+                    _("维护公告"),
+                    _("%(provider)s在你还款时或现在处于维护中")
+                    % {"provider": self.provider.in_language("name", self.language)},
+                ),
+            )
         if symptom in (Symptom.TIMEOUT, Symptom.CHANNEL_UNAVAILABLE):
             self.add("outage_procedure", blocker, symptom_reason)
         if symptom == Symptom.DEDUCTED_NOT_CREDITED:
@@ -362,36 +375,54 @@ class _PlanBuilder:
         if symptom != Symptom.DEDUCTED_NOT_CREDITED:
             self.add_funds_steps(symptom_reason)
 
-        self.add("meet_deadline", self.pay_urgency, self.because(
-            _("还款日"), format_moment(self.due_cutoff, language=self.language, now=self.now)
-        ))
+        self.add(
+            "meet_deadline",
+            self.pay_urgency,
+            self.because(
+                _("还款日"), format_moment(self.due_cutoff, language=self.language, now=self.now)
+            ),
+        )
         if symptom != Symptom.DEDUCTED_NOT_CREDITED:
-            if symptom == Symptom.NO_REPAY_OPTION:
-                # Only the provider can show a missing repay button: calling is the fix.
-                contact_urgency = blocker
-            elif a.contacted_provider == YesNo.YES:
-                contact_urgency = least_urgent(Urgency.SOON, self.pay_urgency)
+            contacted = a.contacted_provider == YesNo.YES
+            if symptom == Symptom.NO_REPAY_OPTION or not self.has_self_fix():
+                # Nothing the person can fix alone: only the provider can say why.
+                contact_urgency = (
+                    least_urgent(Urgency.TODAY, self.pay_urgency) if contacted else blocker
+                )
             else:
-                contact_urgency = least_urgent(Urgency.TODAY, self.pay_urgency)
-            self.add("contact_provider", contact_urgency, self.because(
-                _("是否已联系过客服"), YesNo(a.contacted_provider).label
-            ))
-        self.add("protect_credit", {
-            Status.OVERDUE: Urgency.NOW,
-            Status.IN_GRACE: Urgency.TODAY,
-        }.get(self.status_now, Urgency.LATER), self.because(
-            _("目前状态"), self.status_label(self.status_now)
-        ))
+                contact_urgency = least_urgent(
+                    Urgency.SOON if contacted else Urgency.TODAY, self.pay_urgency
+                )
+            self.add(
+                "contact_provider",
+                contact_urgency,
+                self.because(_("是否已联系过客服"), YesNo(a.contacted_provider).label),
+            )
+        self.add(
+            "protect_credit",
+            {
+                Status.OVERDUE: Urgency.NOW,
+                Status.IN_GRACE: Urgency.TODAY,
+            }.get(self.status_now, Urgency.LATER),
+            self.because(_("目前状态"), self.status_label(self.status_now)),
+        )
         if self.provider.autopay_available and (
             a.autopay != Autopay.ON or a.channel == Channel.AUTOPAY
         ):
-            self.add("enable_autopay", Urgency.LATER, self.because(
-                _("自动还款"), Autopay(a.autopay).label
-            ))
+            self.add(
+                "enable_autopay",
+                Urgency.LATER,
+                self.because(_("自动还款"), Autopay(a.autopay).label),
+            )
 
+        addressing = ADDRESSES_SYMPTOM.get(Symptom(symptom), frozenset())
         steps = sorted(
             self.steps,
-            key=lambda s: (URGENCY_ORDER.index(s.urgency), STEP_ORDER.index(s.code)),
+            key=lambda s: (
+                URGENCY_ORDER.index(s.urgency),
+                0 if s.code == "maintenance_window" else 1 if s.code in addressing else 2,
+                STEP_ORDER.index(s.code),
+            ),
         )
         return Plan(
             provider=self.provider,
@@ -406,6 +437,9 @@ class _PlanBuilder:
             window=self.window,
         )
 
+    def has_self_fix(self) -> bool:
+        return any(step.code in SELF_FIX_CODES for step in self.steps)
+
     def add_account_steps(self, urgency: Urgency, symptom_reason: str) -> None:
         account = self.answers.account
         symptom = self.answers.symptom
@@ -414,9 +448,11 @@ class _PlanBuilder:
                 self.add("check_account_info", urgency, symptom_reason)
             return
         if account.card_status in (CardStatus.EXPIRED, CardStatus.FROZEN, CardStatus.LOST):
-            self.add("fix_card_status", urgency, self.because(
-                _("银行卡状态"), CardStatus(account.card_status).label
-            ))
+            self.add(
+                "fix_card_status",
+                urgency,
+                self.because(_("银行卡状态"), CardStatus(account.card_status).label),
+            )
         doubtful = [
             (label, value)
             for label, value in (
@@ -431,9 +467,11 @@ class _PlanBuilder:
                 reasons.append(self.because(_("银行卡状态"), CardStatus.UNSURE.label))
             self.add("check_account_info", urgency, self.join(reasons) or symptom_reason)
         if account.reserved_phone != Check.OK:
-            self.add("update_reserved_phone", urgency, self.because(
-                _("银行预留手机号"), Check(account.reserved_phone).label
-            ))
+            self.add(
+                "update_reserved_phone",
+                urgency,
+                self.because(_("银行预留手机号"), Check(account.reserved_phone).label),
+            )
 
     def add_funds_steps(self, symptom_reason: str) -> None:
         funds = self.answers.funds
@@ -450,9 +488,13 @@ class _PlanBuilder:
             )
             self.add("ensure_funds", urgency, reason)
         if funds is not None and funds.frozen_or_preauth != YesNoUnsure.NO:
-            self.add("wait_for_preauth_release", urgency, self.because(
-                _("是否有冻结或预授权的钱"), YesNoUnsure(funds.frozen_or_preauth).label
-            ))
+            self.add(
+                "wait_for_preauth_release",
+                urgency,
+                self.because(
+                    _("是否有冻结或预授权的钱"), YesNoUnsure(funds.frozen_or_preauth).label
+                ),
+            )
         if symptom == Symptom.LIMIT_EXCEEDED or (
             funds is not None and funds.limit_reached == YesNoUnsure.YES
         ):
@@ -466,8 +508,8 @@ class _PlanBuilder:
     def add(self, code: str, urgency: Urgency, because: str) -> None:
         text = self.texts.get(code) or DEFAULT_TEXTS[code]
         values = self.placeholder_values()
-        title = fill(text.title(self.language), values)
-        detail = fill(text.detail(self.language), values)
+        title = fill(text.title(self.language), values).strip()
+        detail = fill(text.detail(self.language), values).strip()
         caveat = self.caveat(code)
         if caveat:
             detail = f"{detail} {caveat}" if self.language.startswith("en") else detail + caveat
@@ -480,15 +522,24 @@ class _PlanBuilder:
             name = p.in_language("name", self.language)
             notes = []
             if p.is_unverified(Fact.GRACE) and p.grace_days:
-                notes.append(ngettext(
-                    "公开资料称%(provider)s可能有 %(n)d 天宽限期,但尚未核实,这里按没有宽限期计算。",
-                    "公开资料称%(provider)s可能有 %(n)d 天宽限期,但尚未核实,这里按没有宽限期计算。",
-                    p.grace_days,
-                ) % {"provider": name, "n": p.grace_days})
+                notes.append(
+                    ngettext(
+                        "公开资料称%(provider)s可能有 %(n)d 天宽限期,"
+                        "但尚未核实,这里按没有宽限期计算。",
+                        "公开资料称%(provider)s可能有 %(n)d 天宽限期,"
+                        "但尚未核实,这里按没有宽限期计算。",
+                        p.grace_days,
+                    )
+                    % {"provider": name, "n": p.grace_days}
+                )
             if p.is_unverified(Fact.CUTOFF):
-                notes.append(_("截止时间 %(cutoff)s 尚未核实,请以%(provider)s的通知为准。") % {
-                    "cutoff": p.cutoff_time.strftime("%H:%M"), "provider": name,
-                })
+                notes.append(
+                    _("截止时间 %(cutoff)s 尚未核实,请以%(provider)s的通知为准。")
+                    % {
+                        "cutoff": p.cutoff_time.strftime("%H:%M"),
+                        "provider": name,
+                    }
+                )
             return (" " if self.language.startswith("en") else "").join(notes)
         if code in ("contact_provider", "report_deducted_not_credited") and p.is_unverified(
             Fact.HOTLINE
@@ -503,7 +554,9 @@ class _PlanBuilder:
         grace = (
             ngettext("宽限期 %(n)d 天", "宽限期 %(n)d 天", grace_days) % {"n": grace_days}
             if grace_days
-            else _("按没有宽限期计算") if p.is_unverified(Fact.GRACE) else _("没有宽限期")
+            else _("按没有宽限期计算")
+            if p.is_unverified(Fact.GRACE)
+            else _("没有宽限期")
         )
         values = {
             "provider": p.in_language("name", lang),
@@ -522,6 +575,11 @@ class _PlanBuilder:
             values.update(
                 window_end=format_moment(w.ends_at, language=lang, now=self.now),
                 window_channels=w.channels_en if lang.startswith("en") else w.channels_zh,
+                window_notice=(
+                    _("机构公告:“%(notice)s”") % {"notice": notice}
+                    if (notice := (w.notice_en if lang.startswith("en") else w.notice_zh))
+                    else ""
+                ),
                 window_advice=(
                     _("维护结束时仍在还款期限内,可以等结束后马上还。")
                     if can_wait

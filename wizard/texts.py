@@ -27,6 +27,7 @@ PLACEHOLDERS = frozenset(
         "window_end",
         "window_channels",
         "window_advice",
+        "window_notice",
     }
 )
 
@@ -45,6 +46,16 @@ class StepText:
         return self.detail_en if language.startswith("en") else self.detail_zh
 
 
+def merge(override: StepText, default: StepText) -> StepText:
+    """An override's filled-in fields over the default's; blank means "as the default"."""
+    return StepText(
+        title_zh=override.title_zh or default.title_zh,
+        detail_zh=override.detail_zh or default.detail_zh,
+        title_en=override.title_en or default.title_en,
+        detail_en=override.detail_en or default.detail_en,
+    )
+
+
 def fill(template: str, values: Mapping[str, str]) -> str:
     """Replace known {placeholders}; leave anything else exactly as written.
 
@@ -61,9 +72,12 @@ def unknown_placeholders(template: str) -> set[str]:
 DEFAULT_TEXTS: dict[str, StepText] = {
     "maintenance_window": StepText(
         title_zh="{provider}正在系统维护,预计 {window_end} 结束",
-        detail_zh="维护期间,{window_channels}可能无法还款。{window_advice}",
+        detail_zh="维护期间,{window_channels}可能无法还款。{window_advice}{window_notice}",
         title_en="{provider} is under maintenance until about {window_end}",
-        detail_en="During maintenance, {window_channels} may not take payments. {window_advice}",
+        detail_en=(
+            "During maintenance, {window_channels} may not take payments. {window_advice} "
+            "{window_notice}"
+        ),
     ),
     "outage_procedure": StepText(
         title_zh="先查钱有没有扣走,再换个渠道还",

@@ -90,13 +90,17 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             if "reset" in request.GET:
                 self.storage.reset()
             current = self.storage.current_step
-            return redirect(self.get_step_url(current if current in form_list else self.steps.first))
+            return redirect(
+                self.get_step_url(current if current in form_list else self.steps.first)
+            )
         if step == self.done_step_name:
             return super().get(request, *args, **kwargs)
         if step not in form_list:
             # A page skipped for these answers (or a made-up name): go back to where they were.
             current = self.storage.current_step
-            return redirect(self.get_step_url(current if current in form_list else self.steps.first))
+            return redirect(
+                self.get_step_url(current if current in form_list else self.steps.first)
+            )
         if "change" in request.GET:
             self.storage.extra_data = {**self.storage.extra_data, "returning_to_review": True}
         missing = self.first_unanswered(before=step)
@@ -156,7 +160,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
     def summary(self) -> list[SummaryRow]:
         """Each answer with its question, for the check-answers page."""
         rows: list[SummaryRow] = []
-        for step, form_class in self.get_form_list().items():
+        for step in self.get_form_list():
             if step == REVIEW_STEP:
                 continue
             form = self.get_form(step=step, data=self.storage.get_step_data(step))
@@ -164,10 +168,14 @@ class RepaymentWizard(NamedUrlSessionWizardView):
                 continue
             for name, bound_field in form.fields.items():
                 value = form.cleaned_data.get(name)
-                rows.append(SummaryRow(step, str(bound_field.label), display_value(bound_field, value)))
+                rows.append(
+                    SummaryRow(step, str(bound_field.label), display_value(bound_field, value))
+                )
         return rows
 
-    def done(self, form_list: list[StepForm], form_dict: Mapping[str, StepForm], **kwargs: Any) -> HttpResponse:
+    def done(
+        self, form_list: list[StepForm], form_dict: Mapping[str, StepForm], **kwargs: Any
+    ) -> HttpResponse:
         data = answers_from_steps({step: form.cleaned_data for step, form in form_dict.items()})
         try:
             plan_for(data, now=timezone.now(), language=get_language())

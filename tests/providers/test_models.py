@@ -43,7 +43,9 @@ def test_unknown_kind_is_refused_by_the_database():
         Provider.objects.bulk_create([ProviderFactory.build(kind="pawnshop")])
 
 
-@pytest.mark.parametrize("hotline", ["95588", "95511-2", "400-820-5555", "4008205555", "021-12345678"])
+@pytest.mark.parametrize(
+    "hotline", ["95588", "95511-2", "400-820-5555", "4008205555", "021-12345678"]
+)
 def test_real_hotline_formats_validate(hotline):
     ProviderFactory.build(hotline=hotline).full_clean(exclude=["slug"])
 

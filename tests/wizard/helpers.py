@@ -16,7 +16,12 @@ BASE_ANSWERS: dict[str, Any] = {
     "provider": "bank",
     "symptom": "declined",
     "channel": "app",
-    "account": {"card_number": "ok", "holder_name": "ok", "reserved_phone": "ok", "card_status": "normal"},
+    "account": {
+        "card_number": "ok",
+        "holder_name": "ok",
+        "reserved_phone": "ok",
+        "card_status": "normal",
+    },
     "funds": {"enough_balance": "yes", "frozen_or_preauth": "no", "limit_reached": "no"},
     "timing": {"due_date": "2026-11-10", "attempted_at": "2026-11-10T19:00:00+08:00"},
     "contacted_provider": "no",

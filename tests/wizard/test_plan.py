@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from tests.wizard.helpers import NOW, make_answers, make_facts, shanghai
 from wizard.plan import ADVICE, Status, Urgency, build_plan
 
@@ -45,9 +43,12 @@ def test_information_mismatch_asks_to_check_card_and_reserved_phone():
 
 
 def test_frozen_card_says_to_pay_with_another_card_first():
-    plan = plan_for(symptom="card_problem", account={"card_status": "frozen"},
-                    now=shanghai("2026-11-10T12:00"),
-                    timing={"attempted_at": "2026-11-10T11:00:00+08:00"})
+    plan = plan_for(
+        symptom="card_problem",
+        account={"card_status": "frozen"},
+        now=shanghai("2026-11-10T12:00"),
+        timing={"attempted_at": "2026-11-10T11:00:00+08:00"},
+    )
     assert plan.codes[0] == "fix_card_status"
 
 
@@ -60,9 +61,13 @@ def test_money_deducted_but_bill_unpaid_needs_evidence_not_more_money():
 
 
 def test_timeout_checks_for_a_silent_deduction_before_trying_another_channel():
-    plan = plan_for(symptom="timeout", account=None, funds=None,
-                    now=shanghai("2026-11-10T12:00"),
-                    timing={"attempted_at": "2026-11-10T11:00:00+08:00"})
+    plan = plan_for(
+        symptom="timeout",
+        account=None,
+        funds=None,
+        now=shanghai("2026-11-10T12:00"),
+        timing={"attempted_at": "2026-11-10T11:00:00+08:00"},
+    )
     assert plan.codes[0] == "outage_procedure"
     assert "重复还款" in plan.steps[0].detail
 
@@ -79,7 +84,9 @@ def test_money_held_by_a_pre_authorisation_gets_its_own_step():
 
 def test_well_before_the_due_date_nothing_is_urgent_now():
     plan = plan_for(
-        symptom="insufficient_funds", account=None, funds={"enough_balance": "no"},
+        symptom="insufficient_funds",
+        account=None,
+        funds={"enough_balance": "no"},
         timing={"due_date": "2026-11-20", "attempted_at": "2026-11-10T09:00:00+08:00"},
     )
     assert plan.status is Status.NOT_DUE
@@ -119,21 +126,29 @@ def test_unverified_grace_period_is_planned_as_none_and_the_plan_says_so():
     assert "尚未核实" in deadline_step.detail
 
 
+def contact_urgency(plan):
+    return next(s.urgency for s in plan.steps if s.code == "contact_provider")
+
+
 def test_already_called_the_provider_makes_calling_less_urgent():
-    called = plan_for(contacted_provider="yes")
-    not_called = plan_for(contacted_provider="no")
-    urgency = {p: next(s.urgency for s in p.steps if s.code == "contact_provider")
-               for p in (called, not_called)}
-    assert urgency[called] is Urgency.SOON
-    assert urgency[not_called] is Urgency.TODAY
+    short = {"symptom": "insufficient_funds", "funds": {"enough_balance": "no"}}
+    assert contact_urgency(plan_for(contacted_provider="yes", **short)) is Urgency.SOON
+    assert contact_urgency(plan_for(contacted_provider="no", **short)) is Urgency.TODAY
+
+
+def test_when_nothing_is_wrong_on_the_persons_side_calling_is_as_urgent_as_paying():
+    plan = plan_for(symptom="declined", contacted_provider="no")
+    assert contact_urgency(plan) is Urgency.NOW
+    assert contact_urgency(plan_for(symptom="declined", contacted_provider="yes")) is Urgency.TODAY
 
 
 def test_autopay_is_suggested_only_where_it_exists_and_is_not_on():
     assert "enable_autopay" in plan_for(autopay="off").codes
     assert "enable_autopay" not in plan_for(autopay="on").codes
-    assert "enable_autopay" not in plan_for(
-        autopay="off", facts=make_facts(autopay_available=False)
-    ).codes
+    assert (
+        "enable_autopay"
+        not in plan_for(autopay="off", facts=make_facts(autopay_available=False)).codes
+    )
 
 
 def test_failed_autopay_reviews_the_autopay_set_up_even_when_it_is_on():
@@ -154,16 +169,23 @@ def test_every_plan_covers_the_deadline_and_the_credit_record():
 
 
 def test_steps_are_ordered_from_most_to_least_urgent():
-    plan = plan_for(symptom="info_mismatch", account={"reserved_phone": "wrong"}, autopay="off",
-                    funds={"enough_balance": "unsure"})
+    plan = plan_for(
+        symptom="info_mismatch",
+        account={"reserved_phone": "wrong"},
+        autopay="off",
+        funds={"enough_balance": "unsure"},
+    )
     ranks = [list(Urgency).index(step.urgency) for step in plan.steps]
     assert ranks == sorted(ranks)
 
 
 def test_every_step_belongs_to_one_of_the_guides_seven_pieces_of_advice():
-    plan = plan_for(symptom="other", account={"reserved_phone": "unsure", "card_status": "lost"},
-                    funds={"enough_balance": "no", "frozen_or_preauth": "yes", "limit_reached": "yes"},
-                    autopay="off")
+    plan = plan_for(
+        symptom="other",
+        account={"reserved_phone": "unsure", "card_status": "lost"},
+        funds={"enough_balance": "no", "frozen_or_preauth": "yes", "limit_reached": "yes"},
+        autopay="off",
+    )
     assert {step.advice for step in plan.steps} <= set(ADVICE)
     assert all(step.because for step in plan.steps)
 

@@ -21,8 +21,13 @@ MANAGEMENT = "repayment_wizard-current_step"
 
 @pytest.fixture
 def provider():
-    return ProviderFactory(slug="cmb", name_zh="招商银行信用卡", hotline="400-820-5555",
-                           cutoff_time=dt.time(23, 59), grace_days=3)
+    return ProviderFactory(
+        slug="cmb",
+        name_zh="招商银行信用卡",
+        hotline="400-820-5555",
+        cutoff_time=dt.time(23, 59),
+        grace_days=3,
+    )
 
 
 @pytest.fixture
@@ -96,7 +101,9 @@ def test_validation_error_is_shown_on_the_page_with_a_summary(client, provider):
     post_step(client, "provider", {"provider": "cmb"})
     post_step(client, "problem", {"symptom": "timeout", "channel": "app"})
     response = post_step(
-        client, "timing", {"due_date": "2026-02-30", "attempted_date": "", "attempted_time": "25:99"}
+        client,
+        "timing",
+        {"due_date": "2026-02-30", "attempted_date": "", "attempted_time": "25:99"},
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -117,8 +124,9 @@ def test_change_from_check_answers_returns_there_after_any_newly_needed_page(cli
     client.get("/check/problem/?change=1")
     response = post_step(client, "problem", {"symptom": "insufficient_funds", "channel": "app"})
     assert response["Location"] == "/check/funds/", "the new answer makes the funds page matter"
-    response = post_step(client, "funds", {"enough_balance": "no", "frozen_or_preauth": "no",
-                                           "limit_reached": "no"})
+    response = post_step(
+        client, "funds", {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "no"}
+    )
     assert response["Location"] == "/check/review/", "no need to walk timing and situation again"
 
     client.get("/check/situation/?change=1")
@@ -194,6 +202,7 @@ def test_provider_deactivated_mid_wizard_gets_a_message_and_a_way_on(client, pro
     post_step(client, "situation", {"contacted_provider": "no", "autopay": "on"})
     Provider.objects.filter(slug="cmb").update(is_active=False)
     from providers.catalog import forget_providers
+
     forget_providers()
     ProviderFactory(slug="icbc", name_zh="工商银行信用卡")
     response = client.post("/check/review/", {MANAGEMENT: "review"}, follow=True)
@@ -229,15 +238,36 @@ def test_the_session_keeps_only_categorical_answers(client, provider):
     start(client)
     post_step(client, "provider", {"provider": "cmb"})
     post_step(client, "problem", {"symptom": "declined", "channel": "app"})
-    post_step(client, "account", {"card_number": "ok", "holder_name": "ok",
-                                  "reserved_phone": "wrong", "card_status": "normal"})
-    post_step(client, "funds", {"enough_balance": "yes", "frozen_or_preauth": "no",
-                                "limit_reached": "no"})
+    post_step(
+        client,
+        "account",
+        {
+            "card_number": "ok",
+            "holder_name": "ok",
+            "reserved_phone": "wrong",
+            "card_status": "normal",
+        },
+    )
+    post_step(
+        client, "funds", {"enough_balance": "yes", "frozen_or_preauth": "no", "limit_reached": "no"}
+    )
     post_step(client, "timing", timing_data())
     post_step(client, "situation", {"contacted_provider": "no", "autopay": "on"})
     client.post("/check/review/", {MANAGEMENT: "review"}, follow=True)
     stored = client.session[PLAN_SESSION_KEY]
-    assert stored["account"] == {"card_number": "ok", "holder_name": "ok",
-                                 "reserved_phone": "wrong", "card_status": "normal"}
-    assert set(stored) == {"provider", "symptom", "channel", "account", "funds", "timing",
-                           "contacted_provider", "autopay"}
+    assert stored["account"] == {
+        "card_number": "ok",
+        "holder_name": "ok",
+        "reserved_phone": "wrong",
+        "card_status": "normal",
+    }
+    assert set(stored) == {
+        "provider",
+        "symptom",
+        "channel",
+        "account",
+        "funds",
+        "timing",
+        "contacted_provider",
+        "autopay",
+    }

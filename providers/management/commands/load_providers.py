@@ -32,7 +32,9 @@ class Command(BaseCommand):
         except (OSError, json.JSONDecodeError) as error:
             raise CommandError(f"Cannot read {options['file']}: {error}") from error
         created, updated, kept = load_providers(records, update=options["update"])
-        self.stdout.write(f"providers: {created} created, {updated} updated, {kept} kept as they were")
+        self.stdout.write(
+            f"providers: {created} created, {updated} updated, {kept} kept as they were"
+        )
 
 
 @transaction.atomic

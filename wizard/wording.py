@@ -1,0 +1,42 @@
+"""The plan wording in force: the database's texts over the shipped defaults, cached."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+
+from wizard.models import RemediationText
+from wizard.texts import DEFAULT_TEXTS, StepText, merge
+
+CACHE_KEY = "wizard:step-texts:v1"
+CACHE_SECONDS = 60 * 60
+
+Catalog = tuple[dict[str, StepText], dict[str, dict[str, StepText]]]
+
+
+def _catalog() -> Catalog:
+    """(defaults by code, overrides by provider slug and code); one query when cold."""
+    catalog = cache.get(CACHE_KEY)
+    if catalog is None:
+        defaults: dict[str, StepText] = {}
+        overrides: dict[str, dict[str, StepText]] = {}
+        for row in RemediationText.objects.select_related("provider"):
+            if row.provider_id is None:
+                defaults[row.code] = row.as_step_text()
+            else:
+                overrides.setdefault(row.provider.slug, {})[row.code] = row.as_step_text()
+        catalog = (defaults, overrides)
+        cache.set(CACHE_KEY, catalog, CACHE_SECONDS)
+    return catalog
+
+
+def step_texts_for(provider_slug: str) -> dict[str, StepText]:
+    """Every step's text for one provider: its override, else the default, else the shipped one."""
+    defaults, overrides = _catalog()
+    texts = {**DEFAULT_TEXTS, **defaults}
+    for code, override in overrides.get(provider_slug, {}).items():
+        texts[code] = merge(override, texts.get(code, override))
+    return texts
+
+
+def forget_step_texts(**_signal_kwargs: object) -> None:
+    cache.delete(CACHE_KEY)
