@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install clean
+.PHONY: run test install messages system-packages screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,28 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Debian packages the project needs: gettext to compile translations, Chromium and a Chinese
+# font for the browser tests (real glyph widths at 360 px, readable screenshots).
+# Installed only when missing (needs root, as on CI and the dev machines).
+system-packages:
+	@missing=""; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "Need root to install:$$missing (sudo make ...)" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+messages: $(STAMP)
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else echo "Install gettext (msgfmt) to compile translations" >&2; exit 1; fi; }
+	@DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore ".venv" --verbosity 0
+
 run: export DJANGO_DEBUG ?= 1
-run: $(STAMP)
+run: $(STAMP) messages
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_providers
@@ -25,9 +45,15 @@ run: $(STAMP)
 
 test: export DJANGO_SECRET_KEY ?= test-only-secret-key-not-for-production
 test: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
-test: $(STAMP)
+test: system-packages $(STAMP) messages
 	$(BIN)/ruff check .
 	@source tests/postgres.sh && $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Screenshots of every screen at 360 px, in both languages, for a reviewer: var/screenshots/.
+screenshots: export DJANGO_SECRET_KEY ?= test-only-secret-key-not-for-production
+screenshots: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
+screenshots: system-packages $(STAMP) messages
+	@source tests/postgres.sh && SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -q -k screenshots
 
 clean:
 	rm -rf $(VENV) var *.egg-info

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -33,6 +34,26 @@ from wizard.planning import plan_for
 
 PLAN_SESSION_KEY = "plan_answers"
 REVIEW_STEP = "review"
+
+
+def render_screen(
+    request: HttpRequest, template: str, context: dict[str, Any], *, push_url: bool = True
+) -> HttpResponse:
+    """The full page, or for an htmx request only the page's `main` partial.
+
+    History-restore requests get the full page (django-htmx #410). htmx follows
+    the wizard's redirects inside one request, so the URL to push is the one
+    that finally answered, told in HX-Push-Url; a form re-shown with errors
+    pushes nothing.
+    """
+    htmx = getattr(request, "htmx", None)
+    fragment = bool(htmx) and not htmx.history_restore_request
+    context = {**context, "fragment": fragment}
+    response = render(request, f"{template}#main" if fragment else template, context)
+    if fragment:
+        response["HX-Push-Url"] = request.get_full_path() if push_url else "false"
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 def _symptom_is(symptoms: frozenset[str]):  # type: ignore[no-untyped-def]
@@ -77,6 +98,16 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         if self.steps.current == REVIEW_STEP:
             return ["wizard/review.html"]
         return ["wizard/step.html"]
+
+    def render(self, form: StepForm | None = None, **kwargs: Any) -> HttpResponse:
+        form = form or self.get_form()
+        context = self.get_context_data(form=form, **kwargs)
+        return render_screen(
+            self.request,
+            self.get_template_names()[0],
+            context,
+            push_url=self.request.method == "GET",
+        )
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         if step == "provider":
@@ -147,6 +178,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         current = self.steps.current
         previous = self.steps.prev
         context.update(
+            page_title=(_("错误:") if form.errors else "") + str(form.heading),
+            single_question=len(form.fields) == 1,
             heading=form.heading,
             hint=form.hint,
             back_url=self.get_step_url(previous) if previous else reverse("wizard:start"),
@@ -234,7 +267,11 @@ def answers_error_message(error: AnswersError) -> str:
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "wizard/start.html", {"provider_count": len(active_providers())})
+    return render_screen(
+        request,
+        "wizard/start.html",
+        {"page_title": _("分期还款没成功?先别慌"), "provider_count": len(active_providers())},
+    )
 
 
 @require_GET
@@ -248,4 +285,6 @@ def plan(request: HttpRequest) -> HttpResponse:
     except AnswersError as error:
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")
-    return render(request, "wizard/plan.html", {"plan": result})
+    return render_screen(
+        request, "wizard/plan.html", {"page_title": _("你的处理方案"), "plan": result}
+    )

@@ -1,0 +1,65 @@
+"""A real browser: Debian's Chromium driven by Playwright, at a phone's size."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Browser, Page, sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; the live server's
+# database work happens in its own thread, so Django's async guard is moot here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is not installed: `make test` installs it (apt-get chromium).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def providers(transactional_db) -> None:
+    call_command("load_providers", verbosity=0)
+
+
+def new_page(browser: Browser, *, javascript: bool = True) -> Page:
+    context = browser.new_context(
+        viewport=PHONE, locale="zh-CN", java_script_enabled=javascript, timezone_id="Asia/Shanghai"
+    )
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+@pytest.fixture
+def page(browser, live_server, providers) -> Page:
+    page = new_page(browser)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def page_without_js(browser, live_server, providers) -> Page:
+    page = new_page(browser, javascript=False)
+    yield page
+    page.context.close()
