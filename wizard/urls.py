@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from wizard import views
+from wizard.runs import RUN_PATTERN
 
 app_name = "wizard"
 
@@ -8,7 +9,7 @@ check = views.RepaymentWizard.as_view(url_name="wizard:step", done_step_name="do
 
 urlpatterns = [
     path("", views.start, name="start"),
-    re_path(r"^check/(?P<step>[a-z_]{1,20})/$", check, name="step"),
-    path("check/", check, name="check"),
-    path("plan/", views.plan, name="plan"),
+    path("check/", views.new_run, name="check"),
+    re_path(rf"^check/(?P<run>{RUN_PATTERN})/(?P<step>[a-z_]{{1,20}})/$", check, name="step"),
+    re_path(rf"^plan/(?P<run>{RUN_PATTERN})/$", views.plan, name="plan"),
 ]

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,8 +31,8 @@ from wizard.forms import (
     TimingForm,
 )
 from wizard.planning import plan_for
+from wizard.runs import plan_answers, run_is_known, save_plan_answers, start_run
 
-PLAN_SESSION_KEY = "plan_answers"
 REVIEW_STEP = "review"
 
 
@@ -80,6 +80,7 @@ class SummaryRow:
 
 
 class RepaymentWizard(NamedUrlSessionWizardView):
+    storage_name = "wizard.runs.RunSessionStorage"
     form_list = [
         ("provider", ProviderForm),
         ("problem", ProblemForm),
@@ -114,18 +115,21 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             return {"providers": active_providers()}
         return {}
 
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not run_is_known(request.session, kwargs["run"]):
+            # The session expired or was cleared, or the link is from another device.
+            messages.info(request, _("你的回答已过期或已清除,请从第一题重新开始。"))
+            return redirect("wizard:check")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_step_url(self, step: str) -> str:
+        return reverse(self.url_name, kwargs={"run": self.kwargs["run"], "step": step})
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        step = kwargs.get("step")
-        form_list = self.get_form_list()
-        if step is None:
-            if "reset" in request.GET:
-                self.storage.reset()
-            current = self.storage.current_step
-            return redirect(
-                self.get_step_url(current if current in form_list else self.steps.first)
-            )
+        step = kwargs["step"]
         if step == self.done_step_name:
             return super().get(request, *args, **kwargs)
+        form_list = self.get_form_list()
         if step not in form_list:
             # A page skipped for these answers (or a made-up name): go back to where they were.
             current = self.storage.current_step
@@ -136,10 +140,17 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             self.storage.extra_data = {**self.storage.extra_data, "returning_to_review": True}
         missing = self.first_unanswered(before=step)
         if missing is not None:
-            if self.storage.current_step is None or not self.storage.data.get("step_data"):
-                messages.info(request, _("你的回答已过期或已清除,请从第一题重新开始。"))
             return redirect(self.get_step_url(missing))
         return super().get(request, *args, **kwargs)
+
+    def get_form_step_data(self, form: StepForm) -> QueryDict:
+        """Keep only this page's own answers: never extra fields someone posted along."""
+        kept = QueryDict(mutable=True)
+        for name in form.fields:
+            key = form.add_prefix(name)
+            if key in form.data:
+                kept.setlist(key, form.data.getlist(key)[:1])
+        return kept
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         posted_step = self.request.POST.get(f"{self.prefix}-current_step")
@@ -183,6 +194,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             heading=form.heading,
             hint=form.hint,
             back_url=self.get_step_url(previous) if previous else reverse("wizard:start"),
+            run=self.kwargs["run"],
             question_number=questions.index(current) + 1 if current in questions else None,
             question_count=len(questions),
         )
@@ -215,8 +227,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         except AnswersError as error:
             messages.error(self.request, answers_error_message(error))
             return redirect(self.get_step_url(self.steps.first))
-        self.request.session[PLAN_SESSION_KEY] = data
-        return redirect("wizard:plan")
+        save_plan_answers(self.request.session, self.kwargs["run"], data)
+        return redirect("wizard:plan", run=self.kwargs["run"])
 
 
 def display_value(field: Any, value: Any) -> str:
@@ -275,8 +287,15 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def plan(request: HttpRequest) -> HttpResponse:
-    data = request.session.get(PLAN_SESSION_KEY)
+def new_run(request: HttpRequest) -> HttpResponse:
+    """Start the wizard afresh in a run of its own (another tab keeps its answers)."""
+    run = start_run(request.session)
+    return redirect("wizard:step", run=run, step=RepaymentWizard.form_list[0][0])
+
+
+@require_GET
+def plan(request: HttpRequest, run: str) -> HttpResponse:
+    data = plan_answers(request.session, run)
     if not data:
         messages.info(request, _("还没有可以显示的方案,或你的方案已过期。请回答几个问题。"))
         return redirect("wizard:start")

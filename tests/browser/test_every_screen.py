@@ -17,8 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 BLOCKING_IMPACTS = {"serious", "critical"}
 TAP_TARGETS = (
-    "#main .radio, #main button, .language-switch button, .back-link, .summary__action a, "
-    "a.button"
+    "#main .radio, #main button, .language-switch button, .back-link, .summary__action a, a.button"
 )
 axe = Axe()
 

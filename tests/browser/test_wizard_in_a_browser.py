@@ -34,9 +34,7 @@ def test_full_walk_with_javascript_swaps_screens_without_reloading(page, live_se
     expect(first_step.locator(".step__urgency")).to_have_text("马上做")
 
 
-def test_full_walk_without_javascript_works_through_plain_form_posts(
-    page_without_js, live_server
-):
+def test_full_walk_without_javascript_works_through_plain_form_posts(page_without_js, live_server):
     page = page_without_js
     walk = Walk(page, live_server.url, javascript=False)
     walk.open_start()
@@ -65,7 +63,9 @@ def test_back_and_forward_buttons_land_on_the_right_step_with_answers_kept(page,
     expect(page.locator('input[name="funds-enough_balance"][value="no"]')).to_be_checked()
     page.go_back()
     walk.expect_path("/check/problem/")
-    expect(page.locator('input[name="problem-symptom"][value="insufficient_funds"]')).to_be_checked()
+    expect(
+        page.locator('input[name="problem-symptom"][value="insufficient_funds"]')
+    ).to_be_checked()
     page.go_forward()
     walk.expect_path("/check/funds/")
     expect(page.locator("h1")).to_have_text("扣款账户里的钱够吗?")
@@ -74,8 +74,9 @@ def test_back_and_forward_buttons_land_on_the_right_step_with_answers_kept(page,
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_error_summary_takes_focus_and_links_to_the_field(browser, live_server, providers,
-                                                           javascript):
+def test_error_summary_takes_focus_and_links_to_the_field(
+    browser, live_server, providers, javascript
+):
     from tests.browser.conftest import new_page
 
     page = new_page(browser, javascript=javascript)

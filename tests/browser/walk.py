@@ -44,7 +44,12 @@ class Walk:
             self.expect_path(next_path)
 
     def expect_path(self, path: str) -> None:
-        self.page.wait_for_url(re.compile(re.escape(self.base_url + path) + "$"))
+        """Wait for a path; in /check/ and /plan/ paths the run id is left out."""
+        pattern = re.escape(self.base_url + path)
+        pattern = pattern.replace("/check/", "/check/[A-Za-z0-9_-]{8}/").replace(
+            "/plan/", "/plan/[A-Za-z0-9_-]{8}/"
+        )
+        self.page.wait_for_url(re.compile(pattern + "$"))
         self.page.wait_for_load_state()
 
     def provider(self, slug: str = "cmb") -> None:

@@ -51,3 +51,35 @@ def make_facts(**overrides: Any) -> ProviderFacts:
 
 def shanghai(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=SHANGHAI)
+
+
+MANAGEMENT = "repayment_wizard-current_step"
+
+
+class WizardSession:
+    """One person's run through the wizard with the Django test client."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.base = ""
+
+    def start(self) -> Any:
+        response = self.client.get("/check/")
+        assert response.status_code == 302
+        location = response["Location"]
+        assert location.endswith("/provider/"), location
+        self.base = location.removesuffix("provider/")
+        return response
+
+    def url(self, step: str) -> str:
+        return f"{self.base}{step}/"
+
+    def get(self, step: str, **extra: Any) -> Any:
+        return self.client.get(self.url(step), **extra)
+
+    def post(self, step: str, data: dict[str, str], **extra: Any) -> Any:
+        payload = {MANAGEMENT: step, **{f"{step}-{name}": value for name, value in data.items()}}
+        return self.client.post(self.url(step), payload, **extra)
+
+    def confirm(self, **extra: Any) -> Any:
+        return self.post("review", {}, **extra)

@@ -10,10 +10,10 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 
 from tests.factories import ProviderFactory
+from tests.wizard.helpers import WizardSession
 
 pytestmark = pytest.mark.django_db
 
-MANAGEMENT = "repayment_wizard-current_step"
 HTMX = {"HTTP_HX_REQUEST": "true"}
 FIRST_PAGE_BUDGET = 30 * 1024
 SWAP_BUDGET = 6 * 1024
@@ -42,24 +42,13 @@ def test_first_page_total_transfer_is_at_most_30_kb_compressed(providers):
 
 
 def test_every_step_swap_response_is_at_most_6_kb(providers):
-    client = Client()
-    client.get("/check/?reset=1")
-    sizes = {}
-    response = client.get("/check/provider/", **HTMX)
-    sizes["provider"] = len(response.content)
-    slug = providers[0].slug
-    response = client.post(
-        "/check/provider/",
-        {MANAGEMENT: "provider", "provider-provider": slug},
-        follow=True,
-        **HTMX,
-    )
+    wizard = WizardSession(Client())
+    wizard.start()
+    sizes = {"provider": len(wizard.get("provider", **HTMX).content)}
+    response = wizard.post("provider", {"provider": providers[0].slug}, follow=True, **HTMX)
     sizes["problem"] = len(response.content)
-    response = client.post(
-        "/check/problem/",
-        {MANAGEMENT: "problem", "problem-symptom": "declined", "problem-channel": "app"},
-        follow=True,
-        **HTMX,
+    response = wizard.post(
+        "problem", {"symptom": "declined", "channel": "app"}, follow=True, **HTMX
     )
     sizes["account"] = len(response.content)
     print(f"swap sizes: {sizes}")
@@ -67,51 +56,46 @@ def test_every_step_swap_response_is_at_most_6_kb(providers):
 
 
 def test_htmx_request_gets_only_the_screen_with_its_title_and_the_url_to_push(providers):
-    client = Client()
-    client.get("/check/?reset=1")
-    response = client.get("/check/provider/", **HTMX)
+    wizard = WizardSession(Client())
+    wizard.start()
+    response = wizard.get("provider", **HTMX)
     html = response.content.decode()
     assert "<html" not in html and "site-header" not in html
     assert html.lstrip().startswith("<title>你要向哪家机构还款?")
-    assert response["HX-Push-Url"] == "/check/provider/"
+    assert response["HX-Push-Url"] == wizard.url("provider")
     assert "HX-Request" in response["Vary"]
 
 
 def test_each_swap_also_refreshes_the_language_switch_to_return_to_the_new_screen(providers):
-    client = Client()
-    client.get("/check/?reset=1")
-    html = client.get("/check/provider/", **HTMX).content.decode()
+    wizard = WizardSession(Client())
+    wizard.start()
+    html = wizard.get("provider", **HTMX).content.decode()
     assert 'id="language-switch"' in html and 'hx-swap-oob="true"' in html
-    assert 'name="next" value="/check/provider/"' in html
+    assert f'name="next" value="{wizard.url("provider")}"' in html
 
 
 def test_htmx_post_follows_the_redirect_and_pushes_the_final_url(providers):
-    client = Client()
-    client.get("/check/?reset=1")
-    response = client.post(
-        "/check/provider/",
-        {MANAGEMENT: "provider", "provider-provider": providers[0].slug},
-        follow=True,
-        **HTMX,
-    )
-    assert response.redirect_chain == [("/check/problem/", 302)]
-    assert response["HX-Push-Url"] == "/check/problem/"
+    wizard = WizardSession(Client())
+    wizard.start()
+    response = wizard.post("provider", {"provider": providers[0].slug}, follow=True, **HTMX)
+    assert response.redirect_chain == [(wizard.url("problem"), 302)]
+    assert response["HX-Push-Url"] == wizard.url("problem")
 
 
 def test_a_form_shown_again_with_errors_pushes_no_url(providers):
-    client = Client()
-    client.get("/check/?reset=1")
-    response = client.post("/check/provider/", {MANAGEMENT: "provider"}, **HTMX)
+    wizard = WizardSession(Client())
+    wizard.start()
+    response = wizard.post("provider", {}, **HTMX)
     assert response.status_code == 200
     assert response["HX-Push-Url"] == "false"
     assert response.content.decode().lstrip().startswith("<title>错误:")
 
 
 def test_history_restore_request_gets_the_full_page(providers):
-    client = Client()
-    client.get("/check/?reset=1")
-    response = client.get(
-        "/check/provider/", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    wizard = WizardSession(Client())
+    wizard.start()
+    response = wizard.get(
+        "provider", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
     )
     html = response.content.decode()
     assert html.startswith("<!DOCTYPE html>")

@@ -20,8 +20,8 @@ from tests.wizard.helpers import answers_dict, shanghai
 from wizard.answers import SHANGHAI, AnswersError
 from wizard.models import RemediationText
 from wizard.planning import plan_for
+from wizard.runs import PLANS_KEY, RUNS_KEY
 from wizard.texts import DEFAULT_TEXTS, fill
-from wizard.views import PLAN_SESSION_KEY
 
 pytestmark = pytest.mark.django_db
 
@@ -147,11 +147,13 @@ def staff_client():
 
 
 def plan_page(answers: dict) -> str:
+    """The plan page a person sees for these answers."""
     client = Client()
     session = client.session
-    session[PLAN_SESSION_KEY] = answers
+    session[RUNS_KEY] = ["testrun1"]
+    session[PLANS_KEY] = {"testrun1": answers}
     session.save()
-    return client.get("/plan/").content.decode()
+    return client.get("/plan/testrun1/").content.decode()
 
 
 def recent_answers() -> dict:

@@ -9,14 +9,16 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from providers.catalog import forget_providers
 from providers.models import Provider
 from tests.factories import ProviderFactory
+from tests.wizard.helpers import MANAGEMENT, WizardSession
 from wizard.answers import SHANGHAI
-from wizard.views import PLAN_SESSION_KEY
+from wizard.runs import PLANS_KEY
 
 pytestmark = pytest.mark.django_db
 
-MANAGEMENT = "repayment_wizard-current_step"
+FUNDS_OK = {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "no"}
 
 
 @pytest.fixture
@@ -35,13 +37,15 @@ def client():
     return Client()
 
 
+@pytest.fixture
+def wizard(client, provider):
+    session = WizardSession(client)
+    session.start()
+    return session
+
+
 def an_hour_ago() -> dt.datetime:
     return (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
-
-
-def post_step(client: Client, step: str, data: dict[str, str]):
-    payload = {MANAGEMENT: step, **{f"{step}-{name}": value for name, value in data.items()}}
-    return client.post(f"/check/{step}/", payload)
 
 
 def timing_data(when: dt.datetime | None = None) -> dict[str, str]:
@@ -53,41 +57,48 @@ def timing_data(when: dt.datetime | None = None) -> dict[str, str]:
     }
 
 
-def start(client: Client) -> None:
-    response = client.get("/check/?reset=1")
-    assert response.status_code == 302
-    assert response["Location"] == "/check/provider/"
+def answer_up_to_review(wizard: WizardSession, symptom: str = "timeout") -> None:
+    wizard.post("provider", {"provider": "cmb"})
+    wizard.post("problem", {"symptom": symptom, "channel": "app"})
+    wizard.post("timing", timing_data())
+    wizard.post("situation", {"contacted_provider": "no", "autopay": "on"})
 
 
 def test_start_page_says_what_the_tool_does_and_links_into_the_wizard(client, provider):
-    response = client.get("/")
-    html = response.content.decode()
+    html = client.get("/").content.decode()
     assert "大约需要 2 分钟" in html
-    assert 'href="/check/?reset=1"' in html
+    assert 'href="/check/"' in html
 
 
-def test_full_walk_skipping_account_and_funds_for_a_timeout(client, provider):
-    start(client)
-    page = client.get("/check/provider/").content.decode()
+def test_starting_gives_each_run_its_own_address(client, provider):
+    first, second = WizardSession(client), WizardSession(client)
+    first.start()
+    second.start()
+    assert re.fullmatch(r"/check/[A-Za-z0-9_-]{8}/", first.base)
+    assert first.base != second.base
+
+
+def test_full_walk_skipping_account_and_funds_for_a_timeout(client, wizard):
+    page = wizard.get("provider").content.decode()
     assert "招商银行信用卡" in page
     assert "第 1 步,共 6 步" in page
 
-    assert post_step(client, "provider", {"provider": "cmb"})["Location"] == "/check/problem/"
-    response = post_step(client, "problem", {"symptom": "timeout", "channel": "app"})
-    assert response["Location"] == "/check/timing/", "account and funds cannot matter for a timeout"
-    assert "第 3 步,共 4 步" in client.get("/check/timing/").content.decode()
+    assert wizard.post("provider", {"provider": "cmb"})["Location"] == wizard.url("problem")
+    response = wizard.post("problem", {"symptom": "timeout", "channel": "app"})
+    assert response["Location"] == wizard.url("timing"), "account and funds cannot matter"
+    assert "第 3 步,共 4 步" in wizard.get("timing").content.decode()
 
-    assert post_step(client, "timing", timing_data())["Location"] == "/check/situation/"
-    response = post_step(client, "situation", {"contacted_provider": "no", "autopay": "off"})
-    assert response["Location"] == "/check/review/"
+    assert wizard.post("timing", timing_data())["Location"] == wizard.url("situation")
+    response = wizard.post("situation", {"contacted_provider": "no", "autopay": "off"})
+    assert response["Location"] == wizard.url("review")
 
-    review = client.get("/check/review/").content.decode()
+    review = wizard.get("review").content.decode()
     assert "一直转圈、超时或网络错误" in review
     assert "银行卡信息" not in review and "可用余额" not in review
     assert review.count("?change=1") == 8  # one change link per answer shown
 
-    response = client.post("/check/review/", {MANAGEMENT: "review"}, follow=True)
-    assert response.redirect_chain[-1][0] == "/plan/"
+    response = wizard.confirm(follow=True)
+    assert response.redirect_chain[-1][0] == "/plan/" + wizard.base.split("/")[2] + "/"
     plan = response.content.decode()
     assert 'href="tel:4008205555"' in plan
     titles = re.findall(r'<h3 class="step__title">([^<]+)</h3>', plan)
@@ -96,14 +107,11 @@ def test_full_walk_skipping_account_and_funds_for_a_timeout(client, provider):
     assert "给客服的情况说明" in plan
 
 
-def test_validation_error_is_shown_on_the_page_with_a_summary(client, provider):
-    start(client)
-    post_step(client, "provider", {"provider": "cmb"})
-    post_step(client, "problem", {"symptom": "timeout", "channel": "app"})
-    response = post_step(
-        client,
-        "timing",
-        {"due_date": "2026-02-30", "attempted_date": "", "attempted_time": "25:99"},
+def test_validation_error_is_shown_on_the_page_with_a_summary(wizard):
+    wizard.post("provider", {"provider": "cmb"})
+    wizard.post("problem", {"symptom": "timeout", "channel": "app"})
+    response = wizard.post(
+        "timing", {"due_date": "2026-02-30", "attempted_date": "", "attempted_time": "25:99"}
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -114,153 +122,162 @@ def test_validation_error_is_shown_on_the_page_with_a_summary(client, provider):
     assert "请填写真实的时间" in html
 
 
-def test_change_from_check_answers_returns_there_after_any_newly_needed_page(client, provider):
-    start(client)
-    post_step(client, "provider", {"provider": "cmb"})
-    post_step(client, "problem", {"symptom": "timeout", "channel": "app"})
-    post_step(client, "timing", timing_data())
-    post_step(client, "situation", {"contacted_provider": "no", "autopay": "on"})
+def test_change_from_check_answers_returns_there_after_any_newly_needed_page(client, wizard):
+    answer_up_to_review(wizard)
+    client.get(wizard.url("problem") + "?change=1")
+    response = wizard.post("problem", {"symptom": "insufficient_funds", "channel": "app"})
+    assert response["Location"] == wizard.url("funds"), "the new answer makes funds matter"
+    response = wizard.post("funds", FUNDS_OK)
+    assert response["Location"] == wizard.url("review"), "no need to walk the rest again"
 
-    client.get("/check/problem/?change=1")
-    response = post_step(client, "problem", {"symptom": "insufficient_funds", "channel": "app"})
-    assert response["Location"] == "/check/funds/", "the new answer makes the funds page matter"
-    response = post_step(
-        client, "funds", {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "no"}
-    )
-    assert response["Location"] == "/check/review/", "no need to walk timing and situation again"
+    client.get(wizard.url("situation") + "?change=1")
+    response = wizard.post("situation", {"contacted_provider": "yes", "autopay": "on"})
+    assert response["Location"] == wizard.url("review")
 
-    client.get("/check/situation/?change=1")
-    response = post_step(client, "situation", {"contacted_provider": "yes", "autopay": "on"})
-    assert response["Location"] == "/check/review/"
-
-    plan = client.post("/check/review/", {MANAGEMENT: "review"}, follow=True).content.decode()
+    plan = wizard.confirm(follow=True).content.decode()
     assert "确认扣款账户里的钱够本期应还" in plan
 
 
-def test_unknown_provider_gets_a_clear_message(client, provider):
-    start(client)
-    response = post_step(client, "provider", {"provider": "no-such-bank"})
+def test_unknown_provider_gets_a_clear_message(wizard):
+    response = wizard.post("provider", {"provider": "no-such-bank"})
     assert response.status_code == 200
     assert "你选择的机构不在列表中" in response.content.decode()
 
 
-def test_missing_fields_get_one_message_each(client, provider):
-    start(client)
-    post_step(client, "provider", {"provider": "cmb"})
-    html = post_step(client, "problem", {}).content.decode()
+def test_missing_fields_get_one_message_each(wizard):
+    wizard.post("provider", {"provider": "cmb"})
+    html = wizard.post("problem", {}).content.decode()
     assert "请选择遇到的问题" in html
     assert "请选择还款方式" in html
 
 
 @pytest.mark.parametrize("step", ["bogus", "", "done", "review<script>"])
-def test_tampered_step_name_in_the_management_form_is_not_a_server_error(client, provider, step):
-    start(client)
-    response = client.post("/check/provider/", {MANAGEMENT: step, "provider-provider": "cmb"})
+def test_tampered_step_name_in_the_management_form_is_not_a_server_error(client, wizard, step):
+    response = client.post(wizard.url("provider"), {MANAGEMENT: step, "provider-provider": "cmb"})
     assert response.status_code == 302
     follow = client.get(response["Location"])
     assert "页面已过期或提交的内容不完整" in follow.content.decode()
 
 
-def test_missing_management_form_is_not_a_server_error(client, provider):
-    start(client)
-    response = client.post("/check/provider/", {"provider-provider": "cmb"})
+def test_missing_management_form_is_not_a_server_error(client, wizard):
+    response = client.post(wizard.url("provider"), {"provider-provider": "cmb"})
     assert response.status_code == 302
 
 
-def test_unknown_step_in_the_url_goes_back_to_the_current_page(client, provider):
-    start(client)
-    assert client.get("/check/nonsense/")["Location"] == "/check/provider/"
+def test_unknown_step_in_the_url_goes_back_to_the_current_page(client, wizard):
+    assert client.get(wizard.url("nonsense"))["Location"] == wizard.url("provider")
 
 
-def test_a_skipped_page_cannot_be_opened(client, provider):
-    start(client)
-    post_step(client, "provider", {"provider": "cmb"})
-    post_step(client, "problem", {"symptom": "timeout", "channel": "app"})
-    assert client.get("/check/account/")["Location"] == "/check/timing/"
+def test_a_skipped_page_cannot_be_opened(wizard):
+    wizard.post("provider", {"provider": "cmb"})
+    wizard.post("problem", {"symptom": "timeout", "channel": "app"})
+    assert wizard.get("account")["Location"] == wizard.url("timing")
 
 
-def test_jumping_ahead_sends_you_to_the_first_unanswered_page(client, provider):
-    start(client)
-    post_step(client, "provider", {"provider": "cmb"})
-    assert client.get("/check/review/")["Location"] == "/check/problem/"
+def test_jumping_ahead_sends_you_to_the_first_unanswered_page(wizard):
+    wizard.post("provider", {"provider": "cmb"})
+    assert wizard.get("review")["Location"] == wizard.url("problem")
 
 
-def test_expired_session_mid_wizard_restarts_with_a_message(client, provider):
-    start(client)
-    post_step(client, "provider", {"provider": "cmb"})
+def test_expired_session_mid_wizard_restarts_with_a_message(client, wizard):
+    wizard.post("provider", {"provider": "cmb"})
     client.cookies.clear()
-    response = client.get("/check/timing/", follow=True)
-    assert response.redirect_chain[-1][0] == "/check/provider/"
+    response = wizard.get("timing", follow=True)
+    assert re.fullmatch(r"/check/[A-Za-z0-9_-]{8}/provider/", response.redirect_chain[-1][0])
     assert "你的回答已过期或已清除" in response.content.decode()
 
 
-def test_provider_deactivated_mid_wizard_gets_a_message_and_a_way_on(client, provider):
-    start(client)
-    post_step(client, "provider", {"provider": "cmb"})
-    post_step(client, "problem", {"symptom": "timeout", "channel": "app"})
-    post_step(client, "timing", timing_data())
-    post_step(client, "situation", {"contacted_provider": "no", "autopay": "on"})
+def test_provider_deactivated_mid_wizard_gets_a_message_and_a_way_on(client, wizard):
+    answer_up_to_review(wizard)
     Provider.objects.filter(slug="cmb").update(is_active=False)
-    from providers.catalog import forget_providers
-
     forget_providers()
     ProviderFactory(slug="icbc", name_zh="工商银行信用卡")
-    response = client.post("/check/review/", {MANAGEMENT: "review"}, follow=True)
-    assert response.redirect_chain[-1][0] == "/check/provider/"
+    response = wizard.confirm(follow=True)
+    assert response.redirect_chain[-1][0] == wizard.url("provider")
     html = response.content.decode()
     assert "你选择的机构不在列表中(可能已暂停服务)" in html
     assert "工商银行信用卡" in html, "the person can pick another provider and go on"
-    stored = client.session["wizard_repayment_wizard"]["step_data"]
+    run = wizard.base.split("/")[2]
+    stored = client.session[f"wizard_repayment_wizard_{run}"]["step_data"]
     assert "timing" in stored, "their other answers are kept"
 
 
+def test_provider_deleted_mid_wizard_gets_the_same_way_on(client, wizard):
+    answer_up_to_review(wizard)
+    Provider.objects.filter(slug="cmb").delete()
+    ProviderFactory(slug="icbc", name_zh="工商银行信用卡")
+    response = wizard.confirm(follow=True)
+    assert response.redirect_chain[-1][0] == wizard.url("provider")
+    assert "你选择的机构不在列表中(可能已暂停服务)" in response.content.decode()
+
+
 def test_plan_without_answers_sends_you_to_the_start(client, provider):
-    response = client.get("/plan/", follow=True)
+    response = client.get("/plan/abcdefgh/", follow=True)
     assert response.redirect_chain[-1][0] == "/"
     assert "还没有可以显示的方案" in response.content.decode()
 
 
-def test_no_question_asks_for_a_card_number_name_or_phone_number(client, provider):
-    start(client)
-    pages = [client.get("/check/provider/").content.decode()]
-    post_step(client, "provider", {"provider": "cmb"})
-    pages.append(client.get("/check/problem/").content.decode())
-    post_step(client, "problem", {"symptom": "declined", "channel": "app"})
+def test_two_tabs_do_not_mix_their_answers(client, provider):
+    ProviderFactory(slug="icbc", name_zh="工商银行信用卡")
+    first, second = WizardSession(client), WizardSession(client)
+    first.start()
+    second.start()
+    first.post("provider", {"provider": "cmb"})
+    second.post("provider", {"provider": "icbc"})
+    for tab in (first, second):
+        tab.post("problem", {"symptom": "timeout", "channel": "app"})
+        tab.post("timing", timing_data())
+    first.post("situation", {"contacted_provider": "no", "autopay": "on"})
+    second.post("situation", {"contacted_provider": "yes", "autopay": "off"})
+    first_plan = first.confirm(follow=True).content.decode()
+    second_plan = second.confirm(follow=True).content.decode()
+    assert "招商银行信用卡还款处理方案" in first_plan
+    assert "工商银行信用卡还款处理方案" in second_plan
+    assert "开通自动还款" not in first_plan and "开通自动还款" in second_plan
+
+
+def test_a_session_keeps_only_the_last_few_runs(client, provider):
+    runs = []
+    for _ in range(7):
+        session = WizardSession(client)
+        session.start()
+        session.post("provider", {"provider": "cmb"})
+        runs.append(session)
+    keys = [k for k in client.session.keys() if k.startswith("wizard_repayment_wizard_")]
+    assert len(keys) == 5
+    response = runs[0].get("problem", follow=True)
+    assert "你的回答已过期或已清除" in response.content.decode()
+
+
+def test_no_question_asks_for_a_card_number_name_or_phone_number(wizard):
+    pages = [wizard.get("provider").content.decode()]
+    wizard.post("provider", {"provider": "cmb"})
+    pages.append(wizard.get("problem").content.decode())
+    wizard.post("problem", {"symptom": "declined", "channel": "app"})
     for step in ["account", "funds", "timing", "situation"]:
-        pages.append(client.get(f"/check/{step}/").content.decode())
+        pages.append(wizard.get(step).content.decode())
     for html in pages:
         inputs = re.findall(r"<input[^>]*>", html)
         types = {m.group(1) for i in inputs if (m := re.search(r'type="([a-z]+)"', i))}
         assert types <= {"radio", "hidden", "date", "time"}, types
 
 
-def test_the_session_keeps_only_categorical_answers(client, provider):
-    start(client)
-    post_step(client, "provider", {"provider": "cmb"})
-    post_step(client, "problem", {"symptom": "declined", "channel": "app"})
-    post_step(
-        client,
-        "account",
-        {
-            "card_number": "ok",
-            "holder_name": "ok",
-            "reserved_phone": "wrong",
-            "card_status": "normal",
-        },
-    )
-    post_step(
-        client, "funds", {"enough_balance": "yes", "frozen_or_preauth": "no", "limit_reached": "no"}
-    )
-    post_step(client, "timing", timing_data())
-    post_step(client, "situation", {"contacted_provider": "no", "autopay": "on"})
-    client.post("/check/review/", {MANAGEMENT: "review"}, follow=True)
-    stored = client.session[PLAN_SESSION_KEY]
-    assert stored["account"] == {
+def test_the_session_keeps_only_categorical_answers(client, wizard):
+    wizard.post("provider", {"provider": "cmb"})
+    wizard.post("problem", {"symptom": "declined", "channel": "app"})
+    account = {
         "card_number": "ok",
         "holder_name": "ok",
         "reserved_phone": "wrong",
         "card_status": "normal",
     }
+    wizard.post("account", account)
+    wizard.post("funds", FUNDS_OK)
+    wizard.post("timing", timing_data())
+    wizard.post("situation", {"contacted_provider": "no", "autopay": "on"})
+    wizard.confirm(follow=True)
+    (stored,) = client.session[PLANS_KEY].values()
+    assert stored["account"] == account
     assert set(stored) == {
         "provider",
         "symptom",
@@ -271,3 +288,16 @@ def test_the_session_keeps_only_categorical_answers(client, provider):
         "contacted_provider",
         "autopay",
     }
+
+
+def test_extra_fields_posted_along_with_an_answer_are_not_kept(client, wizard):
+    payload = {
+        MANAGEMENT: "provider",
+        "provider-provider": "cmb",
+        "provider-card_number": "6222021234567890123",
+        "card_number": "6222021234567890123",
+    }
+    client.post(wizard.url("provider"), payload)
+    run = wizard.base.split("/")[2]
+    stored = client.session[f"wizard_repayment_wizard_{run}"]["step_data"]["provider"]
+    assert stored == {"provider-provider": ["cmb"]}

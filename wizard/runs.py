@@ -1,0 +1,55 @@
+"""Wizard runs: each start of the wizard gets its own id, carried in the URL.
+
+formtools keeps one storage slot per wizard class in the session, so two tabs
+would overwrite each other's answers (jazzband/django-formtools #126). Keying
+the storage by a run id from the URL keeps tabs apart.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.contrib.sessions.backends.base import SessionBase
+from formtools.wizard.storage.session import SessionStorage
+
+RUNS_KEY = "wizard_runs"
+PLANS_KEY = "wizard_plans"
+# Enough for a few tabs; older runs are forgotten so a session cannot grow without bound.
+MAX_RUNS = 5
+RUN_PATTERN = r"[A-Za-z0-9_-]{8}"
+STORAGE_PREFIX = "wizard_repayment_wizard"
+
+
+def start_run(session: SessionBase) -> str:
+    """A new run id, remembered in the session; the oldest run beyond MAX_RUNS is dropped."""
+    run = secrets.token_urlsafe(6)
+    runs = [*session.get(RUNS_KEY, []), run]
+    plans = dict(session.get(PLANS_KEY, {}))
+    while len(runs) > MAX_RUNS:
+        dropped = runs.pop(0)
+        session.pop(f"{STORAGE_PREFIX}_{dropped}", None)
+        plans.pop(dropped, None)
+    session[RUNS_KEY] = runs
+    session[PLANS_KEY] = plans
+    return run
+
+
+def run_is_known(session: SessionBase, run: str) -> bool:
+    return run in session.get(RUNS_KEY, [])
+
+
+def save_plan_answers(session: SessionBase, run: str, answers: dict[str, Any]) -> None:
+    session[PLANS_KEY] = {**session.get(PLANS_KEY, {}), run: answers}
+
+
+def plan_answers(session: SessionBase, run: str) -> dict[str, Any] | None:
+    return session.get(PLANS_KEY, {}).get(run)
+
+
+class RunSessionStorage(SessionStorage):
+    """formtools' session storage, one slot per run id in the URL."""
+
+    def __init__(self, prefix: str, request: Any = None, file_storage: Any = None) -> None:
+        run = request.resolver_match.kwargs["run"]
+        super().__init__(f"{prefix}_{run}", request, file_storage)
