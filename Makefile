@@ -45,6 +45,7 @@ run: $(STAMP) messages
 
 test: export DJANGO_SECRET_KEY ?= test-only-secret-key-not-for-production
 test: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
+test: export DJANGO_HTTPS ?= 0
 test: system-packages $(STAMP) messages
 	$(BIN)/ruff check .
 	@source tests/postgres.sh && $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -52,6 +53,7 @@ test: system-packages $(STAMP) messages
 # Screenshots of every screen at 360 px, in both languages, for a reviewer: var/screenshots/.
 screenshots: export DJANGO_SECRET_KEY ?= test-only-secret-key-not-for-production
 screenshots: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
+screenshots: export DJANGO_HTTPS ?= 0
 screenshots: system-packages $(STAMP) messages
 	@source tests/postgres.sh && SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -q -k screenshots
 

@@ -20,6 +20,14 @@ def active_providers() -> dict[str, ProviderFacts]:
     return providers
 
 
+def cached_providers() -> dict[str, ProviderFacts] | None:
+    """The catalog if it is cached, without ever asking the database (for error pages)."""
+    try:
+        return cache.get(CACHE_KEY)
+    except Exception:  # a cache outage must not break an error page
+        return None
+
+
 def forget_providers(**_signal_kwargs: object) -> None:
     """Drop the cached catalog so the next request reads the database again."""
     cache.delete(CACHE_KEY)

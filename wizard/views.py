@@ -149,7 +149,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         for name in form.fields:
             key = form.add_prefix(name)
             if key in form.data:
-                kept.setlist(key, form.data.getlist(key)[:1])
+                # The value the form validated: QueryDict.get takes the last one posted.
+                kept.setlist(key, form.data.getlist(key)[-1:])
         return kept
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:

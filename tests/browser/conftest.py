@@ -48,7 +48,16 @@ def new_page(browser: Browser, *, javascript: bool = True) -> Page:
         viewport=PHONE, locale="zh-CN", java_script_enabled=javascript, timezone_id="Asia/Shanghai"
     )
     context.set_default_timeout(10_000)
-    return context.new_page()
+    page = context.new_page()
+    # Chromium reports every blocked inline script or style on the console.
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text and page.csp_violations.append(message.text)
+        ),
+    )
+    return page
 
 
 @pytest.fixture

@@ -301,3 +301,14 @@ def test_extra_fields_posted_along_with_an_answer_are_not_kept(client, wizard):
     run = wizard.base.split("/")[2]
     stored = client.session[f"wizard_repayment_wizard_{run}"]["step_data"]["provider"]
     assert stored == {"provider-provider": ["cmb"]}
+
+
+def test_a_field_posted_twice_is_stored_as_the_value_that_was_validated(client, wizard):
+    # Found by the hostile-input tests: the form validates the last value posted.
+    client.post(
+        wizard.url("provider"),
+        {MANAGEMENT: "provider", "provider-provider": ["no-such-bank", "cmb"]},
+    )
+    run = wizard.base.split("/")[2]
+    stored = client.session[f"wizard_repayment_wizard_{run}"]["step_data"]["provider"]
+    assert stored == {"provider-provider": ["cmb"]}
