@@ -51,3 +51,31 @@ def make_facts(**overrides: Any) -> ProviderFacts:
 
 def shanghai(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=SHANGHAI)
+
+
+def consumer_plan_page(*, language: str = "zh-hans", **overrides: Any) -> str:
+    """The plan page a consumer sees now, for answers given half an hour ago.
+
+    Without overrides: provider "bank", insufficient funds, autopay off (so every
+    kind of provider text appears in some step).
+    """
+    from django.test import Client
+    from django.utils import timezone
+
+    from wizard.views import PLAN_SESSION_KEY
+
+    moment = timezone.now().astimezone(SHANGHAI) - dt.timedelta(minutes=30)
+    overrides = {
+        "symptom": "insufficient_funds",
+        "autopay": "off",
+        "timing": {"due_date": moment.date().isoformat(), "attempted_at": moment.isoformat()},
+        **overrides,
+    }
+    client = Client()
+    client.cookies["django_language"] = language
+    session = client.session
+    session[PLAN_SESSION_KEY] = answers_dict(**overrides)
+    session.save()
+    response = client.get("/plan/")
+    assert response.status_code == 200, response
+    return response.content.decode()
