@@ -6,9 +6,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from providers.models import Channel, Fact, MaintenanceWindow, Provider, overlap_message
-
-CUTOFF_MESSAGE = _("截止时间格式不对:请按 24 小时制填写,例如 20:00;24 点截止填 23:59。")
+from providers.models import (
+    CUTOFF_MESSAGE,
+    Channel,
+    Fact,
+    MaintenanceWindow,
+    Provider,
+    overlap_message,
+)
 
 
 class ProviderForm(forms.ModelForm):

@@ -67,6 +67,7 @@ def validate_fact_list(value: object) -> None:
 
 MAX_GRACE_DAYS = 30
 GRACE_DAYS_MESSAGE = _("宽限期应在 0 到 30 天之间。")
+CUTOFF_MESSAGE = _("截止时间格式不对:请按 24 小时制填写,例如 20:00;24 点截止填 23:59。")
 
 
 def _reverification_due(today: dt.date | None) -> Q:

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from providers.models import Provider
+from providers.models import CUTOFF_MESSAGE, Provider
 
 COLUMNS = (
     "slug",
@@ -74,7 +74,20 @@ class YesNoWidget(widgets.BooleanWidget):
         raise ValueError(_("只能填 1 或 0(是或否),不能是“%(value)s”。") % {"value": value})
 
 
+class CutoffWidget(widgets.TimeWidget):
+    """20:00 or 20:00:00; anything else is refused with the same words as the admin form."""
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Any:
+        try:
+            return super().clean(value, row, **kwargs)
+        except ValueError:
+            raise ValueError(str(CUTOFF_MESSAGE)) from None
+
+
 class ProviderResource(resources.ModelResource):
+    cutoff_time = fields.Field(
+        attribute="cutoff_time", column_name="cutoff_time", widget=CutoffWidget()
+    )
     unverified_facts = fields.Field(
         attribute="unverified_facts", column_name="unverified_facts", widget=FactListWidget()
     )
