@@ -3,7 +3,8 @@
 Each payload goes through the admin as support staff would type it: into every
 free-text field of a provider, of a maintenance window and of the plan wording
 (an override and a default). Then a consumer's plan page (Chinese and English)
-and the staff preview are checked for anything a browser would execute.
+and the staff's own pages (preview, history, lists) are checked for anything a
+browser would execute.
 """
 
 from __future__ import annotations
@@ -157,12 +158,24 @@ def type_payload_into_every_field(client: Client, bank: Provider, payload: str) 
     assert response.status_code == 302, response.content.decode()[:3000]
 
 
+def admin_markup(client: Client, url: str) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return executable_markup(response.content.decode())
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_no_payload_typed_into_the_admin_runs_on_the_consumer_plan_page(support_client, payload):
     bank = ProviderFactory(slug="bank", autopay_available=True)
-    preview_url = f"/admin/providers/provider/{bank.pk}/preview/"
+    admin_pages = [
+        f"/admin/providers/provider/{bank.pk}/preview/",
+        f"/admin/providers/provider/{bank.pk}/history/",
+        "/admin/providers/provider/",
+        "/admin/providers/maintenancewindow/",
+        "/admin/wizard/remediationtext/",
+    ]
     # The admin's own pages carry icons (SVG) and scripts; only what the payload adds counts.
-    admin_baseline = executable_markup(support_client.get(preview_url).content.decode())
+    admin_baseline = {url: admin_markup(support_client, url) for url in admin_pages}
     type_payload_into_every_field(support_client, bank, payload)
 
     for language, under_maintenance in (("zh-hans", "正在系统维护"), ("en", "under maintenance")):
@@ -172,8 +185,7 @@ def test_no_payload_typed_into_the_admin_runs_on_the_consumer_plan_page(support_
         assert under_maintenance in html
         assert executable_markup(html) == [], language
 
-    preview = executable_markup(support_client.get(preview_url).content.decode())
-    assert preview == admin_baseline
+    assert {url: admin_markup(support_client, url) for url in admin_pages} == admin_baseline
 
 
 @pytest.mark.parametrize("field", FORMATTED_FIELDS)
