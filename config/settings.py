@@ -6,6 +6,7 @@ must be given. `make run` and `make test` set the few variables they need.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -57,6 +58,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "formtools",
+    "simple_history",
+    "import_export",
+    "axes",
     "providers",
     "wizard",
 ]
@@ -68,10 +72,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records which staff user made each change in the history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -192,3 +205,18 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 PROVIDER_REVERIFY_DAYS = int(os.environ.get("PROVIDER_REVERIFY_DAYS", "90"))
 
 SITE_NAME = _("分期还款自助助手")
+
+# Brute-force protection on the admin login (django-axes). After this many failed
+# attempts for one user name, or from one address, logins are refused for the cool-off
+# period; `manage.py axes_reset` lifts a lockout early.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+
+# Bulk import of provider records (django-import-export): a file is checked in a dry run
+# first, and imported in one transaction or not at all.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

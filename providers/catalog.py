@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.cache import cache
+from django.db import transaction
 
 from providers.models import Provider, ProviderFacts
 
@@ -29,5 +30,11 @@ def cached_providers() -> dict[str, ProviderFacts] | None:
 
 
 def forget_providers(**_signal_kwargs: object) -> None:
-    """Drop the cached catalog so the next request reads the database again."""
+    """Drop the cached catalog so the next request reads the database again.
+
+    Dropped again once the transaction commits: the admin saves inside a
+    transaction, and a request served between the save and the commit would
+    otherwise cache the old values for an hour.
+    """
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))

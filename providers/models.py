@@ -8,12 +8,17 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, Q
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+MARKDOWN_HELP = _(
+    "可以用简单的 Markdown:**加粗**、*斜体*、列表、[链接文字](https://…)。HTML 标签和脚本会被去掉。"
+)
 
 hotline_validator = RegexValidator(
     regex=r"^(?:\d{5}(?:-\d{1,2})?|400-?\d{3}-?\d{4}|0\d{2,3}-?\d{7,8})$",
@@ -59,15 +64,36 @@ def validate_fact_list(value: object) -> None:
         )
 
 
+MAX_GRACE_DAYS = 30
+GRACE_DAYS_MESSAGE = _("宽限期应在 0 到 30 天之间。")
+CUTOFF_MESSAGE = _("截止时间格式不对:请按 24 小时制填写,例如 20:00;24 点截止填 23:59。")
+
+
+def _reverification_due(today: dt.date | None) -> Q:
+    """Never verified, or not verified within the configured number of days."""
+    today = today or timezone.localdate()
+    oldest_fresh = today - dt.timedelta(days=settings.PROVIDER_REVERIFY_DAYS)
+    return Q(verified_on__isnull=True) | Q(verified_on__lt=oldest_fresh)
+
+
 class ProviderQuerySet(models.QuerySet["Provider"]):
     def active(self) -> ProviderQuerySet:
         return self.filter(is_active=True)
 
     def needs_reverification(self, *, today: dt.date | None = None) -> ProviderQuerySet:
         """Providers never verified, or not verified within the configured number of days."""
-        today = today or timezone.localdate()
-        oldest_fresh = today - dt.timedelta(days=settings.PROVIDER_REVERIFY_DAYS)
-        return self.filter(Q(verified_on__isnull=True) | Q(verified_on__lt=oldest_fresh))
+        return self.filter(_reverification_due(today))
+
+    def verified_recently(self, *, today: dt.date | None = None) -> ProviderQuerySet:
+        return self.exclude(_reverification_due(today))
+
+    def with_reverification_due(self, *, today: dt.date | None = None) -> ProviderQuerySet:
+        """Each provider with `reverification_due`, computed in the same query as the rows."""
+        return self.annotate(
+            reverification_due=ExpressionWrapper(
+                _reverification_due(today), output_field=models.BooleanField()
+            )
+        )
 
     def in_display_order(self) -> ProviderQuerySet:
         return self.order_by("display_order", "slug")
@@ -91,7 +117,12 @@ class Provider(models.Model):
         help_text=_("到期日当天最晚几点前还款才算按时(24 点截止填 23:59)。"),
     )
     grace_days = models.PositiveSmallIntegerField(
-        _("宽限期天数"), default=0, help_text=_("没有宽限期填 0。不确定时填 0 并标记为待核实。")
+        _("宽限期天数"),
+        default=0,
+        # The field-level check names the field in forms and imports; the database
+        # constraint below is the guarantee.
+        validators=[MaxValueValidator(MAX_GRACE_DAYS, message=GRACE_DAYS_MESSAGE)],
+        help_text=_("没有宽限期填 0。不确定时填 0 并标记为待核实。"),
     )
     late_fee_zh = models.TextField(_("逾期费用规则(中文)"))
     late_fee_en = models.TextField(_("逾期费用规则(英文)"))
@@ -113,6 +144,7 @@ class Provider(models.Model):
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     objects = ProviderQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("还款机构")
@@ -120,9 +152,9 @@ class Provider(models.Model):
         ordering = ["display_order", "slug"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(grace_days__gte=0) & Q(grace_days__lte=30),
+                condition=Q(grace_days__gte=0) & Q(grace_days__lte=MAX_GRACE_DAYS),
                 name="provider_grace_days_0_to_30",
-                violation_error_message=_("宽限期应在 0 到 30 天之间。"),
+                violation_error_message=GRACE_DAYS_MESSAGE,
             ),
             models.CheckConstraint(condition=~Q(hotline=""), name="provider_hotline_required"),
             models.CheckConstraint(
@@ -242,6 +274,16 @@ class MaintenanceWindowFacts:
         return self.starts_at <= moment < self.ends_at
 
 
+def overlap_message(starts_at: dt.datetime, ends_at: dt.datetime) -> str:
+    """The error shown when a window overlaps another of the same provider."""
+    return _(
+        "和这家机构已有的维护时段(%(start)s 至 %(end)s)重叠了。请修改时间,或直接编辑那一条。"
+    ) % {
+        "start": timezone.localtime(starts_at).strftime("%Y-%m-%d %H:%M"),
+        "end": timezone.localtime(ends_at).strftime("%Y-%m-%d %H:%M"),
+    }
+
+
 def tel_uri(number: str) -> str:
     """A dialable tel: URI; a menu choice such as the 2 in 95511-2 is dialled after a pause."""
     if re.fullmatch(r"\d{5}-\d{1,2}", number):
@@ -264,6 +306,12 @@ class MaintenanceWindowQuerySet(models.QuerySet["MaintenanceWindow"]):
     def upcoming_or_current(self, *, now: dt.datetime) -> MaintenanceWindowQuerySet:
         return self.filter(ends_at__gt=now)
 
+    def overlapping(
+        self, *, starts_at: dt.datetime, ends_at: dt.datetime
+    ) -> MaintenanceWindowQuerySet:
+        """Windows sharing any moment with [starts_at, ends_at); touching ends do not overlap."""
+        return self.filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
+
 
 class MaintenanceWindow(models.Model):
     """A planned outage of a provider's repayment channels, as the provider announced it."""
@@ -282,12 +330,13 @@ class MaintenanceWindow(models.Model):
         blank=True,
         help_text=_("留空表示所有还款方式都受影响。"),
     )
-    notice_zh = models.TextField(_("公告内容(中文)"), blank=True)
-    notice_en = models.TextField(_("公告内容(英文)"), blank=True)
+    notice_zh = models.TextField(_("公告内容(中文)"), blank=True, help_text=MARKDOWN_HELP)
+    notice_en = models.TextField(_("公告内容(英文)"), blank=True, help_text=MARKDOWN_HELP)
     source = models.TextField(_("公告来源"), help_text=_("公告的网址或出处。"))
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     objects = MaintenanceWindowQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("系统维护时段")
@@ -333,3 +382,14 @@ class MaintenanceWindow(models.Model):
                     % {"choices": ", ".join(Channel.values)}
                 }
             )
+        if self.provider_id and self.starts_at and self.ends_at and self.starts_at < self.ends_at:
+            # One provider announces one outage at a time; two overlapping windows are
+            # nearly always the same notice entered twice, and the plan shows only one.
+            clash = (
+                MaintenanceWindow.objects.filter(provider_id=self.provider_id)
+                .overlapping(starts_at=self.starts_at, ends_at=self.ends_at)
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if clash is not None:
+                raise ValidationError(overlap_message(clash.starts_at, clash.ends_at))

@@ -58,3 +58,24 @@ class RemediationTextFactory(DjangoModelFactory):
     detail_zh = ""
     title_en = ""
     detail_en = ""
+
+
+class UserFactory(DjangoModelFactory):
+    """A staff member who can sign in to the admin; give it groups for permissions."""
+
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    is_staff = True
+    password = factory.django.Password("correct-horse-battery-staple")
+
+    @factory.post_generation
+    def groups(self, create: bool, names: list[str] | None, **_kwargs: object) -> None:
+        if create and names:
+            from django.contrib.auth.models import Group
+
+            self.groups.add(*Group.objects.filter(name__in=names))

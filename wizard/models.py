@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from providers.models import Provider
+from providers.models import MARKDOWN_HELP, Provider
 from wizard.plan import STEP_ORDER
 from wizard.texts import StepText, unknown_placeholders
 
@@ -32,10 +33,12 @@ class RemediationText(models.Model):
         help_text=_("留空表示所有机构的默认文字。"),
     )
     title_zh = models.CharField(_("标题(中文)"), max_length=200, blank=True)
-    detail_zh = models.TextField(_("内容(中文)"), blank=True)
+    detail_zh = models.TextField(_("内容(中文)"), blank=True, help_text=MARKDOWN_HELP)
     title_en = models.CharField(_("标题(英文)"), max_length=200, blank=True)
-    detail_en = models.TextField(_("内容(英文)"), blank=True)
+    detail_en = models.TextField(_("内容(英文)"), blank=True, help_text=MARKDOWN_HELP)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("方案步骤文字")

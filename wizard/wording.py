@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.cache import cache
+from django.db import transaction
 
 from wizard.models import RemediationText
 from wizard.texts import DEFAULT_TEXTS, StepText, merge
@@ -39,4 +40,6 @@ def step_texts_for(provider_slug: str) -> dict[str, StepText]:
 
 
 def forget_step_texts(**_signal_kwargs: object) -> None:
+    """Drop the cached wording now and again on commit (see providers.catalog.forget_providers)."""
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))

@@ -83,3 +83,32 @@ class WizardSession:
 
     def confirm(self, **extra: Any) -> Any:
         return self.post("review", {}, **extra)
+
+
+def consumer_plan_page(*, language: str = "zh-hans", **overrides: Any) -> str:
+    """The plan page a consumer sees now, for answers given half an hour ago.
+
+    Without overrides: provider "bank", insufficient funds, autopay off (so every
+    kind of provider text appears in some step).
+    """
+    from django.test import Client
+    from django.utils import timezone
+
+    from wizard.runs import PLANS_KEY, RUNS_KEY
+
+    moment = timezone.now().astimezone(SHANGHAI) - dt.timedelta(minutes=30)
+    overrides = {
+        "symptom": "insufficient_funds",
+        "autopay": "off",
+        "timing": {"due_date": moment.date().isoformat(), "attempted_at": moment.isoformat()},
+        **overrides,
+    }
+    client = Client()
+    client.cookies["django_language"] = language
+    session = client.session
+    session[RUNS_KEY] = ["previews"]
+    session[PLANS_KEY] = {"previews": answers_dict(**overrides)}
+    session.save()
+    response = client.get("/plan/previews/")
+    assert response.status_code == 200, response
+    return response.content.decode()

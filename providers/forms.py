@@ -1,0 +1,103 @@
+"""Admin forms for provider records: choices as checkboxes, and messages staff can act on."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from providers.models import (
+    CUTOFF_MESSAGE,
+    Channel,
+    Fact,
+    MaintenanceWindow,
+    Provider,
+    overlap_message,
+)
+
+
+class ProviderForm(forms.ModelForm):
+    # Checkboxes rather than a JSON text box: staff pick facts, they do not type codes.
+    unverified_facts = forms.MultipleChoiceField(
+        label=_("待核实的信息"),
+        choices=Fact.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("勾选尚未向官方确认的信息;消费者会看到“待核实”提示。"),
+    )
+    official_site = forms.URLField(
+        label=_("官方网站"), required=False, max_length=200, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Provider
+        fields = [
+            "slug",
+            "name_zh",
+            "name_en",
+            "kind",
+            "display_order",
+            "is_active",
+            "hotline",
+            "hotline_alt",
+            "repay_path_zh",
+            "repay_path_en",
+            "official_site",
+            "cutoff_time",
+            "grace_days",
+            "late_fee_zh",
+            "late_fee_en",
+            "autopay_available",
+            "autopay_how_zh",
+            "autopay_how_en",
+            "source",
+            "verified_on",
+            "unverified_facts",
+        ]
+        error_messages = {"cutoff_time": {"invalid": CUTOFF_MESSAGE}}
+
+
+class MaintenanceWindowForm(forms.ModelForm):
+    channels = forms.MultipleChoiceField(
+        label=_("受影响的还款方式"),
+        choices=Channel.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("都不勾选表示所有还款方式都受影响。"),
+    )
+
+    class Meta:
+        model = MaintenanceWindow
+        fields = [
+            "provider",
+            "starts_at",
+            "ends_at",
+            "channels",
+            "notice_zh",
+            "notice_en",
+            "source",
+        ]
+
+
+class MaintenanceWindowFormSet(forms.BaseInlineFormSet):
+    """Refuses two windows entered together on one provider page that overlap each other.
+
+    Each window's own clean() compares it with the saved ones; only the formset
+    sees the other new rows on the same page.
+    """
+
+    def clean(self) -> None:
+        super().clean()
+        windows = sorted(
+            (
+                (form.cleaned_data["starts_at"], form.cleaned_data["ends_at"])
+                for form in self.forms
+                if form.cleaned_data
+                and not form.cleaned_data.get("DELETE")
+                and form.cleaned_data.get("starts_at")
+                and form.cleaned_data.get("ends_at")
+            ),
+        )
+        for (_start, end), (next_start, next_end) in zip(windows, windows[1:], strict=False):
+            if next_start < end:
+                raise ValidationError(overlap_message(next_start, next_end))

@@ -1,0 +1,107 @@
+"""Provider records as CSV or JSON rows, for bulk export and import in the admin.
+
+One row per provider, keyed by slug. Every row is checked with the model's
+full_clean() (the same rules as the admin form and the database constraints),
+and the admin imports a file in one transaction: one bad row and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from providers.models import CUTOFF_MESSAGE, Provider
+
+COLUMNS = (
+    "slug",
+    "name_zh",
+    "name_en",
+    "kind",
+    "display_order",
+    "hotline",
+    "hotline_alt",
+    "repay_path_zh",
+    "repay_path_en",
+    "cutoff_time",
+    "grace_days",
+    "late_fee_zh",
+    "late_fee_en",
+    "autopay_available",
+    "autopay_how_zh",
+    "autopay_how_en",
+    "official_site",
+    "source",
+    "verified_on",
+    "unverified_facts",
+    "is_active",
+)
+
+
+class FactListWidget(widgets.Widget):
+    """Unverified facts as `grace_days, hotline` in a spreadsheet cell; a JSON list works too."""
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> list[str]:
+        if value is None or value == "":
+            return []
+        if isinstance(value, list):
+            return value
+        text = str(value).strip()
+        if text.startswith("["):
+            return json.loads(text)  # a ValueError names the column in the import report
+        return [part for part in re.split(r"[\s,,、;;]+", text) if part]
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return ", ".join(value or [])
+
+
+class YesNoWidget(widgets.BooleanWidget):
+    """A yes/no column that refuses anything else instead of reading it as "no"."""
+
+    TRUE_VALUES = [*widgets.BooleanWidget.TRUE_VALUES, "yes", "是"]
+    FALSE_VALUES = [*widgets.BooleanWidget.FALSE_VALUES, "no", "否"]
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> bool:
+        if isinstance(value, str):
+            value = value.strip()
+        if value in self.TRUE_VALUES:
+            return True
+        if value in self.FALSE_VALUES:
+            return False
+        raise ValueError(_("只能填 1 或 0(是或否),不能是“%(value)s”。") % {"value": value})
+
+
+class CutoffWidget(widgets.TimeWidget):
+    """20:00 or 20:00:00; anything else is refused with the same words as the admin form."""
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Any:
+        try:
+            return super().clean(value, row, **kwargs)
+        except ValueError:
+            raise ValueError(str(CUTOFF_MESSAGE)) from None
+
+
+class ProviderResource(resources.ModelResource):
+    cutoff_time = fields.Field(
+        attribute="cutoff_time", column_name="cutoff_time", widget=CutoffWidget()
+    )
+    unverified_facts = fields.Field(
+        attribute="unverified_facts", column_name="unverified_facts", widget=FactListWidget()
+    )
+    autopay_available = fields.Field(
+        attribute="autopay_available", column_name="autopay_available", widget=YesNoWidget()
+    )
+    is_active = fields.Field(attribute="is_active", column_name="is_active", widget=YesNoWidget())
+
+    class Meta:
+        model = Provider
+        fields = COLUMNS
+        export_order = COLUMNS
+        import_id_fields = ("slug",)
+        clean_model_instances = True
+        use_transactions = True
+        skip_unchanged = True
+        report_skipped = True

@@ -1,0 +1,88 @@
+"""An admin edit shows in the very next consumer plan, though providers and wording are cached."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from providers import catalog
+from providers.catalog import active_providers
+from tests.factories import ProviderFactory, RemediationTextFactory
+from tests.providers.helpers import provider_form_data, window_rows
+from tests.wizard.helpers import WizardSession, consumer_plan_page
+from wizard import wording
+from wizard.answers import SHANGHAI
+from wizard.wording import step_texts_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bank():
+    return ProviderFactory(slug="bank", name_zh="测试银行", hotline="95500")
+
+
+def test_changed_hotline_and_name_show_in_the_next_plan(support_client, bank):
+    assert "95500" in consumer_plan_page()  # caches are warm from here on
+    response = support_client.post(
+        f"/admin/providers/provider/{bank.pk}/change/",
+        provider_form_data(bank, hotline="95566", name_zh="新名字银行"),
+    )
+    assert response.status_code == 302
+    html = consumer_plan_page()
+    assert "95566" in html and "新名字银行" in html
+    assert "95500" not in html
+
+
+def test_a_provider_switched_off_disappears_from_the_wizard_at_once(support_client, client, bank):
+    wizard = WizardSession(client)
+    wizard.start()
+    assert "测试银行" in wizard.get("provider").content.decode()
+    support_client.post(
+        f"/admin/providers/provider/{bank.pk}/change/",
+        provider_form_data(bank, is_active=""),
+    )
+    bank.refresh_from_db()
+    assert not bank.is_active
+    assert "测试银行" not in wizard.get("provider").content.decode()
+
+
+def test_a_window_added_in_the_admin_is_in_the_next_plan(support_client, bank):
+    assert "正在系统维护" not in consumer_plan_page()
+    now = timezone.now().astimezone(SHANGHAI)
+    start = (now - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    end = (now + dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
+    response = support_client.post(
+        f"/admin/providers/provider/{bank.pk}/change/",
+        provider_form_data(bank, **window_rows((start, end))),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert "正在系统维护" in consumer_plan_page()
+
+
+def test_a_copy_cached_before_the_admin_transaction_commits_is_dropped_on_commit(
+    bank, django_capture_on_commit_callbacks
+):
+    old = active_providers()["bank"]
+    with django_capture_on_commit_callbacks(execute=True):
+        bank.hotline = "95566"
+        bank.save()
+        # Another request, served before the commit, still reads the old row and caches it.
+        cache.set(catalog.CACHE_KEY, {"bank": old})
+    assert active_providers()["bank"].hotline == "95566"
+
+
+def test_wording_cached_before_the_commit_is_dropped_on_commit(
+    bank, django_capture_on_commit_callbacks
+):
+    text = RemediationTextFactory(provider=bank, code="contact_provider", title_zh="旧")
+    stale = step_texts_for("bank")
+    with django_capture_on_commit_callbacks(execute=True):
+        text.title_zh = "新"
+        text.save()
+        stale_catalog = ({}, {"bank": {"contact_provider": stale["contact_provider"]}})
+        cache.set(wording.CACHE_KEY, stale_catalog)
+    assert step_texts_for("bank")["contact_provider"].title_zh == "新"
