@@ -204,6 +204,11 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 # check it again.
 PROVIDER_REVERIFY_DAYS = int(os.environ.get("PROVIDER_REVERIFY_DAYS", "90"))
 
+# Cases (finished plans with a reference code) are deleted this long after they were made.
+CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", "180"))
+# Wrong reference codes one client may try per hour before /plan/<code>/ says "wait".
+CASE_LOOKUP_MISSES_PER_HOUR = int(os.environ.get("CASE_LOOKUP_MISSES_PER_HOUR", "10"))
+
 SITE_NAME = _("分期还款自助助手")
 
 # Brute-force protection on the admin login (django-axes). After this many failed

@@ -190,6 +190,7 @@ class Provider(models.Model):
             official_site=self.official_site,
             verified_on=self.verified_on,
             unverified_facts=frozenset(self.unverified_facts or ()),
+            pk=self.pk,
         )
 
 
@@ -215,6 +216,7 @@ class ProviderFacts:
     official_site: str
     verified_on: dt.date | None
     unverified_facts: frozenset[str]
+    pk: int | None = None
 
     def in_language(self, field: str, language: str | None = None) -> str:
         """`name`, `repay_path`, ... in the given (or active) language."""

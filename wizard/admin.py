@@ -1,9 +1,21 @@
 from __future__ import annotations
 
+import datetime as dt
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from wizard.models import RemediationText
+from wizard.cases import normalise_code
+from wizard.insights import as_csv, bar_chart, insights_for
+from wizard.models import Case, CaseStep, RemediationText
 
 
 @admin.register(RemediationText)
@@ -20,3 +32,125 @@ class RemediationTextAdmin(SimpleHistoryAdmin):
         "provider__name_zh",
     ]
     autocomplete_fields = ["provider"]
+
+
+class CaseStepInline(admin.TabularInline):
+    model = CaseStep
+    fields = ["position", "code", "urgency"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Case | None = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Case | None = None) -> bool:
+        return False
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    """Read-only look-up of a case by the code the person reads out, and the insights page."""
+
+    list_display = ["display_code", "created_at", "provider_slug", "symptom", "status", "outcome"]
+    list_filter = ["outcome", "symptom", "status"]
+    search_fields = ["code"]
+    search_help_text = _("输入消费者报给你的参考编号,例如 K7M2Q-9X4PA(大小写、横线都可以)。")
+    date_hierarchy = "created_at"
+    inlines = [CaseStepInline]
+    fields = [
+        "code",
+        "created_at",
+        "provider",
+        "provider_slug",
+        "symptom",
+        "channel",
+        "status",
+        "deadline",
+        "answers",
+        "outcome",
+        "comment",
+        "feedback_at",
+        "solved_at",
+    ]
+    readonly_fields = fields
+    change_list_template = "admin/wizard/case/change_list.html"
+
+    @admin.display(description=_("参考编号"), ordering="code")
+    def display_code(self, case: Case) -> str:
+        return case.display_code
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Case | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Case | None = None) -> bool:
+        return False
+
+    def get_search_results(self, request, queryset, search_term):  # type: ignore[no-untyped-def]
+        code = normalise_code(search_term)
+        if code is not None:
+            return queryset.filter(code=code), False
+        return super().get_search_results(request, queryset, search_term)
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):  # type: ignore[no-untyped-def]
+        code = normalise_code(request.GET.get("q", ""))
+        if code is not None:
+            case = Case.objects.filter(code=code).first()
+            if case is not None:
+                return redirect("admin:wizard_case_change", case.pk)
+        return super().changelist_view(request, extra_context)
+
+    def get_urls(self):  # type: ignore[no-untyped-def]
+        insights = self.admin_site.admin_view(self.insights_view)
+        return [path("insights/", insights, name="wizard_case_insights"), *super().get_urls()]
+
+    def insights_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = InsightsRangeForm(request.GET or None)
+        start, end = form.range(today=timezone.localdate())
+        insights = insights_for(start=start, end=end)
+        if request.GET.get("format") == "csv":
+            response = HttpResponse(as_csv(insights), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = (
+                f'attachment; filename="insights-{start.isoformat()}-{end.isoformat()}.csv"'
+            )
+            return response
+        charts = [
+            bar_chart(_("每天的个案数"), insights.per_day),
+            bar_chart(_("各机构的个案数"), insights.per_provider),
+            bar_chart(_("各问题的个案数"), insights.per_symptom),
+            bar_chart(_("各机构的解决率"), insights.per_provider, rate=True),
+            bar_chart(_("各步骤的解决率"), insights.per_step, rate=True),
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("个案洞察"),
+            "opts": self.model._meta,
+            "form": form,
+            "insights": insights,
+            "charts": charts,
+            "csv_query": f"?start={start.isoformat()}&end={end.isoformat()}&format=csv",
+        }
+        return TemplateResponse(request, "admin/wizard/case/insights.html", context)
+
+
+class InsightsRangeForm(forms.Form):
+    start = forms.DateField(
+        label=_("从"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("到"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def range(self, *, today: dt.date) -> tuple[dt.date, dt.date]:
+        """The chosen dates, defaulting to the last 30 days; at most a year, never reversed."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        end = data.get("end") or today
+        start = data.get("start") or end - dt.timedelta(days=29)
+        if start > end:
+            start, end = end, start
+        return max(start, end - dt.timedelta(days=365)), end

@@ -27,6 +27,8 @@ from wizard.answers import (
     YesNo,
     YesNoUnsure,
 )
+from wizard.models import Outcome
+from wizard.redaction import MAX_COMMENT
 
 DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
 TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%H点%M分", "%H.%M"]
@@ -202,3 +204,17 @@ class SituationForm(StepForm):
 class ReviewForm(StepForm):
     heading = _("检查你的回答")
     hint = _("确认无误后,我们会给出一份按紧急程度排好的处理方案。")
+
+
+class FeedbackForm(forms.Form):
+    """Did the plan help? Asked once, on the plan page."""
+
+    outcome = radio(_("这个方案解决你的问题了吗?"), Outcome.choices, _("请选择是否解决了"))
+    comment = forms.CharField(
+        label=_("想补充什么吗?(选填)"),
+        help_text=_("请不要填写卡号、姓名、证件号或手机号。最多 200 字。"),
+        required=False,
+        max_length=MAX_COMMENT,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_COMMENT}),
+        error_messages={"max_length": _("最多 %(limit_value)d 字,请删短一些。")},
+    )

@@ -14,7 +14,6 @@ from django.contrib.sessions.backends.base import SessionBase
 from formtools.wizard.storage.session import SessionStorage
 
 RUNS_KEY = "wizard_runs"
-PLANS_KEY = "wizard_plans"
 # Enough for a few tabs; older runs are forgotten so a session cannot grow without bound.
 MAX_RUNS = 5
 RUN_PATTERN = r"[A-Za-z0-9_-]{8}"
@@ -25,26 +24,14 @@ def start_run(session: SessionBase) -> str:
     """A new run id, remembered in the session; the oldest run beyond MAX_RUNS is dropped."""
     run = secrets.token_urlsafe(6)
     runs = [*session.get(RUNS_KEY, []), run]
-    plans = dict(session.get(PLANS_KEY, {}))
     while len(runs) > MAX_RUNS:
-        dropped = runs.pop(0)
-        session.pop(f"{STORAGE_PREFIX}_{dropped}", None)
-        plans.pop(dropped, None)
+        session.pop(f"{STORAGE_PREFIX}_{runs.pop(0)}", None)
     session[RUNS_KEY] = runs
-    session[PLANS_KEY] = plans
     return run
 
 
 def run_is_known(session: SessionBase, run: str) -> bool:
     return run in session.get(RUNS_KEY, [])
-
-
-def save_plan_answers(session: SessionBase, run: str, answers: dict[str, Any]) -> None:
-    session[PLANS_KEY] = {**session.get(PLANS_KEY, {}), run: answers}
-
-
-def plan_answers(session: SessionBase, run: str) -> dict[str, Any] | None:
-    return session.get(PLANS_KEY, {}).get(run)
 
 
 class RunSessionStorage(SessionStorage):

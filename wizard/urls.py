@@ -11,5 +11,6 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("check/", views.new_run, name="check"),
     re_path(rf"^check/(?P<run>{RUN_PATTERN})/(?P<step>[a-z_]{{1,20}})/$", check, name="step"),
-    re_path(rf"^plan/(?P<run>{RUN_PATTERN})/$", views.plan, name="plan"),
+    re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/$", views.plan, name="plan"),
+    re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/feedback/$", views.feedback, name="feedback"),
 ]

@@ -15,13 +15,23 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from config.errors import render_error
 from providers.catalog import active_providers
 from wizard.answers import ACCOUNT_SYMPTOMS, FUNDS_SYMPTOMS, AnswersError
+from wizard.cases import (
+    FeedbackRefused,
+    count_miss,
+    lookups_blocked,
+    normalise_code,
+    record_case,
+    record_feedback,
+)
 from wizard.forms import (
     AccountForm,
+    FeedbackForm,
     FundsForm,
     ProblemForm,
     ProviderForm,
@@ -30,8 +40,9 @@ from wizard.forms import (
     StepForm,
     TimingForm,
 )
+from wizard.models import Case, Outcome
 from wizard.planning import plan_for
-from wizard.runs import plan_answers, run_is_known, save_plan_answers, start_run
+from wizard.runs import run_is_known, start_run
 
 REVIEW_STEP = "review"
 
@@ -224,12 +235,12 @@ class RepaymentWizard(NamedUrlSessionWizardView):
     ) -> HttpResponse:
         data = answers_from_steps({step: form.cleaned_data for step, form in form_dict.items()})
         try:
-            plan_for(data, now=timezone.now(), language=get_language())
+            result = plan_for(data, now=timezone.now(), language=get_language())
         except AnswersError as error:
             messages.error(self.request, answers_error_message(error))
             return redirect(self.get_step_url(self.steps.first))
-        save_plan_answers(self.request.session, self.kwargs["run"], data)
-        return redirect("wizard:plan", run=self.kwargs["run"])
+        case = record_case(result, answers=data, provider_id=result.provider.pk)
+        return redirect("wizard:plan", code=case.code)
 
 
 def display_value(field: Any, value: Any) -> str:
@@ -294,17 +305,83 @@ def new_run(request: HttpRequest) -> HttpResponse:
     return redirect("wizard:step", run=run, step=RepaymentWizard.form_list[0][0])
 
 
-@require_GET
-def plan(request: HttpRequest, run: str) -> HttpResponse:
-    data = plan_answers(request.session, run)
-    if not data:
-        messages.info(request, _("还没有可以显示的方案,或你的方案已过期。请回答几个问题。"))
-        return redirect("wizard:start")
+def too_many_lookups(request: HttpRequest) -> HttpResponse:
+    response = render_error(
+        request,
+        429,
+        _("请稍后再试"),
+        _("这台设备输错参考编号的次数太多了。请一小时后再试,或重新回答问题生成新的方案。"),
+    )
+    response["Retry-After"] = "3600"
+    return response
+
+
+def find_case(request: HttpRequest, code: str) -> Case | HttpResponse:
+    """The case for a code from the URL, or the page to show instead (guessing is throttled)."""
+    if lookups_blocked(request):
+        return too_many_lookups(request)
+    canonical = normalise_code(code)
+    case = Case.objects.filter(code=canonical).first() if canonical else None
+    if case is None:
+        count_miss(request)
+        return render_error(
+            request,
+            404,
+            _("找不到这个参考编号"),
+            _("请检查编号是否抄对(10 位字母和数字)。方案保存 180 天,过期后需要重新回答问题。"),
+        )
+    return case
+
+
+def show_plan(
+    request: HttpRequest, case: Case, *, feedback_form: FeedbackForm | None = None
+) -> HttpResponse:
     try:
-        result = plan_for(data, now=timezone.now(), language=get_language())
+        result = plan_for(case.answers, now=timezone.now(), language=get_language())
     except AnswersError as error:
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")
-    return render_screen(
-        request, "wizard/plan.html", {"page_title": _("你的处理方案"), "plan": result}
-    )
+    context = {
+        "page_title": _("你的处理方案"),
+        "plan": result,
+        "case": case,
+        "plan_url": request.build_absolute_uri(reverse("wizard:plan", kwargs={"code": case.code})),
+        "feedback_form": feedback_form or FeedbackForm(),
+        "can_mark_solved": case.outcome in (Outcome.PARTLY, Outcome.NOT_SOLVED)
+        and case.solved_at is None,
+    }
+    return render_screen(request, "wizard/plan.html", context, push_url=request.method == "GET")
+
+
+@require_GET
+def plan(request: HttpRequest, code: str) -> HttpResponse:
+    """A case's plan, rebuilt for now: read-only, reachable by its reference code."""
+    found = find_case(request, code)
+    if not isinstance(found, Case):
+        return found
+    if found.code != code:
+        return redirect("wizard:plan", code=found.code)
+    return show_plan(request, found)
+
+
+@require_POST
+def feedback(request: HttpRequest, code: str) -> HttpResponse:
+    """ "Did this solve it?" — taken once, and once more later to say it is solved."""
+    found = find_case(request, code)
+    if not isinstance(found, Case):
+        return found
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        return show_plan(request, found, feedback_form=form)
+    try:
+        record_feedback(
+            found,
+            outcome=form.cleaned_data["outcome"],
+            comment=form.cleaned_data["comment"],
+            now=timezone.now(),
+        )
+    except FeedbackRefused:
+        messages.info(request, _("我们已经收到你对这个方案的反馈了,谢谢。"))
+    else:
+        messages.success(request, _("谢谢你的反馈!它会帮助我们改进建议。"))
+    return redirect(reverse("wizard:plan", kwargs={"code": found.code}) + "#feedback")

@@ -44,10 +44,10 @@ class Walk:
             self.expect_path(next_path)
 
     def expect_path(self, path: str) -> None:
-        """Wait for a path; in /check/ and /plan/ paths the run id is left out."""
+        """Wait for a path; /check/ paths leave out the run id, /plan/ the reference code."""
         pattern = re.escape(self.base_url + path)
         pattern = pattern.replace("/check/", "/check/[A-Za-z0-9_-]{8}/").replace(
-            "/plan/", "/plan/[A-Za-z0-9_-]{8}/"
+            "/plan/", "/plan/[2-9A-Z]{10}/"
         )
         self.page.wait_for_url(re.compile(pattern + "$"))
         self.page.wait_for_load_state()

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import Client
 
 from tests.factories import ProviderFactory
-from tests.wizard.helpers import MANAGEMENT, WizardSession
+from tests.wizard.helpers import MANAGEMENT, WizardSession, case_for, recent_answers
 from wizard.views import RepaymentWizard
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +53,19 @@ def test_personal_data_typed_anywhere_is_neither_stored_nor_logged(caplog):
                 wizard.url(step),
                 {MANAGEMENT: step, "provider-provider": "cmb", "card": PERSONAL["card number"]},
             )
+    # The one free-text field: the comment under "did this solve it?".
+    for value in PERSONAL.values():
+        case = case_for(recent_answers(provider="cmb"))
+        client.post(f"/plan/{case.code}/feedback/", {"outcome": "partly", "comment": value})
+    # Names hide best inside sentences; one introduced the usual way is caught with the numbers.
+    # (A bare name in the middle of a sentence cannot be told from words: the comment field
+    # asks people not to type any.)
+    for value in (PERSONAL["card number"], PERSONAL["ID number"], PERSONAL["phone number"]):
+        case = case_for(recent_answers(provider="cmb"))
+        client.post(
+            f"/plan/{case.code}/feedback/",
+            {"outcome": "partly", "comment": f"我叫{PERSONAL['name']},号码{value}仍然不行"},
+        )
     stored = everything_stored()
     logged = caplog.text
     for kind, value in PERSONAL.items():

@@ -138,6 +138,8 @@ def test_support_group_holds_exactly_the_console_permissions():
         for p in Group.objects.get(name="support").permissions.select_related("content_type")
     }
     assert permissions == {
+        "wizard.view_case",
+        "wizard.view_casestep",
         "providers.view_provider",
         "providers.add_provider",
         "providers.change_provider",

@@ -94,8 +94,6 @@ def consumer_plan_page(*, language: str = "zh-hans", **overrides: Any) -> str:
     from django.test import Client
     from django.utils import timezone
 
-    from wizard.runs import PLANS_KEY, RUNS_KEY
-
     moment = timezone.now().astimezone(SHANGHAI) - dt.timedelta(minutes=30)
     overrides = {
         "symptom": "insufficient_funds",
@@ -105,10 +103,27 @@ def consumer_plan_page(*, language: str = "zh-hans", **overrides: Any) -> str:
     }
     client = Client()
     client.cookies["django_language"] = language
-    session = client.session
-    session[RUNS_KEY] = ["previews"]
-    session[PLANS_KEY] = {"previews": answers_dict(**overrides)}
-    session.save()
-    response = client.get("/plan/previews/")
+    case = case_for(answers_dict(**overrides))
+    response = client.get(f"/plan/{case.code}/")
     assert response.status_code == 200, response
     return response.content.decode()
+
+
+def case_for(answers: dict[str, Any]) -> Any:
+    """A case made the way the wizard makes one, for these answers, planned now."""
+    from django.utils import timezone
+
+    from wizard.cases import record_case
+    from wizard.planning import plan_for
+
+    plan = plan_for(answers, now=timezone.now(), language="zh-hans")
+    return record_case(plan, answers=answers, provider_id=plan.provider.pk)
+
+
+def recent_answers(**overrides: Any) -> dict[str, Any]:
+    """Answers for an attempt half an hour ago, due today: valid whatever today is."""
+    from django.utils import timezone
+
+    moment = (timezone.now() - dt.timedelta(minutes=30)).astimezone(SHANGHAI)
+    timing = {"due_date": moment.date().isoformat(), "attempted_at": moment.isoformat()}
+    return answers_dict(timing=timing, **overrides)

@@ -16,11 +16,10 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 
 from tests.factories import MaintenanceWindowFactory, ProviderFactory, RemediationTextFactory
-from tests.wizard.helpers import answers_dict, shanghai
+from tests.wizard.helpers import answers_dict, case_for, shanghai
 from wizard.answers import SHANGHAI, AnswersError
 from wizard.models import RemediationText
 from wizard.planning import plan_for
-from wizard.runs import PLANS_KEY, RUNS_KEY
 from wizard.texts import DEFAULT_TEXTS, fill
 
 pytestmark = pytest.mark.django_db
@@ -148,12 +147,7 @@ def staff_client():
 
 def plan_page(answers: dict) -> str:
     """The plan page a person sees for these answers."""
-    client = Client()
-    session = client.session
-    session[RUNS_KEY] = ["testrun1"]
-    session[PLANS_KEY] = {"testrun1": answers}
-    session.save()
-    return client.get("/plan/testrun1/").content.decode()
+    return Client().get(f"/plan/{case_for(answers).code}/").content.decode()
 
 
 def recent_answers() -> dict:

@@ -14,7 +14,7 @@ from providers.models import Provider
 from tests.factories import ProviderFactory
 from tests.wizard.helpers import MANAGEMENT, WizardSession
 from wizard.answers import SHANGHAI
-from wizard.runs import PLANS_KEY
+from wizard.models import Case
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +98,8 @@ def test_full_walk_skipping_account_and_funds_for_a_timeout(client, wizard):
     assert review.count("?change=1") == 8  # one change link per answer shown
 
     response = wizard.confirm(follow=True)
-    assert response.redirect_chain[-1][0] == "/plan/" + wizard.base.split("/")[2] + "/"
+    case = Case.objects.get()
+    assert response.redirect_chain[-1][0] == f"/plan/{case.code}/"
     plan = response.content.decode()
     assert 'href="tel:4008205555"' in plan
     titles = re.findall(r'<h3 class="step__title">([^<]+)</h3>', plan)
@@ -211,10 +212,10 @@ def test_provider_deleted_mid_wizard_gets_the_same_way_on(client, wizard):
     assert "你选择的机构不在列表中(可能已暂停服务)" in response.content.decode()
 
 
-def test_plan_without_answers_sends_you_to_the_start(client, provider):
-    response = client.get("/plan/abcdefgh/", follow=True)
-    assert response.redirect_chain[-1][0] == "/"
-    assert "还没有可以显示的方案" in response.content.decode()
+def test_an_unknown_reference_code_says_so(client, provider):
+    response = client.get("/plan/ABCDEFGHJK/")
+    assert response.status_code == 404
+    assert "找不到这个参考编号" in response.content.decode()
 
 
 def test_two_tabs_do_not_mix_their_answers(client, provider):
@@ -276,7 +277,7 @@ def test_the_session_keeps_only_categorical_answers(client, wizard):
     wizard.post("timing", timing_data())
     wizard.post("situation", {"contacted_provider": "no", "autopay": "on"})
     wizard.confirm(follow=True)
-    (stored,) = client.session[PLANS_KEY].values()
+    stored = Case.objects.get().answers
     assert stored["account"] == account
     assert set(stored) == {
         "provider",

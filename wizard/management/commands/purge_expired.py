@@ -1,4 +1,4 @@
-"""Delete what is past its retention: expired wizard sessions (and, later, old cases)."""
+"""Delete what is past its retention: expired wizard sessions and old cases."""
 
 from __future__ import annotations
 
@@ -10,12 +10,21 @@ from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from wizard.models import Case
+
 
 class Command(BaseCommand):
     help = "Delete expired sessions (the wizard's answers) and anything else past its retention."
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.stdout.write(f"sessions: {purge_expired_sessions()} expired deleted")
+        self.stdout.write(f"cases: {purge_old_cases()} older than retention deleted")
+
+
+def purge_old_cases() -> int:
+    """Cases past CASE_RETENTION_DAYS, with their steps."""
+    deleted, by_model = Case.objects.past_retention(now=timezone.now()).delete()
+    return by_model.get("wizard.Case", 0)
 
 
 def purge_expired_sessions() -> int:
