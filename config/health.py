@@ -1,0 +1,16 @@
+"""Probes a load balancer asks before sending people to an app server."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def live(request: HttpRequest) -> HttpResponse:
+    """The process answers requests: no database, cache or template behind it.
+
+    Through the full middleware stack, so it is also the benchmark's floor:
+    no page of the site can be faster than this one.
+    """
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
