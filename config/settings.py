@@ -106,7 +106,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # With REDIS_URL every app server shares one cache, so any number of them can
 # run side by side and keep no state of their own. Sessions stay in the database
-# as well (cached_db): a Redis restart costs a cache miss, never a person's answers.
+# as well (config/sessions.py, cached_db): a Redis restart costs a cache miss,
+# never a person's answers.
 # Without it (`make run`, one process) a local memory cache is enough.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -118,7 +119,7 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "config.sessions"
 else:
     CACHES = {
         "default": {
