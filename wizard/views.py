@@ -12,12 +12,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from providers.catalog import active_providers
+from providers.models import ProviderFacts
 from wizard.answers import ACCOUNT_SYMPTOMS, FUNDS_SYMPTOMS, AnswersError
 from wizard.forms import (
     AccountForm,
@@ -29,7 +31,7 @@ from wizard.forms import (
     StepForm,
     TimingForm,
 )
-from wizard.planning import plan_for
+from wizard.planning import checked_answers, plan_for
 
 PLAN_SESSION_KEY = "plan_answers"
 REVIEW_STEP = "review"
@@ -59,6 +61,7 @@ class SummaryRow:
 
 
 class RepaymentWizard(NamedUrlSessionWizardView):
+    storage_name = "wizard.storage.AnswerStorage"
     form_list = [
         ("provider", ProviderForm),
         ("problem", ProblemForm),
@@ -80,8 +83,38 @@ class RepaymentWizard(NamedUrlSessionWizardView):
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         if step == "provider":
-            return {"providers": active_providers()}
+            return {"providers": self.providers}
         return {}
+
+    @cached_property
+    def providers(self) -> dict[str, ProviderFacts]:
+        """The active providers, fetched from the cache once per request."""
+        return active_providers()
+
+    @cached_property
+    def _validated(self) -> dict[str, tuple[Any, StepForm | None]]:
+        return {}
+
+    def valid_form(self, step: str) -> StepForm | None:
+        """The stored answers to a page as a valid form, or None.
+
+        formtools validates stored pages again and again in one request
+        (jazzband/django-formtools #54, #134): once is enough while the data is
+        unchanged.
+        """
+        data = self.storage.get_step_data(step)
+        known = self._validated.get(step)
+        if known is None or known[0] != data:
+            form = self.get_form(step=step, data=data, files=self.storage.get_step_files(step))
+            known = (data, form if form.is_valid() else None)
+            self._validated[step] = known
+        return known[1]
+
+    def get_cleaned_data_for_step(self, step: str) -> dict[str, Any] | None:
+        if step not in self.form_list:
+            return None
+        form = self.valid_form(step)
+        return form.cleaned_data if form is not None else None
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         step = kwargs.get("step")
@@ -163,8 +196,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         for step in self.get_form_list():
             if step == REVIEW_STEP:
                 continue
-            form = self.get_form(step=step, data=self.storage.get_step_data(step))
-            if not form.is_valid():
+            form = self.valid_form(step)
+            if form is None:
                 continue
             for name, bound_field in form.fields.items():
                 value = form.cleaned_data.get(name)
@@ -178,7 +211,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
     ) -> HttpResponse:
         data = answers_from_steps({step: form.cleaned_data for step, form in form_dict.items()})
         try:
-            plan_for(data, now=timezone.now(), language=get_language())
+            checked_answers(data, now=timezone.now())
         except AnswersError as error:
             messages.error(self.request, answers_error_message(error))
             return redirect(self.get_step_url(self.steps.first))
