@@ -27,6 +27,7 @@ from wizard.answers import (
     YesNo,
     YesNoUnsure,
 )
+from wizard.widgets import RadioSelect
 
 DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
 TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%H点%M分", "%H.%M"]
@@ -40,7 +41,7 @@ def radio(label: str, choices: Any, required_message: str, **kwargs: Any) -> for
     return forms.ChoiceField(
         label=label,
         choices=choices,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         error_messages={
             "required": required_message,
             "invalid_choice": _("请从列出的选项中选择一项"),
