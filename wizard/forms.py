@@ -37,8 +37,21 @@ DATE_ERRORS = {
 }
 
 
+class SharedChoiceField(forms.ChoiceField):
+    """A choice field whose copies in each form share one list of choices.
+
+    Django deep-copies every field's choices, translated labels and all, each
+    time a form is made, and the wizard makes a form for every answered page on
+    every request. No list of choices here is changed in place (ProviderForm
+    assigns a new one), so the copies can share it.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> SharedChoiceField:
+        return super(forms.ChoiceField, self).__deepcopy__(memo)
+
+
 def radio(label: str, choices: Any, required_message: str, **kwargs: Any) -> forms.ChoiceField:
-    return forms.ChoiceField(
+    return SharedChoiceField(
         label=label,
         choices=choices,
         widget=RadioSelect,
