@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from typing import Any
 
 from django import forms
 from django.forms.renderers import BaseRenderer
-from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -40,3 +40,10 @@ def input_tag(widget: Mapping[str, Any]) -> SafeString:
         elif value is not False:
             html += f' {escape(name)}="{escape(value)}"'
     return mark_safe(html + ">")
+
+
+def escape(value: Any) -> str:
+    """django.utils.html.conditional_escape without its lazy-string wrapper."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
