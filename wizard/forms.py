@@ -12,7 +12,9 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
+from formtools.wizard.forms import ManagementForm as WizardManagementForm
 
 from providers.models import ProviderFacts, ProviderKind
 from wizard.answers import (
@@ -27,7 +29,7 @@ from wizard.answers import (
     YesNo,
     YesNoUnsure,
 )
-from wizard.widgets import RadioSelect
+from wizard.widgets import HiddenInput, RadioSelect
 
 DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
 TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%H点%M分", "%H.%M"]
@@ -61,6 +63,26 @@ def radio(label: str, choices: Any, required_message: str, **kwargs: Any) -> for
         },
         **kwargs,
     )
+
+
+class ManagementForm(WizardManagementForm):
+    """The wizard's hidden step field, which every page carries.
+
+    Unbound, formtools' form renders nothing but that one hidden input, but
+    through a form template and three widget templates: it cost as much as a
+    page's questions. This writes the same input directly.
+    """
+
+    current_step = forms.CharField(widget=HiddenInput)
+
+    def render(
+        self, template_name: str | None = None, context: Any = None, renderer: Any = None
+    ) -> SafeString:
+        if self.is_bound or template_name or context:
+            return super().render(template_name, context, renderer)
+        return mark_safe(str(self["current_step"]))
+
+    __str__ = __html__ = render  # templates call these, bound to the parent's render
 
 
 class StepForm(forms.Form):

@@ -24,6 +24,7 @@ from wizard.answers import ACCOUNT_SYMPTOMS, FUNDS_SYMPTOMS, AnswersError
 from wizard.forms import (
     AccountForm,
     FundsForm,
+    ManagementForm,
     ProblemForm,
     ProviderForm,
     ReviewForm,
@@ -176,6 +177,9 @@ class RepaymentWizard(NamedUrlSessionWizardView):
 
     def get_context_data(self, form: StepForm, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
+        context["wizard"]["management_form"] = ManagementForm(
+            prefix=self.prefix, initial={"current_step": self.steps.current}
+        )
         questions = [step for step in self.get_form_list() if step != REVIEW_STEP]
         current = self.steps.current
         previous = self.steps.prev

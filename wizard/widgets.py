@@ -29,6 +29,17 @@ class RadioSelect(forms.RadioSelect):
         return super()._render(template_name, context, renderer)
 
 
+class HiddenInput(forms.HiddenInput):
+    """Django's hidden input, written without the template engine: every page has one."""
+
+    def _render(
+        self, template_name: str, context: dict[str, Any], renderer: BaseRenderer | None = None
+    ) -> SafeString:
+        if template_name == self.template_name:
+            return input_tag(context["widget"])
+        return super()._render(template_name, context, renderer)
+
+
 def input_tag(widget: Mapping[str, Any]) -> SafeString:
     """What django/forms/widgets/input.html (with attrs.html) renders for this widget data."""
     html = f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"'

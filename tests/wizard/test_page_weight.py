@@ -11,9 +11,11 @@ from django import forms
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from formtools.wizard.forms import ManagementForm as WizardManagementForm
 
 from wizard.answers import SHANGHAI
-from wizard.widgets import RadioSelect
+from wizard.forms import ManagementForm
+from wizard.widgets import HiddenInput, RadioSelect
 
 pytestmark = pytest.mark.django_db
 
@@ -106,17 +108,21 @@ def test_static_files_have_hashed_names_and_may_be_cached_for_ever(shipped_provi
     assert "immutable" in response["Cache-Control"]
 
 
-def test_radio_buttons_render_exactly_as_djangos_own_templates_would(
+def test_inputs_written_without_templates_are_exactly_what_the_templates_write(
     shipped_providers, monkeypatch
 ):
     an_hour_ago = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
     ours = pages_of_a_walk(Client(), an_hour_ago)
     monkeypatch.setattr(RadioSelect, "_render", forms.RadioSelect._render)
+    monkeypatch.setattr(HiddenInput, "_render", forms.HiddenInput._render)
+    for method in ("render", "__str__", "__html__"):
+        monkeypatch.setattr(ManagementForm, method, getattr(WizardManagementForm, method))
     djangos = pages_of_a_walk(Client(), an_hour_ago)
 
     def comparable(html: bytes) -> str:
         return CSRF_VALUE.sub(r'\1…"', html.decode())
 
     assert 'type="radio"' in ours["provider"].decode()
+    assert 'type="hidden" name="repayment_wizard-current_step"' in ours["review"].decode()
     for name in ours:
         assert comparable(ours[name]) == comparable(djangos[name]), name
