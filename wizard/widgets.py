@@ -20,6 +20,11 @@ class RadioSelect(forms.RadioSelect):
     renders every page both ways and holds them equal.
     """
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> RadioSelect:
+        # Each form's copy shares the choices (see wizard.forms.SharedChoiceField):
+        # Django copies and normalises them again for every form made.
+        return forms.Widget.__deepcopy__(self, memo)
+
     def _render(
         self, template_name: str, context: dict[str, Any], renderer: BaseRenderer | None = None
     ) -> SafeString:
