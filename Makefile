@@ -4,13 +4,26 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.installed-bench
+STATIC_MANIFEST := var/staticfiles/staticfiles.json
 
-.PHONY: run test install messages system-packages screenshots clean
+.PHONY: run test bench install messages system-packages screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group test
+	touch $@
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group test --group bench
+	touch $@
+
+# Hashed, compressed copies of static/ as production serves them; only redone when
+# a static file changes. Collecting needs no secret, so a throwaway one is given.
+$(STATIC_MANIFEST): $(STAMP) $(shell find static -type f)
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=collectstatic-only DJANGO_ALLOWED_HOSTS=localhost \
+		$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	touch $@
 
 install: $(STAMP)
@@ -46,7 +59,7 @@ run: $(STAMP) messages
 test: export DJANGO_SECRET_KEY ?= test-only-secret-key-not-for-production
 test: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
 test: export DJANGO_HTTPS ?= 0
-test: system-packages $(STAMP) messages
+test: system-packages $(STAMP) messages $(STATIC_MANIFEST)
 	$(BIN)/ruff check .
 	@source tests/postgres.sh && $(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -54,8 +67,12 @@ test: system-packages $(STAMP) messages
 screenshots: export DJANGO_SECRET_KEY ?= test-only-secret-key-not-for-production
 screenshots: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
 screenshots: export DJANGO_HTTPS ?= 0
-screenshots: system-packages $(STAMP) messages
+screenshots: system-packages $(STAMP) messages $(STATIC_MANIFEST)
 	@source tests/postgres.sh && SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -q -k screenshots
+
+# Production-shaped load test: gunicorn, PostgreSQL, Redis and a separate locust process.
+bench: $(BENCH_STAMP) $(STATIC_MANIFEST)
+	@source tests/postgres.sh && $(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var *.egg-info

@@ -1,4 +1,4 @@
-"""What a load balancer asks: can this app server reach its database right now?"""
+"""Probes a load balancer asks before sending people to an app server."""
 
 from __future__ import annotations
 
@@ -17,3 +17,13 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_GET
+def live(request: HttpRequest) -> HttpResponse:
+    """The process answers requests: no database, cache or template behind it.
+
+    Through the full middleware stack, so it is also the benchmark's floor:
+    no page of the site can be faster than this one.
+    """
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")

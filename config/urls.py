@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from config.health import healthz
+from config import health
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("healthz", healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
+    path("healthz/live", health.live, name="live"),
     path("", include("wizard.urls")),
 ]
 

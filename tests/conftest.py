@@ -1,18 +1,77 @@
 from __future__ import annotations
 
+import os
+import uuid
+
 import pytest
-from django.core.cache import cache
+import redis
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 
 from tests.factories import UserFactory
+
+# The Redis server the tests that need one use, as production does; they fail, never skip,
+# when it is missing. Every test keeps its keys under a prefix of its own.
+TEST_REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/11"
+
+
+def forget_keys(url: str, prefix: str) -> None:
+    """Delete the keys under one prefix, and only those: the Redis server may be shared."""
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=500))
+    if keys:
+        client.delete(*keys)
+
+
+def empty_cache() -> None:
+    """Empty the default cache; in Redis only this site's keys, never the whole database."""
+    default = caches["default"]
+    if isinstance(default, RedisCache):
+        forget_keys(settings.CACHES["default"]["LOCATION"], default.key_prefix)
+    else:
+        default.clear()
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with a cold cache, as a freshly started process would."""
-    cache.clear()
+    empty_cache()
     yield
-    cache.clear()
+    empty_cache()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    try:
+        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        pytest.fail(
+            f"This test needs Redis at {TEST_REDIS_URL} (start redis-server, or set REDIS_URL): "
+            f"{error}",
+            pytrace=False,
+        )
+    return TEST_REDIS_URL
+
+
+@pytest.fixture
+def shared_cache(settings, redis_url: str):
+    """Cache and sessions as app servers behind a load balancer have them (REDIS_URL set).
+
+    Yields the key prefix, unique to the test, so parallel runs never meet.
+    """
+    prefix = f"repayhelp-test-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    settings.SESSION_ENGINE = "config.sessions"
+    yield prefix
+    forget_keys(redis_url, prefix)
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
 from wizard.models import Case, CaseStep, Outcome
@@ -31,28 +31,33 @@ def normalise_code(text: str) -> str | None:
     return code
 
 
-@transaction.atomic
 def record_case(plan: Plan, *, answers: dict, provider_id: int | None) -> Case:
-    """Save a finished plan as a case with a fresh code (two queries plus retries on collision)."""
-    case = Case(
-        provider_id=provider_id,
-        provider_slug=plan.provider.slug,
-        symptom=plan.answers.symptom,
-        channel=plan.answers.channel,
-        status=str(plan.status),
-        deadline=plan.deadline,
-        answers=answers,
-    )
-    while True:
-        case.code = new_code()
-        if not Case.objects.filter(code=case.code).exists():
-            break
-    case.save()
-    CaseStep.objects.bulk_create(
-        CaseStep(case=case, position=n, code=step.code, urgency=str(step.urgency))
-        for n, step in enumerate(plan.steps, start=1)
-    )
-    return case
+    """Save a finished plan as a case with a fresh code: the case and its steps, or nothing.
+
+    Codes are drawn from 30**10; a collision is left to the unique constraint
+    and simply retried with another code.
+    """
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                case = Case.objects.create(
+                    code=new_code(),
+                    provider_id=provider_id,
+                    provider_slug=plan.provider.slug,
+                    symptom=plan.answers.symptom,
+                    channel=plan.answers.channel,
+                    status=str(plan.status),
+                    deadline=plan.deadline,
+                    answers=answers,
+                )
+                CaseStep.objects.bulk_create(
+                    CaseStep(case=case, position=n, code=step.code, urgency=str(step.urgency))
+                    for n, step in enumerate(plan.steps, start=1)
+                )
+                return case
+        except IntegrityError:
+            continue
+    raise RuntimeError("no free case code after 5 attempts")
 
 
 class FeedbackRefused(Exception):

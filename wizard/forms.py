@@ -12,7 +12,9 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
+from formtools.wizard.forms import ManagementForm as WizardManagementForm
 
 from providers.models import ProviderFacts, ProviderKind
 from wizard.answers import (
@@ -29,6 +31,7 @@ from wizard.answers import (
 )
 from wizard.models import Outcome
 from wizard.redaction import MAX_COMMENT
+from wizard.widgets import HiddenInput, RadioSelect
 
 DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
 TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%H点%M分", "%H.%M"]
@@ -38,17 +41,50 @@ DATE_ERRORS = {
 }
 
 
+class SharedChoiceField(forms.ChoiceField):
+    """A choice field whose copies in each form share one list of choices.
+
+    Django deep-copies every field's choices, translated labels and all, each
+    time a form is made, and the wizard makes a form for every answered page on
+    every request. No list of choices here is changed in place (ProviderForm
+    assigns a new one), so the copies can share it.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> SharedChoiceField:
+        return super(forms.ChoiceField, self).__deepcopy__(memo)
+
+
 def radio(label: str, choices: Any, required_message: str, **kwargs: Any) -> forms.ChoiceField:
-    return forms.ChoiceField(
+    return SharedChoiceField(
         label=label,
         choices=choices,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         error_messages={
             "required": required_message,
             "invalid_choice": _("请从列出的选项中选择一项"),
         },
         **kwargs,
     )
+
+
+class ManagementForm(WizardManagementForm):
+    """The wizard's hidden step field, which every page carries.
+
+    Unbound, formtools' form renders nothing but that one hidden input, but
+    through a form template and three widget templates: it cost as much as a
+    page's questions. This writes the same input directly.
+    """
+
+    current_step = forms.CharField(widget=HiddenInput)
+
+    def render(
+        self, template_name: str | None = None, context: Any = None, renderer: Any = None
+    ) -> SafeString:
+        if self.is_bound or template_name or context:
+            return super().render(template_name, context, renderer)
+        return mark_safe(str(self["current_step"]))
+
+    __str__ = __html__ = render  # templates call these, bound to the parent's render
 
 
 class StepForm(forms.Form):

@@ -7,10 +7,24 @@ from collections.abc import Mapping
 from typing import Any
 
 from providers.catalog import active_providers
-from providers.models import MaintenanceWindow
+from providers.models import MaintenanceWindow, ProviderFacts
 from wizard.answers import Answers, AnswersError
 from wizard.plan import Plan, build_plan
 from wizard.wording import step_texts_for
+
+
+def checked_answers(data: Mapping[str, Any], *, now: dt.datetime) -> tuple[Answers, ProviderFacts]:
+    """Validate JSON-shaped answers and find their provider, without building a plan.
+
+    No query while the provider catalog is cached. Raises AnswersError (naming
+    the field) for anything that cannot be planned, including a provider that is
+    unknown or no longer active.
+    """
+    answers = Answers.from_dict(data, now=now)
+    provider = active_providers().get(answers.provider)
+    if provider is None:
+        raise AnswersError("provider", f"unknown or inactive provider {answers.provider!r}")
+    return answers, provider
 
 
 def plan_for(data: Mapping[str, Any], *, now: dt.datetime, language: str) -> Plan:
@@ -18,13 +32,9 @@ def plan_for(data: Mapping[str, Any], *, now: dt.datetime, language: str) -> Pla
 
     At most three queries: the provider catalog and the wording (both cached)
     and the maintenance windows around the attempt and now.
-    Raises AnswersError (naming the field) for anything that cannot be planned,
-    including a provider that is unknown or no longer active.
+    Raises AnswersError as checked_answers does.
     """
-    answers = Answers.from_dict(data, now=now)
-    provider = active_providers().get(answers.provider)
-    if provider is None:
-        raise AnswersError("provider", f"unknown or inactive provider {answers.provider!r}")
+    answers, provider = checked_answers(data, now=now)
     windows = [
         window.facts()
         for window in MaintenanceWindow.objects.for_provider(provider.slug).covering_any(

@@ -11,7 +11,8 @@ import secrets
 from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
-from formtools.wizard.storage.session import SessionStorage
+
+from wizard.storage import AnswerStorage
 
 RUNS_KEY = "wizard_runs"
 # Enough for a few tabs; older runs are forgotten so a session cannot grow without bound.
@@ -34,8 +35,8 @@ def run_is_known(session: SessionBase, run: str) -> bool:
     return run in session.get(RUNS_KEY, [])
 
 
-class RunSessionStorage(SessionStorage):
-    """formtools' session storage, one slot per run id in the URL."""
+class RunSessionStorage(AnswerStorage):
+    """The wizard's session storage, one slot per run id in the URL."""
 
     def __init__(self, prefix: str, request: Any = None, file_storage: Any = None) -> None:
         run = request.resolver_match.kwargs["run"]

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -20,6 +21,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from config.errors import render_error
 from providers.catalog import active_providers
+from providers.models import ProviderFacts
 from wizard.answers import ACCOUNT_SYMPTOMS, FUNDS_SYMPTOMS, AnswersError
 from wizard.cases import (
     FeedbackRefused,
@@ -33,6 +35,7 @@ from wizard.forms import (
     AccountForm,
     FeedbackForm,
     FundsForm,
+    ManagementForm,
     ProblemForm,
     ProviderForm,
     ReviewForm,
@@ -123,7 +126,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         if step == "provider":
-            return {"providers": active_providers()}
+            return {"providers": self.providers}
         return {}
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -135,6 +138,36 @@ class RepaymentWizard(NamedUrlSessionWizardView):
 
     def get_step_url(self, step: str) -> str:
         return reverse(self.url_name, kwargs={"run": self.kwargs["run"], "step": step})
+
+    @cached_property
+    def providers(self) -> dict[str, ProviderFacts]:
+        """The active providers, fetched from the cache once per request."""
+        return active_providers()
+
+    @cached_property
+    def _validated(self) -> dict[str, tuple[Any, StepForm | None]]:
+        return {}
+
+    def valid_form(self, step: str) -> StepForm | None:
+        """The stored answers to a page as a valid form, or None.
+
+        formtools validates stored pages again and again in one request
+        (jazzband/django-formtools #54, #134): once is enough while the data is
+        unchanged.
+        """
+        data = self.storage.get_step_data(step)
+        known = self._validated.get(step)
+        if known is None or known[0] != data:
+            form = self.get_form(step=step, data=data, files=self.storage.get_step_files(step))
+            known = (data, form if form.is_valid() else None)
+            self._validated[step] = known
+        return known[1]
+
+    def get_cleaned_data_for_step(self, step: str) -> dict[str, Any] | None:
+        if step not in self.form_list:
+            return None
+        form = self.valid_form(step)
+        return form.cleaned_data if form is not None else None
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         step = kwargs["step"]
@@ -197,6 +230,9 @@ class RepaymentWizard(NamedUrlSessionWizardView):
 
     def get_context_data(self, form: StepForm, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
+        context["wizard"]["management_form"] = ManagementForm(
+            prefix=self.prefix, initial={"current_step": self.steps.current}
+        )
         questions = [step for step in self.get_form_list() if step != REVIEW_STEP]
         current = self.steps.current
         previous = self.steps.prev
@@ -220,8 +256,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         for step in self.get_form_list():
             if step == REVIEW_STEP:
                 continue
-            form = self.get_form(step=step, data=self.storage.get_step_data(step))
-            if not form.is_valid():
+            form = self.valid_form(step)
+            if form is None:
                 continue
             for name, bound_field in form.fields.items():
                 value = form.cleaned_data.get(name)

@@ -26,6 +26,18 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 360, "height": 740}
 
 
+@pytest.fixture(autouse=True)
+def _plain_static_names(settings):
+    """The live server serves static/ by its own names, not the hashed production copies.
+
+    (The hashed, compressed pipeline is checked in tests/wizard/test_page_weight.py.)
+    """
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture(scope="session")
 def browser() -> Browser:
     if not CHROMIUM.exists():

@@ -337,3 +337,14 @@ def test_purge_removes_old_cases_and_nothing_else(bank):
     assert list(Case.objects.values_list("pk", flat=True)) == [kept.pk]
     assert CaseStep.objects.count() == steps_of_kept
     assert (RemediationText.objects.count(), Provider.objects.count()) == (texts, providers)
+
+
+def test_a_code_collision_is_retried_with_a_new_code_and_saves_nothing_half(bank, monkeypatch):
+    first = case_for(recent_answers())
+    codes = iter([first.code, "22222AAAAA"])
+    monkeypatch.setattr("wizard.cases.new_code", lambda: next(codes))
+    second = case_for(recent_answers())
+    assert second.code == "22222AAAAA"
+    assert Case.objects.count() == 2
+    assert CaseStep.objects.filter(case=second).count() == second.steps.count() > 0
+    assert CaseStep.objects.count() == first.steps.count() + second.steps.count()

@@ -1,0 +1,377 @@
+"""`make bench`: the site as in production under load, measured against its own floor.
+
+Starts gunicorn (debug off, WhiteNoise, PostgreSQL, Redis) and drives it with
+locust in separate processes, all in one run:
+
+1. the floor (/healthz/live through the full production middleware stack) and people
+   walking the wizard from start to plan, at the same concurrency, in alternating
+   rounds so that other load on the machine weighs on both alike;
+2. a soak: the same walks for a minute at a fixed concurrency, which must see no error
+   and gives the latency of every page;
+
+then SQL queries and bytes per page out of band (tests/bench/page_costs.py).
+Prints a table and writes var/bench/latest.json. Only 127.0.0.1 is ever loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import resource
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+OUT_DIR = BASE_DIR / "var" / "bench"
+HOST = "127.0.0.1"
+LOCUSTFILE = BASE_DIR / "tests" / "bench" / "locustfile.py"
+TARGET_RATIO = 0.25
+TARGET_P95_MS = 50.0
+
+
+@dataclass
+class Phase:
+    """One locust run: its per-page rows (locust's CSV) and what it cost the load generator."""
+
+    name: str
+    seconds: float
+    rows: dict[str, dict[str, str]]
+    loadgen_cpu_s: float
+
+    @property
+    def total(self) -> dict[str, str]:
+        return self.rows["Aggregated"]
+
+    @property
+    def requests(self) -> int:
+        return int(self.total["Request Count"])
+
+    @property
+    def errors(self) -> int:
+        return int(self.total["Failure Count"])
+
+    @property
+    def rps(self) -> float:
+        return float(self.total["Requests/s"])
+
+    def percentile(self, name: str, which: str) -> float:
+        return float(self.rows[name][which])
+
+    def count(self, name: str) -> int:
+        return int(self.rows[name]["Request Count"]) if name in self.rows else 0
+
+
+@dataclass
+class Rounds:
+    """The same load in several rounds: totals over all of them."""
+
+    phases: list[Phase]
+
+    @property
+    def seconds(self) -> float:
+        return sum(phase.seconds for phase in self.phases)
+
+    @property
+    def requests(self) -> int:
+        return sum(phase.requests for phase in self.phases)
+
+    @property
+    def errors(self) -> int:
+        return sum(phase.errors for phase in self.phases)
+
+    @property
+    def rps(self) -> float:
+        return sum(phase.rps * phase.seconds for phase in self.phases) / self.seconds
+
+    @property
+    def loadgen_cpu_s(self) -> float:
+        return sum(phase.loadgen_cpu_s for phase in self.phases)
+
+    def p95_ms(self) -> float:
+        """The worst round's 95th percentile: rounds cannot be merged exactly."""
+        return max(phase.percentile("Aggregated", "95%") for phase in self.phases)
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--users", type=int, default=8, help="concurrent users per phase")
+    parser.add_argument("--rounds", type=int, default=3, help="floor/wizard rounds")
+    parser.add_argument("--seconds", type=int, default=8, help="length of each floor/wizard run")
+    parser.add_argument("--soak-users", type=int, default=None, help="default: --users")
+    parser.add_argument("--soak-seconds", type=int, default=60)
+    parser.add_argument(
+        "--no-redis",
+        action="store_true",
+        help="database sessions and a per-process cache, for comparison",
+    )
+    parser.add_argument("--label", default="", help="kept in the JSON, e.g. 'before'")
+    return parser.parse_args()
+
+
+def database_url() -> str:
+    """BENCH_DATABASE_URL, else DATABASE_URL's server with a database of the bench's own."""
+    if url := os.environ.get("BENCH_DATABASE_URL"):
+        return url
+    parts = urlsplit(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/x"))
+    return urlunsplit(parts._replace(path="/repayhelp_bench"))
+
+
+def create_database(url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        found = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not found:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def run(command: list[str], env: dict[str, str], **kwargs: Any) -> subprocess.CompletedProcess:
+    return subprocess.run(command, env=env, cwd=BASE_DIR, check=True, **kwargs)
+
+
+def wait_until_up(url: str, server: subprocess.Popen, *, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"bench: gunicorn exited with {server.returncode}; see var/bench/gunicorn.log")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"bench: {url} did not answer within {seconds} s")
+
+
+def locust(
+    user: str, *, users: int, seconds: int, url: str, env: dict[str, str], name: str
+) -> Phase:
+    prefix = OUT_DIR / "locust" / name
+    prefix.parent.mkdir(parents=True, exist_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(f"{prefix}.log", "w") as log:
+        subprocess.run(
+            [
+                str(BIN / "locust"),
+                "--locustfile", str(LOCUSTFILE),
+                "--headless", "--only-summary", "--loglevel", "WARNING",
+                "--host", url,
+                "--users", str(users), "--spawn-rate", str(users),
+                "--run-time", f"{seconds}s", "--stop-timeout", "0",
+                "--csv", str(prefix),
+                user,
+            ],
+            env=env, cwd=BASE_DIR, check=False, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(f"{prefix}_stats.csv", newline="") as stats:
+        rows = {row["Name"]: row for row in csv.DictReader(stats)}
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return Phase(name, seconds, rows, round(cpu, 1))
+
+
+def page_costs(env: dict[str, str]) -> dict[str, Any]:
+    result = run(
+        [str(BIN / "python"), "-m", "tests.bench.page_costs"], env, capture_output=True, text=True
+    )
+    return json.loads(result.stdout)
+
+
+def forget_bench_keys(redis_url: str, prefix: str) -> None:
+    """Delete this run's keys, and only these: the Redis server may be shared."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=500))
+    for start in range(0, len(keys), 500):
+        client.delete(*keys[start : start + 500])
+
+
+def report(
+    args: argparse.Namespace,
+    floor: Rounds,
+    wizard: Rounds,
+    soak: Phase,
+    costs: dict[str, Any],
+) -> dict[str, Any]:
+    pages = [name for name in soak.rows if name != "Aggregated"]
+    order = {name: index for index, name in enumerate(costs["pages"])}
+    pages.sort(key=lambda name: order.get(name, len(order)))
+    per_page = {
+        name: {
+            "requests": soak.count(name),
+            "p50_ms": soak.percentile(name, "50%"),
+            "p95_ms": soak.percentile(name, "95%"),
+            "p99_ms": soak.percentile(name, "99%"),
+            **{k: v for k, v in costs["pages"].get(name, {}).items() if k != "status"},
+        }
+        for name in pages
+    }
+    walks = soak.count("GET plan") - int(soak.rows.get("GET plan", {}).get("Failure Count", 0))
+    summary = {
+        "label": args.label,
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "workers": args.workers,
+        "users": args.users,
+        "rounds": args.rounds,
+        "round_seconds": args.seconds,
+        "soak_users": args.soak_users,
+        "sessions": "database" if args.no_redis else "redis+database (cached_db)",
+        "floor_rps": round(floor.rps, 1),
+        "wizard_rps": round(wizard.rps, 1),
+        "ratio": round(wizard.rps / floor.rps, 3) if floor.rps else 0.0,
+        "walks_per_s": round(walks / soak.seconds, 2),
+        "p95_ms": soak.percentile("Aggregated", "95%"),
+        "p50_ms": soak.percentile("Aggregated", "50%"),
+        "p99_ms": soak.percentile("Aggregated", "99%"),
+        "floor_p95_ms": floor.p95_ms(),
+        "wizard_p95_ms": wizard.p95_ms(),
+        "errors": floor.errors + wizard.errors + soak.errors,
+        "soak_errors": soak.errors,
+        "soak_requests": soak.requests,
+        "soak_seconds": soak.seconds,
+        "loadgen_cpu_share": {
+            name: round(phase.loadgen_cpu_s / phase.seconds, 2)
+            for name, phase in (("floor", floor), ("wizard", wizard), ("soak", soak))
+        },
+        "first_visit_bytes_gzip": costs["first_visit"],
+        "pages": per_page,
+    }
+    summary["targets_met"] = (
+        summary["ratio"] >= TARGET_RATIO
+        and summary["p95_ms"] < TARGET_P95_MS
+        and summary["errors"] == 0
+    )
+    return summary
+
+
+def print_table(summary: dict[str, Any]) -> None:
+    header = f"{'page':<16}{'reqs':>7}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
+    header += f"{'SQL':>5}{'bytes':>8}{'gzip':>7}"
+    print(header)
+    print("-" * len(header))
+    for name, page in summary["pages"].items():
+        print(
+            f"{name:<16}{page['requests']:>7}{page['p50_ms']:>8.0f}{page['p95_ms']:>8.0f}"
+            f"{page['p99_ms']:>8.0f}{page.get('queries', '-'):>5}{page.get('bytes', '-'):>8}"
+            f"{page.get('bytes_gzip', '-'):>7}"
+        )
+    print()
+    first = summary["first_visit_bytes_gzip"]
+    lines = [
+        ("floor rps", f"{summary['floor_rps']}"),
+        ("wizard rps", f"{summary['wizard_rps']}"),
+        ("ratio", f"{summary['ratio']:.1%} (target >= {TARGET_RATIO:.0%})"),
+        ("walks per second", f"{summary['walks_per_s']} (soak)"),
+        (
+            "soak latency",
+            f"p50 {summary['p50_ms']:.0f} ms, p95 {summary['p95_ms']:.0f} ms "
+            f"(target < {TARGET_P95_MS:.0f}), p99 {summary['p99_ms']:.0f} ms "
+            f"at {summary['soak_users']} users",
+        ),
+        ("errors", f"{summary['errors']} (soak: {summary['soak_errors']} "
+                   f"of {summary['soak_requests']} requests)"),
+        ("first visit", f"{first['total']} bytes gzip (HTML {first['html']}, "
+                        f"CSS/JS {first['assets']})"),
+        ("load generator", ", ".join(f"{k} {v} cores" for k, v in
+                                     summary["loadgen_cpu_share"].items())),
+        ("targets met", "yes" if summary["targets_met"] else "NO"),
+    ]  # fmt: skip
+    for label, value in lines:
+        print(f"{label:<18}{value}")
+
+
+def main() -> None:
+    args = arguments()
+    args.soak_users = args.soak_users or args.users
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    db_url = database_url()
+    create_database(db_url)
+    redis_url = "" if args.no_redis else os.environ.get("REDIS_URL", f"redis://{HOST}:6379/0")
+    key_prefix = f"repayhelp-bench-{os.getpid()}"
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DATABASE_URL": db_url,
+        "REDIS_URL": redis_url,
+        "CACHE_KEY_PREFIX": key_prefix,
+        "PYTHONPATH": str(BASE_DIR),
+    }
+    python = str(BIN / "python")
+    run([python, "manage.py", "migrate", "--noinput", "--verbosity", "0"], env)
+    run([python, "manage.py", "load_providers"], env, stdout=subprocess.DEVNULL)
+    run([python, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], env)
+
+    port = free_port()
+    url = f"http://{HOST}:{port}"
+    log = open(OUT_DIR / "gunicorn.log", "w")  # noqa: SIM115 - closed after the server stops
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"), "config.wsgi:application",
+            "--bind", f"{HOST}:{port}", "--workers", str(args.workers),
+        ],
+        env=env, cwd=BASE_DIR, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    try:
+        wait_until_up(url + "/healthz/live", server)
+        print(
+            f"bench: gunicorn with {args.workers} workers on {url}; {args.users} users", flush=True
+        )
+        locust("WizardWalk", users=args.users, seconds=5, url=url, env=env, name="warmup")
+        floor, wizard = Rounds([]), Rounds([])
+        for number in range(1, args.rounds + 1):
+            for rounds, user in ((floor, "Floor"), (wizard, "WizardWalk")):
+                phase = locust(user, users=args.users, seconds=args.seconds, url=url, env=env,
+                               name=f"{user.lower()}-{number}")  # fmt: skip
+                rounds.phases.append(phase)
+                print(f"bench: round {number} {user} {phase.rps:.0f} rps", flush=True)
+        print(f"bench: soak for {args.soak_seconds} s at {args.soak_users} users", flush=True)
+        soak = locust("WizardWalk", users=args.soak_users, seconds=args.soak_seconds, url=url,
+                      env=env, name="soak")  # fmt: skip
+        costs = page_costs(env)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()
+        if redis_url:
+            forget_bench_keys(redis_url, key_prefix)
+
+    summary = report(args, floor, wizard, soak, costs)
+    print()
+    print_table(summary)
+    (OUT_DIR / "latest.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    print(f"\nwrote {OUT_DIR.relative_to(BASE_DIR) / 'latest.json'}")
+    if summary["errors"]:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

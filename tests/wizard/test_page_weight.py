@@ -1,0 +1,132 @@
+"""What each page weighs on a weak phone connection, and that speed changed no markup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import re
+
+import pytest
+from django import forms
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from formtools.wizard.forms import ManagementForm as WizardManagementForm
+
+from wizard.answers import SHANGHAI
+from wizard.forms import ManagementForm
+from wizard.widgets import HiddenInput, RadioSelect
+
+pytestmark = pytest.mark.django_db
+
+MANAGEMENT = "repayment_wizard-current_step"
+PAGE_BUDGET_GZIP = 6 * 1024
+FIRST_VISIT_BUDGET_GZIP = 30 * 1024
+ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"]+)"')
+CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+"')
+
+
+@pytest.fixture
+def shipped_providers():
+    """The provider records the site ships with, so pages weigh what people download."""
+    call_command("load_providers", verbosity=0)
+
+
+def gzipped(content: bytes) -> int:
+    return len(gzip.compress(content, compresslevel=6))
+
+
+def answers(provider: str, attempted: dt.datetime) -> dict[str, dict[str, str]]:
+    return {
+        "provider": {"provider": provider},
+        "problem": {"symptom": "declined", "channel": "app"},
+        "account": {
+            "card_number": "ok",
+            "holder_name": "ok",
+            "reserved_phone": "wrong",
+            "card_status": "normal",
+        },
+        "funds": {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "unsure"},
+        "timing": {
+            "due_date": attempted.date().isoformat(),
+            "attempted_date": attempted.date().isoformat(),
+            "attempted_time": attempted.strftime("%H:%M"),
+        },
+        "situation": {"contacted_provider": "no", "autopay": "on"},
+    }
+
+
+def pages_of_a_walk(client: Client, attempted: dt.datetime) -> dict[str, bytes]:
+    """Every full page a person sees: each question blank, with an error and answered, then
+    the check-answers page and the plan."""
+    pages = {"start": client.get("/").content}
+    base = client.get("/check/")["Location"].removesuffix("provider/")
+    steps = answers("cmb", attempted)
+    for step, fields in steps.items():
+        pages[step] = client.get(f"{base}{step}/").content
+        error_page = client.post(f"{base}{step}/", {MANAGEMENT: step})
+        assert error_page.status_code == 200
+        pages[f"{step} with errors"] = error_page.content
+        payload = {MANAGEMENT: step, **{f"{step}-{k}": v for k, v in fields.items()}}
+        assert client.post(f"{base}{step}/", payload).status_code == 302
+    for step in steps:
+        pages[f"{step} answered"] = client.get(f"{base}{step}/?change=1").content
+    pages["review"] = client.get(f"{base}review/").content
+    plan = client.post(f"{base}review/", {MANAGEMENT: "review"}, follow=True)
+    assert plan.redirect_chain[-1][0].startswith("/plan/")
+    pages["plan"] = plan.content
+    return pages
+
+
+def test_every_page_of_a_walk_weighs_under_6_kb_compressed(shipped_providers):
+    an_hour_ago = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
+    weights = {name: gzipped(html) for name, html in pages_of_a_walk(Client(), an_hour_ago).items()}
+    assert {name: size for name, size in weights.items() if size > PAGE_BUDGET_GZIP} == {}
+
+
+def test_first_visit_with_stylesheets_and_scripts_weighs_under_30_kb_compressed(
+    shipped_providers,
+):
+    client = Client()
+    html = client.get("/").content
+    assets = ASSET.findall(html.decode())
+    assert assets, "the start page links its stylesheet"
+    total = gzipped(html)
+    for url in assets:
+        response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+        assert response.status_code == 200, url
+        assert response["Content-Encoding"] == "gzip", url
+        total += len(b"".join(response.streaming_content))
+    assert total <= FIRST_VISIT_BUDGET_GZIP
+
+
+def test_static_files_have_hashed_names_and_may_be_cached_for_ever(shipped_providers):
+    client = Client()
+    assets = ASSET.findall(client.get("/").content.decode())
+    stylesheet = next(url for url in assets if "/css/site." in url)
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", stylesheet)
+    response = client.get(stylesheet)
+    assert "immutable" in response["Cache-Control"]
+
+
+def test_inputs_written_without_templates_are_exactly_what_the_templates_write(
+    shipped_providers, monkeypatch
+):
+    an_hour_ago = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
+    ours = pages_of_a_walk(Client(), an_hour_ago)
+    monkeypatch.setattr(RadioSelect, "_render", forms.RadioSelect._render)
+    monkeypatch.setattr(HiddenInput, "_render", forms.HiddenInput._render)
+    for method in ("render", "__str__", "__html__"):
+        monkeypatch.setattr(ManagementForm, method, getattr(WizardManagementForm, method))
+    djangos = pages_of_a_walk(Client(), an_hour_ago)
+
+    def comparable(html: bytes) -> str:
+        """Without what differs from walk to walk: tokens, run ids, reference codes."""
+        text = CSRF_VALUE.sub(r'\1…"', html.decode())
+        text = re.sub(r"/check/[A-Za-z0-9_-]{8}/", "/check/RUN/", text)
+        return re.sub(r"[2-9A-HJKMNP-TV-Z]{5}-?[2-9A-HJKMNP-TV-Z]{5}", "CODE", text)
+
+    assert 'type="radio"' in ours["provider"].decode()
+    assert 'type="hidden" name="repayment_wizard-current_step"' in ours["review"].decode()
+    for name in ours:
+        assert comparable(ours[name]) == comparable(djangos[name]), name

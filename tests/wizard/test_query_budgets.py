@@ -1,0 +1,154 @@
+"""How many SQL queries each page may cost, however many providers there are.
+
+Budgets are counted with the production set-up for cache and sessions (Redis in
+front of PostgreSQL), starting from a cold cache as a freshly started server has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from providers.models import Provider
+from tests.conftest import empty_cache
+from tests.factories import MaintenanceWindowFactory, ProviderFactory, RemediationTextFactory
+from wizard.answers import SHANGHAI
+
+pytestmark = pytest.mark.django_db
+
+MANAGEMENT = "repayment_wizard-current_step"
+STEP_BUDGET = 2
+PLAN_BUDGET = 4
+# Starting the wizard creates the session: one INSERT, inside a transaction of its own.
+START_BUDGET = 3
+# Finishing saves the case: a uniqueness check for its code, its row and its steps, in a
+# transaction, plus the session write.
+DONE_BUDGET = 7
+# Session, user, and the page's own few queries (counts, choices for filters).
+ADMIN_BUDGET = 10
+
+
+def add_providers(count: int) -> list[Provider]:
+    """Providers with everything a page could be tempted to query one by one."""
+    providers = ProviderFactory.create_batch(count)
+    for provider in providers:
+        RemediationTextFactory(provider=provider, title_zh="请致电 {hotline}")
+        MaintenanceWindowFactory(provider=provider)
+    return providers
+
+
+def queries_per_page(client: Client, provider: str) -> dict[str, int]:
+    """Walk the longest path through the wizard; count each request's queries."""
+    counts: dict[str, int] = {}
+
+    def request(name: str, method: str, url: str, data: dict[str, str] | None = None):
+        with CaptureQueriesContext(connection) as queries:
+            response = getattr(client, method)(url, data)
+        assert response.status_code in {200, 302}, (name, response.status_code)
+        counts[name] = len(queries.captured_queries)
+        return response
+
+    attempted = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
+    answers = {
+        "provider": {"provider": provider},
+        "problem": {"symptom": "declined", "channel": "app"},
+        "account": {
+            "card_number": "ok",
+            "holder_name": "ok",
+            "reserved_phone": "ok",
+            "card_status": "normal",
+        },
+        "funds": {"enough_balance": "yes", "frozen_or_preauth": "no", "limit_reached": "no"},
+        "timing": {
+            "due_date": attempted.date().isoformat(),
+            "attempted_date": attempted.date().isoformat(),
+            "attempted_time": attempted.strftime("%H:%M"),
+        },
+        "situation": {"contacted_provider": "no", "autopay": "on"},
+        "review": {},
+    }
+    base = request("start", "get", "/check/")["Location"].removesuffix("provider/")
+    for step, fields in answers.items():
+        request(f"GET {step}", "get", f"{base}{step}/")
+        payload = {MANAGEMENT: step, **{f"{step}-{k}": v for k, v in fields.items()}}
+        request(f"POST {step}", "post", f"{base}{step}/", payload)
+    plan_url = request("GET done", "get", f"{base}done/")["Location"]
+    assert plan_url.startswith("/plan/")
+    plan = request("GET plan", "get", plan_url)
+    assert 'class="step__title"' in plan.content.decode()
+    return counts
+
+
+def over_budget(counts: dict[str, int]) -> dict[str, int]:
+    def budget(name: str) -> int:
+        budgets = {"start": START_BUDGET, "GET done": DONE_BUDGET, "GET plan": PLAN_BUDGET}
+        return budgets.get(name, STEP_BUDGET)
+
+    return {name: count for name, count in counts.items() if count > budget(name)}
+
+
+@pytest.mark.parametrize("provider_count", [5, 60])
+def test_every_wizard_step_costs_at_most_two_queries_and_the_plan_four(
+    shared_cache, provider_count
+):
+    providers = add_providers(provider_count)
+    counts = queries_per_page(Client(), providers[-1].slug)
+    assert over_budget(counts) == {}, counts
+
+
+def test_queries_per_page_do_not_grow_with_the_number_of_providers(shared_cache):
+    few = add_providers(5)
+    with_few = queries_per_page(Client(), few[0].slug)
+    add_providers(55)
+    empty_cache()
+    assert queries_per_page(Client(), few[0].slug) == with_few
+
+
+def test_looking_at_a_page_again_writes_nothing(shared_cache):
+    """Only an answer changes the session; reading a page must not rewrite it."""
+    provider = add_providers(1)[0]
+    client = Client()
+    step_url = client.get("/check/")["Location"]
+    client.get(step_url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(step_url)
+    assert response.status_code == 200
+    assert queries.captured_queries == []
+    assert settings.SESSION_COOKIE_NAME not in response.cookies, "the session was not saved"
+    client.post(step_url, {MANAGEMENT: "provider", "provider-provider": provider.slug})
+    with CaptureQueriesContext(connection) as queries:
+        client.get(step_url.replace("/provider/", "/problem/"))
+        client.get(step_url.replace("/provider/", "/problem/"))
+    assert queries.captured_queries == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/providers/provider/",
+        "/admin/providers/maintenancewindow/",
+        "/admin/wizard/remediationtext/",
+        "/admin/providers/provider/{pk}/change/",
+        "/admin/wizard/remediationtext/{text_pk}/change/",
+    ],
+)
+def test_admin_pages_cost_the_same_few_queries_for_5_or_60_providers(admin_client, url):
+    def count() -> int:
+        provider = Provider.objects.order_by("pk").first()
+        text = provider.step_texts.order_by("pk").first()
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(url.format(pk=provider.pk, text_pk=text.pk))
+        assert response.status_code == 200
+        return len(queries.captured_queries)
+
+    add_providers(5)
+    count()  # the first request also fills Django's content-type cache
+    with_few = count()
+    add_providers(55)
+    assert count() == with_few <= ADMIN_BUDGET

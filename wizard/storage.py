@@ -1,0 +1,33 @@
+"""Where the wizard keeps a person's answers between pages: their session."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django.http import HttpResponse
+from formtools.wizard.storage.session import SessionStorage
+
+
+class AnswerStorage(SessionStorage):
+    """formtools' session storage, writing the session only when the answers changed.
+
+    formtools marks the session modified whenever its data is read, so every
+    page view rewrote the session row and its cache entry although only a
+    submitted answer (or a reset) changes anything. Here a request that reads
+    compares what it leaves behind with what it found.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._as_found = copy.deepcopy(self.request.session.get(self.prefix))
+
+    def _get_data(self) -> dict[str, Any]:
+        return self.request.session[self.prefix]
+
+    data = property(_get_data, SessionStorage._set_data)
+
+    def update_response(self, response: HttpResponse) -> None:
+        if self.request.session.get(self.prefix) != self._as_found:
+            self.request.session.modified = True
+        super().update_response(response)
