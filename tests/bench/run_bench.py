@@ -108,10 +108,13 @@ class Rounds:
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--users", type=int, default=8, help="concurrent users per phase")
-    parser.add_argument("--rounds", type=int, default=3, help="floor/wizard rounds")
-    parser.add_argument("--seconds", type=int, default=8, help="length of each floor/wizard run")
-    parser.add_argument("--soak-users", type=int, default=None, help="default: --users")
+    parser.add_argument(
+        "--users", type=int, default=8, help="concurrent users in the floor/wizard rounds"
+    )
+    parser.add_argument("--rounds", type=int, default=4, help="floor/wizard rounds")
+    parser.add_argument("--seconds", type=int, default=6, help="length of each floor/wizard run")
+    # Users with no think time keep every core busy at two per core; more only queue.
+    parser.add_argument("--soak-users", type=int, default=2 * (os.cpu_count() or 1))
     parser.add_argument("--soak-seconds", type=int, default=60)
     parser.add_argument(
         "--no-redis",
@@ -119,6 +122,11 @@ def arguments() -> argparse.Namespace:
         help="database sessions and a per-process cache, for comparison",
     )
     parser.add_argument("--label", default="", help="kept in the JSON, e.g. 'before'")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="py-spy one worker (CPU only) during the soak: var/bench/profile-worker.svg",
+    )
     return parser.parse_args()
 
 
@@ -194,6 +202,21 @@ def locust(
         rows = {row["Name"]: row for row in csv.DictReader(stats)}
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return Phase(name, seconds, rows, round(cpu, 1))
+
+
+def profile_a_worker(master: int, *, seconds: int) -> subprocess.Popen:
+    """Sample one gunicorn worker's Python stacks while it holds the GIL (its CPU time)."""
+    workers = subprocess.run(
+        ["pgrep", "-P", str(master)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return subprocess.Popen(
+        [
+            str(BIN / "py-spy"), "record", "--pid", workers[0], "--duration", str(seconds),
+            "--gil", "--nonblocking", "--rate", "200",
+            "--output", str(OUT_DIR / "profile-worker.svg"),
+        ],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
 
 
 def page_costs(env: dict[str, str]) -> dict[str, Any]:
@@ -309,7 +332,6 @@ def print_table(summary: dict[str, Any]) -> None:
 
 def main() -> None:
     args = arguments()
-    args.soak_users = args.soak_users or args.users
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     db_url = database_url()
     create_database(db_url)
@@ -354,8 +376,11 @@ def main() -> None:
                 rounds.phases.append(phase)
                 print(f"bench: round {number} {user} {phase.rps:.0f} rps", flush=True)
         print(f"bench: soak for {args.soak_seconds} s at {args.soak_users} users", flush=True)
+        spy = profile_a_worker(server.pid, seconds=args.soak_seconds - 5) if args.profile else None
         soak = locust("WizardWalk", users=args.soak_users, seconds=args.soak_seconds, url=url,
                       env=env, name="soak")  # fmt: skip
+        if spy is not None:
+            spy.wait(timeout=60)
         costs = page_costs(env)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

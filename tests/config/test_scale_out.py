@@ -1,0 +1,197 @@
+"""Two app servers behind one address: any request may land on either.
+
+Real gunicorn processes against the test database and a shared Redis, as
+behind a load balancer. The rows they read must be committed, hence a
+transactional test (serialized_rollback restores the shipped wording after).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.cookiejar
+import itertools
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from providers.models import Provider
+from tests.factories import ProviderFactory
+from wizard.answers import SHANGHAI
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+MANAGEMENT = "repayment_wizard-current_step"
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return None
+
+
+class Browser:
+    """One person's browser: one cookie jar, each request to the next server in turn."""
+
+    def __init__(self, servers: list[str]) -> None:
+        self.servers = itertools.cycle(servers)
+        self.used: list[str] = []
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirects
+        )
+
+    def request(self, path: str, data: dict[str, str] | None = None) -> tuple[int, str, str]:
+        server = next(self.servers)
+        self.used.append(server)
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        try:
+            with self.opener.open(server + path, body, timeout=10) as response:
+                return (
+                    response.status,
+                    response.headers.get("Location", ""),
+                    response.read().decode(),
+                )
+        except urllib.error.HTTPError as response:  # redirects and errors arrive here
+            return response.code, response.headers.get("Location", ""), response.read().decode()
+
+    def get(self, path: str) -> tuple[int, str, str]:
+        return self.request(path)
+
+    def post(self, path: str, page: str, data: dict[str, str]) -> tuple[int, str, str]:
+        token = CSRF_INPUT.search(page)
+        assert token, f"no CSRF token on the page before POST {path}"
+        return self.request(path, {"csrfmiddlewaretoken": token.group(1), **data})
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def database_url() -> str:
+    """The test database, which pytest-django created under its own name."""
+    db = settings.DATABASES["default"]
+    password = f":{urllib.parse.quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
+    return (
+        f"postgres://{urllib.parse.quote(db['USER'])}{password}@{db['HOST'] or '127.0.0.1'}"
+        f":{db['PORT'] or 5432}/{db['NAME']}"
+    )
+
+
+def wait_until_up(url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"gunicorn exited with {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url + "/healthz/live", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"{url} did not answer within 30 s:\n{log.read_text()}")
+
+
+@pytest.fixture
+def two_app_servers(shared_cache: str, redis_url: str, tmp_path: Path) -> Iterator[list[str]]:
+    """Two gunicorn servers configured as production is: debug off, Redis, PostgreSQL."""
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": redis_url,
+        "CACHE_KEY_PREFIX": shared_cache,
+    }
+    servers, urls = [], []
+    try:
+        for number in (1, 2):
+            port = free_port()
+            log = tmp_path / f"gunicorn-{number}.log"
+            with log.open("w") as output:
+                servers.append(
+                    subprocess.Popen(
+                        [str(GUNICORN), "config.wsgi:application", "--bind", f"127.0.0.1:{port}"],
+                        cwd=BASE_DIR,
+                        env=env,
+                        stdout=output,
+                        stderr=subprocess.STDOUT,
+                        start_new_session=True,
+                    )
+                )
+            urls.append(f"http://127.0.0.1:{port}")
+            wait_until_up(urls[-1], servers[-1], log)
+        yield urls
+    finally:
+        for server in servers:
+            os.killpg(server.pid, signal.SIGTERM)
+        for server in servers:
+            server.wait(timeout=30)
+
+
+def test_a_whole_walk_alternating_between_two_app_servers_reaches_the_plan(two_app_servers):
+    ProviderFactory(slug="cmb", name_zh="招商银行信用卡", hotline="400-820-5555")
+    browser = Browser(two_app_servers)
+    when = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
+    answers = {
+        "provider": {"provider": "cmb"},
+        "problem": {"symptom": "timeout", "channel": "app"},
+        "timing": {
+            "due_date": when.date().isoformat(),
+            "attempted_date": when.date().isoformat(),
+            "attempted_time": when.strftime("%H:%M"),
+        },
+        "situation": {"contacted_provider": "no", "autopay": "off"},
+        "review": {},
+    }
+    status, location, _ = browser.get("/check/")
+    assert status == 302 and location.endswith("/provider/"), location
+    base = location.removesuffix("provider/")
+    for step, fields in answers.items():
+        status, _, page = browser.get(f"{base}{step}/")
+        assert status == 200, f"GET {step} on {browser.used[-1]}"
+        data = {MANAGEMENT: step, **{f"{step}-{k}": v for k, v in fields.items()}}
+        status, location, _ = browser.post(f"{base}{step}/", page, data)
+        assert status == 302, f"POST {step} on {browser.used[-1]} answered {status}"
+    assert location == f"{base}done/"
+    status, plan_url, _ = browser.get(f"{base}done/")
+    assert status == 302 and plan_url.startswith("/plan/"), plan_url
+    status, _, plan = browser.get(plan_url)
+    assert status == 200
+    assert 'href="tel:4008205555"' in plan
+    assert "先查钱有没有扣走,再换个渠道还" in plan
+    assert set(browser.used) == set(two_app_servers), "both servers answered"
+
+
+def test_a_provider_changed_in_the_admin_is_seen_by_every_app_server_at_once(two_app_servers):
+    provider = ProviderFactory(slug="cmb", name_zh="招商银行信用卡")
+    first, second = (Browser([url]) for url in two_app_servers)
+    step_urls = {}
+    for browser in (first, second):
+        step_urls[id(browser)] = browser.get("/check/")[1]
+        assert "招商银行信用卡" in browser.get(step_urls[id(browser)])[2]
+
+    # What an admin save does, from a third process sharing the cache.
+    provider.name_zh = "招商银行(新名称)"
+    provider.save()
+
+    for browser in (first, second):
+        page = browser.get(step_urls[id(browser)])[2]
+        assert "招商银行(新名称)" in page, browser.used[-1]
+    assert Provider.objects.get(slug="cmb").name_zh == "招商银行(新名称)"
