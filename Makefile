@@ -71,7 +71,7 @@ screenshots: system-packages $(STAMP) messages $(STATIC_MANIFEST)
 	@source tests/postgres.sh && SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -q -k screenshots
 
 # Production-shaped load test: gunicorn, PostgreSQL, Redis and a separate locust process.
-bench: $(BENCH_STAMP) $(STATIC_MANIFEST)
+bench: $(BENCH_STAMP) messages $(STATIC_MANIFEST)
 	@source tests/postgres.sh && $(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
 
 clean:

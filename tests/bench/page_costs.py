@@ -13,20 +13,26 @@ import json
 import os
 import re
 import sys
-from typing import Any
+from collections.abc import Callable
 
 import django
+from django.apps import apps
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-django.setup()
+if not apps.ready:  # under pytest, the suite has set Django up already
+    django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from tests.bench.walk import DONE_URL, PLAN_MARK, PLAN_URL, csrf_token, provider_choices, steps  # noqa: E402
+from tests.bench.walk import PROXY_HEADERS, Reply, Request, WalkFailed, walk  # noqa: E402
 
 ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"]+)"')
+
+
+def first(choices: list[str]) -> str:
+    return choices[0]
 
 
 def gzipped_size(content: bytes) -> int:
@@ -35,42 +41,35 @@ def gzipped_size(content: bytes) -> int:
 
 
 class Measured:
+    """Walks with Django's test client, counting each page's SQL queries and bytes."""
+
     def __init__(self) -> None:
-        self.client = Client(SERVER_NAME="127.0.0.1")
+        self.client = Client(SERVER_NAME="127.0.0.1", headers=PROXY_HEADERS)
         self.pages: dict[str, dict[str, int]] = {}
 
-    def request(self, name: str, method: str, url: str, **kwargs: Any) -> Any:
+    def send(self, request: Request) -> Reply:
         with CaptureQueriesContext(connection) as queries:
-            response = getattr(self.client, method)(url, **kwargs)
-        if response.status_code >= 400:
-            sys.exit(f"page_costs: {name} answered {response.status_code}")
-        self.pages[name] = {
+            if request.method == "POST":
+                response = self.client.post(request.url, request.data or {})
+            else:
+                response = self.client.get(request.url)
+        content = b"" if response.streaming else response.content
+        self.pages[request.name] = {
             "status": response.status_code,
             "queries": len(queries.captured_queries),
-            "bytes": len(response.content),
-            "bytes_gzip": gzipped_size(response.content) if response.content else 0,
+            "bytes": len(content),
+            "bytes_gzip": gzipped_size(content) if content else 0,
         }
-        return response
+        reply = Reply(response.status_code, response.get("Location", ""), content.decode())
+        problem = request.problem(reply)
+        if problem:
+            raise WalkFailed(problem)
+        return reply
 
-    def walk(self) -> None:
+    def walk(self, choose: Callable[[list[str]], str] = first) -> str:
+        """A walk in a fresh session; returns the plan's URL. Raises WalkFailed."""
         self.client.cookies.clear()
-        self.request("GET start", "get", "/")
-        self.request("GET reset", "get", "/check/?reset=1")
-        page = self.request("GET provider", "get", "/check/provider/").content.decode()
-        provider = provider_choices(page)[0]
-        for number, step in enumerate(steps(provider)):
-            if number:
-                page = self.request(f"GET {step.name}", "get", step.url).content.decode()
-            response = self.request(
-                f"POST {step.name}", "post", step.url, data=step.form_data(csrf_token(page))
-            )
-            if response.get("Location") != step.next_url:
-                sys.exit(f"page_costs: POST {step.url} did not lead to {step.next_url}")
-        if self.request("GET done", "get", DONE_URL).get("Location") != PLAN_URL:
-            sys.exit("page_costs: the done step did not lead to the plan")
-        plan = self.request("GET plan", "get", PLAN_URL).content.decode()
-        if PLAN_MARK not in plan:
-            sys.exit("page_costs: the plan page shows no plan")
+        return walk(self.send, choose)
 
     def first_visit_bytes(self) -> dict[str, int]:
         """The start page and every stylesheet and script it links, gzip-compressed."""
@@ -85,9 +84,12 @@ class Measured:
 
 def main() -> None:
     measured = Measured()
-    measured.walk()  # warm the caches, as the load before it did
-    measured.pages.clear()
-    measured.walk()
+    try:
+        measured.walk()  # warm the caches, as the load before it did
+        measured.pages.clear()
+        measured.walk()
+    except WalkFailed as failure:
+        sys.exit(f"page_costs: {failure}")
     json.dump({"pages": measured.pages, "first_visit": measured.first_visit_bytes()}, sys.stdout)
 
 

@@ -340,6 +340,10 @@ def main() -> None:
     env = {
         **os.environ,
         "DJANGO_DEBUG": "0",
+        # As behind the TLS-terminating load balancer of docs/deploy.md: HTTPS-only cookies,
+        # HSTS, strict CSRF origin checks; the load generator adds X-Forwarded-Proto.
+        "DJANGO_HTTPS": "1",
+        "DJANGO_BEHIND_PROXY": "1",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": HOST,
         "DATABASE_URL": db_url,

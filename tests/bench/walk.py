@@ -1,42 +1,83 @@
-"""One person's full walk through the wizard, shared by the load test and the page-cost pass.
+"""One person's full walk through the wizard, shared by the load test, the page-cost pass and
+the test that keeps both in step with the site.
 
-The walk takes the longest path (a declined repayment asks every question), so
-every step's GET and POST is exercised, then opens the plan.
+The walk takes the longest path (a declined repayment asks every question), so every step's
+GET and POST is exercised, then it opens the plan. It is written once, against a `send`
+function that each driver supplies (locust's HTTP client, Django's test client); each request
+says what a correct answer looks like, and the driver reports a wrong one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MANAGEMENT = "repayment_wizard-current_step"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PROVIDER_RADIO = re.compile(r'name="provider-provider" value="([^"]+)"')
+RUN_URL = re.compile(r"^(/check/[A-Za-z0-9_-]{8}/)provider/$")
+PLAN_URL = re.compile(r"^/plan/[A-Z0-9]{10}/$")
 PLAN_MARK = 'class="step__title"'
-DONE_URL = "/check/done/"
-PLAN_URL = "/plan/"
+# What a TLS-terminating load balancer adds to every request (DJANGO_BEHIND_PROXY=1).
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+
+
+class WalkFailed(Exception):
+    """A page answered something a person's browser would not have expected."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    location: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request of the walk, named as the benchmark reports it, with what must come back."""
+
+    name: str
+    method: str
+    url: str
+    data: dict[str, str] | None = None
+    status: int = 200
+    location: re.Pattern[str] | str | None = None
+    contains: str = field(default="")
+
+    def problem(self, reply: Reply) -> str | None:
+        """Why the reply is wrong, or None when it is what the walk expects."""
+        if reply.status != self.status:
+            return f"{self.name} {self.url} answered {reply.status}, not {self.status}"
+        if isinstance(self.location, str) and reply.location != self.location:
+            return f"{self.name} {self.url} led to {reply.location!r}, not {self.location!r}"
+        if isinstance(self.location, re.Pattern) and not self.location.match(reply.location):
+            return f"{self.name} {self.url} led to {reply.location!r}"
+        if self.contains and self.contains not in reply.text:
+            return f"{self.name} {self.url} lacks {self.contains!r}"
+        return None
+
+
+Send = Callable[[Request], Reply]
 
 
 @dataclass(frozen=True)
 class Step:
-    """A wizard page: its name, the answers a person gives, and where the POST leads."""
+    """A wizard page: its name, the answers a person gives, and the page after it."""
 
     name: str
     answers: dict[str, str]
-    next_url: str
-
-    @property
-    def url(self) -> str:
-        return f"/check/{self.name}/"
+    next_step: str
 
     def form_data(self, csrf_token: str) -> dict[str, str]:
         return {
             "csrfmiddlewaretoken": csrf_token,
             MANAGEMENT: self.name,
-            **{f"{self.name}-{field}": value for field, value in self.answers.items()},
+            **{f"{self.name}-{name}": value for name, value in self.answers.items()},
         }
 
 
@@ -44,8 +85,8 @@ def steps(provider: str, *, now: dt.datetime | None = None) -> list[Step]:
     """The pages of a walk by someone whose repayment was declined an hour ago."""
     attempted = (now or dt.datetime.now(SHANGHAI)).astimezone(SHANGHAI) - dt.timedelta(hours=1)
     return [
-        Step("provider", {"provider": provider}, "/check/problem/"),
-        Step("problem", {"symptom": "declined", "channel": "app"}, "/check/account/"),
+        Step("provider", {"provider": provider}, "problem"),
+        Step("problem", {"symptom": "declined", "channel": "app"}, "account"),
         Step(
             "account",
             {
@@ -54,12 +95,12 @@ def steps(provider: str, *, now: dt.datetime | None = None) -> list[Step]:
                 "reserved_phone": "unsure",
                 "card_status": "normal",
             },
-            "/check/funds/",
+            "funds",
         ),
         Step(
             "funds",
             {"enough_balance": "yes", "frozen_or_preauth": "no", "limit_reached": "unsure"},
-            "/check/timing/",
+            "timing",
         ),
         Step(
             "timing",
@@ -68,20 +109,46 @@ def steps(provider: str, *, now: dt.datetime | None = None) -> list[Step]:
                 "attempted_date": attempted.date().isoformat(),
                 "attempted_time": attempted.strftime("%H:%M"),
             },
-            "/check/situation/",
+            "situation",
         ),
-        Step("situation", {"contacted_provider": "no", "autopay": "on"}, "/check/review/"),
-        # formtools finishes with a redirect to its done step, which stores the answers.
-        Step("review", {}, "/check/done/"),
+        Step("situation", {"contacted_provider": "no", "autopay": "on"}, "review"),
+        # formtools finishes with a redirect to its done step, which records the case.
+        Step("review", {}, "done"),
     ]
 
 
 def csrf_token(html: str) -> str:
     match = CSRF_INPUT.search(html)
     if match is None:
-        raise ValueError("no CSRF token in the page")
+        raise WalkFailed("no CSRF token in the page")
     return match.group(1)
 
 
-def provider_choices(html: str) -> list[str]:
-    return PROVIDER_RADIO.findall(html)
+def walk(send: Send, choose: Callable[[list[str]], str]) -> str:
+    """Walk from the start page to a plan; returns the plan's URL. Raises WalkFailed."""
+    send(Request("GET start", "GET", "/", contains='href="/check/"'))
+    started = send(Request("GET check", "GET", "/check/", status=302, location=RUN_URL))
+    run = RUN_URL.match(started.location)
+    assert run is not None  # checked by the request
+    prefix = run.group(1)
+    page = send(Request("GET provider", "GET", started.location, contains="csrfmiddlewaretoken"))
+    choices = PROVIDER_RADIO.findall(page.text)
+    if not choices:
+        raise WalkFailed("the provider page offers no provider")
+    for number, step in enumerate(steps(choose(choices))):
+        url = f"{prefix}{step.name}/"
+        if number:
+            page = send(Request(f"GET {step.name}", "GET", url, contains="csrfmiddlewaretoken"))
+        send(
+            Request(
+                f"POST {step.name}",
+                "POST",
+                url,
+                data=step.form_data(csrf_token(page.text)),
+                status=302,
+                location=f"{prefix}{step.next_step}/",
+            )
+        )
+    done = send(Request("GET done", "GET", f"{prefix}done/", status=302, location=PLAN_URL))
+    send(Request("GET plan", "GET", done.location, contains=PLAN_MARK))
+    return done.location
