@@ -1,40 +1,40 @@
-"""The active providers every wizard page needs, cached and forgotten on any change."""
+"""The active providers every wizard page needs, shared through the cache, forgotten on change."""
 
 from __future__ import annotations
 
-from django.core.cache import cache
-from django.db import transaction
-
+from config.shared import SharedValue
 from providers.models import Provider, ProviderFacts
 
-CACHE_KEY = "providers:active:v1"
-# A safety net only: every save and delete clears the entry at once.
+CACHE_KEY = "providers:active:v2"
+# A safety net only: every save and delete drops the entry at once.
 CACHE_SECONDS = 60 * 60
 
 
+def _active_from_database() -> dict[str, ProviderFacts]:
+    return {p.slug: p.facts() for p in Provider.objects.active().in_display_order()}
+
+
+catalog: SharedValue[dict[str, ProviderFacts]] = SharedValue(
+    CACHE_KEY, _active_from_database, seconds=CACHE_SECONDS
+)
+
+
 def active_providers() -> dict[str, ProviderFacts]:
-    """Active providers by slug, in display order; one query when the cache is cold."""
-    providers = cache.get(CACHE_KEY)
-    if providers is None:
-        providers = {p.slug: p.facts() for p in Provider.objects.active().in_display_order()}
-        cache.set(CACHE_KEY, providers, CACHE_SECONDS)
-    return providers
+    """Active providers by slug, in display order; one query when the cache is cold.
+
+    The same dict is handed to every request while it is current: treat it as read-only.
+    """
+    return catalog.get()
 
 
 def cached_providers() -> dict[str, ProviderFacts] | None:
     """The catalog if it is cached, without ever asking the database (for error pages)."""
     try:
-        return cache.get(CACHE_KEY)
+        return catalog.peek()
     except Exception:  # a cache outage must not break an error page
         return None
 
 
 def forget_providers(**_signal_kwargs: object) -> None:
-    """Drop the cached catalog so the next request reads the database again.
-
-    Dropped again once the transaction commits: the admin saves inside a
-    transaction, and a request served between the save and the commit would
-    otherwise cache the old values for an hour.
-    """
-    cache.delete(CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    """Drop the shared catalog now and again on commit, so the next request reads the rows."""
+    catalog.forget()

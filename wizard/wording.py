@@ -2,37 +2,34 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
-from django.db import transaction
-
+from config.shared import SharedValue
 from wizard.models import RemediationText
 from wizard.texts import DEFAULT_TEXTS, StepText, merge
 
-CACHE_KEY = "wizard:step-texts:v1"
+CACHE_KEY = "wizard:step-texts:v2"
 CACHE_SECONDS = 60 * 60
 
 Catalog = tuple[dict[str, StepText], dict[str, dict[str, StepText]]]
 
 
-def _catalog() -> Catalog:
-    """(defaults by code, overrides by provider slug and code); one query when cold."""
-    catalog = cache.get(CACHE_KEY)
-    if catalog is None:
-        defaults: dict[str, StepText] = {}
-        overrides: dict[str, dict[str, StepText]] = {}
-        for row in RemediationText.objects.select_related("provider"):
-            if row.provider_id is None:
-                defaults[row.code] = row.as_step_text()
-            else:
-                overrides.setdefault(row.provider.slug, {})[row.code] = row.as_step_text()
-        catalog = (defaults, overrides)
-        cache.set(CACHE_KEY, catalog, CACHE_SECONDS)
-    return catalog
+def _from_database() -> Catalog:
+    """(defaults by code, overrides by provider slug and code), in one query."""
+    defaults: dict[str, StepText] = {}
+    overrides: dict[str, dict[str, StepText]] = {}
+    for row in RemediationText.objects.select_related("provider"):
+        if row.provider_id is None:
+            defaults[row.code] = row.as_step_text()
+        else:
+            overrides.setdefault(row.provider.slug, {})[row.code] = row.as_step_text()
+    return defaults, overrides
+
+
+wording: SharedValue[Catalog] = SharedValue(CACHE_KEY, _from_database, seconds=CACHE_SECONDS)
 
 
 def step_texts_for(provider_slug: str) -> dict[str, StepText]:
     """Every step's text for one provider: its override, else the default, else the shipped one."""
-    defaults, overrides = _catalog()
+    defaults, overrides = wording.get()
     texts = {**DEFAULT_TEXTS, **defaults}
     for code, override in overrides.get(provider_slug, {}).items():
         texts[code] = merge(override, texts.get(code, override))
@@ -40,6 +37,5 @@ def step_texts_for(provider_slug: str) -> dict[str, StepText]:
 
 
 def forget_step_texts(**_signal_kwargs: object) -> None:
-    """Drop the cached wording now and again on commit (see providers.catalog.forget_providers)."""
-    cache.delete(CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    """Drop the shared wording now and again on commit, so the next plan reads the rows."""
+    wording.forget()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from providers import catalog
@@ -71,7 +70,7 @@ def test_a_copy_cached_before_the_admin_transaction_commits_is_dropped_on_commit
         bank.hotline = "95566"
         bank.save()
         # Another request, served before the commit, still reads the old row and caches it.
-        cache.set(catalog.CACHE_KEY, {"bank": old})
+        catalog.catalog.put({"bank": old})
     assert active_providers()["bank"].hotline == "95566"
 
 
@@ -84,5 +83,5 @@ def test_wording_cached_before_the_commit_is_dropped_on_commit(
         text.title_zh = "新"
         text.save()
         stale_catalog = ({}, {"bank": {"contact_provider": stale["contact_provider"]}})
-        cache.set(wording.CACHE_KEY, stale_catalog)
+        wording.wording.put(stale_catalog)
     assert step_texts_for("bank")["contact_provider"].title_zh == "新"

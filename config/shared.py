@@ -1,0 +1,76 @@
+"""Values read from the database on nearly every page, shared through the cache and kept in
+each process's memory for as long as they are current.
+
+The provider catalog and the plan wording are built from a few queries, and every page
+needs one of them. Fetching the whole value from Redis and unpickling it on each request
+cost more CPU than the rest of a question page's data; so each process keeps the value it
+last used, together with the version it was built as, and asks the cache only for the
+current version (a few bytes). When staff change a record, the version is dropped and every
+process, on its next request, sees the change; nothing is kept that the cache has not
+confirmed to be current, so app servers stay interchangeable.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from django.core.cache import cache
+from django.db import transaction
+
+T = TypeVar("T")
+
+
+class SharedValue(Generic[T]):
+    """A value built by `build`, cached under `key` for `seconds`, remembered per process."""
+
+    def __init__(self, key: str, build: Callable[[], T], *, seconds: int) -> None:
+        self.key = key
+        self.version_key = f"{key}:version"
+        self.build = build
+        self.seconds = seconds
+        self._local: tuple[str, T] | None = None
+
+    def get(self) -> T:
+        """The current value: from this process's memory, the cache, or the database."""
+        found = self._current(cache.get(self.version_key))
+        if found is not None:
+            return found[1]
+        return self.put(self.build())
+
+    def peek(self) -> T | None:
+        """The current value if one is cached, without ever asking the database."""
+        found = self._current(cache.get(self.version_key))
+        return found[1] if found is not None else None
+
+    def put(self, value: T) -> T:
+        """Publish `value` as the current one, under a new version."""
+        version = uuid.uuid4().hex
+        cache.set_many({self.key: (version, value), self.version_key: version}, self.seconds)
+        self._local = (version, value)
+        return value
+
+    def forget(self, **_signal_kwargs: object) -> None:
+        """Drop the value now, and again once the transaction commits.
+
+        Staff save inside a transaction; a request served between the save and the commit
+        reads the old rows and could publish them as current for the whole cache lifetime.
+        """
+        self._forget()
+        transaction.on_commit(self._forget)
+
+    def _forget(self) -> None:
+        cache.delete_many([self.version_key, self.key])
+
+    def _current(self, version: str | None) -> tuple[str, T] | None:
+        if version is None:
+            return None
+        local = self._local
+        if local is not None and local[0] == version:
+            return local
+        entry = cache.get(self.key)
+        if entry is None or entry[0] != version:
+            return None
+        self._local = entry
+        return entry
