@@ -8,6 +8,8 @@ event handler or javascript: link reaches a consumer's page.
 
 from __future__ import annotations
 
+import functools
+
 import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -18,8 +20,14 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}}
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "tel", "mailto"})
 
 
+# The same few texts (a step's detail for a provider, a notice) are shown again and again;
+# converting each once per process, not on every plan page, saves most of that page's work.
+@functools.lru_cache(maxsize=2048)
 def render_rich_text(text: str) -> SafeString:
-    """Markdown source -> sanitised HTML, wrapped in paragraphs; safe to put in a template."""
+    """Markdown source -> sanitised HTML, wrapped in paragraphs; safe to put in a template.
+
+    A pure function of the text, so results are remembered (2048 texts at most).
+    """
     html = markdown.markdown(text, extensions=["nl2br", "sane_lists"], output_format="html")
     # Safe because nh3 has just removed everything that is not on the allow-lists.
     return mark_safe(
