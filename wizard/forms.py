@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.forms import ManagementForm as WizardManagementForm
 
@@ -99,6 +100,29 @@ class StepForm(forms.Form):
         return []
 
 
+# The catalog is one shared mapping while it is current (providers.catalog), and the wizard
+# validates the provider page on every request: group its choices once per catalog and language.
+_grouped: dict[str, tuple[Mapping[str, ProviderFacts], list[Any]]] = {}
+
+
+def grouped_choices(providers: Mapping[str, ProviderFacts], language: str | None) -> list[Any]:
+    """The providers as radio choices under their kind's label, in display order."""
+    key = language or ""
+    known = _grouped.get(key)
+    if known is not None and known[0] is providers:
+        return known[1]
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for facts in providers.values():
+        groups.setdefault(facts.kind, []).append((facts.slug, facts.name))
+    choices = [
+        (str(ProviderKind(kind).label), options)
+        for kind in ProviderKind.values
+        if (options := groups.get(kind))
+    ]
+    _grouped[key] = (providers, choices)
+    return choices
+
+
 class ProviderForm(StepForm):
     heading = _("你要向哪家机构还款?")
     hint = _("就是账单或扣款短信上写的那家。用花呗或白条分期买的,选花呗或白条。")
@@ -111,14 +135,7 @@ class ProviderForm(StepForm):
 
     def __init__(self, *args: Any, providers: Mapping[str, ProviderFacts], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for facts in providers.values():
-            groups.setdefault(facts.kind, []).append((facts.slug, facts.name))
-        self.fields["provider"].choices = [
-            (ProviderKind(kind).label, options)
-            for kind in ProviderKind.values
-            if (options := groups.get(kind))
-        ]
+        self.fields["provider"].choices = grouped_choices(providers, get_language())
 
     def option_groups(self) -> list[tuple[str, list[Any]]]:
         radios = iter(self["provider"].subwidgets)
