@@ -7,11 +7,12 @@ whether the person has checked that those details are right.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -102,10 +103,10 @@ class StepForm(forms.Form):
 
 # The catalog is one shared mapping while it is current (providers.catalog), and the wizard
 # validates the provider page on every request: group its choices once per catalog and language.
-_grouped: dict[str, tuple[Mapping[str, ProviderFacts], list[Any]]] = {}
+_grouped: dict[str, tuple[Mapping[str, ProviderFacts], GroupedChoices]] = {}
 
 
-def grouped_choices(providers: Mapping[str, ProviderFacts], language: str | None) -> list[Any]:
+def grouped_choices(providers: Mapping[str, ProviderFacts], language: str | None) -> GroupedChoices:
     """The providers as radio choices under their kind's label, in display order."""
     key = language or ""
     known = _grouped.get(key)
@@ -114,13 +115,24 @@ def grouped_choices(providers: Mapping[str, ProviderFacts], language: str | None
     groups: dict[str, list[tuple[str, str]]] = {}
     for facts in providers.values():
         groups.setdefault(facts.kind, []).append((facts.slug, facts.name))
-    choices = [
-        (str(ProviderKind(kind).label), options)
+    choices = GroupedChoices(
+        (str(ProviderKind(kind).label), tuple(options))
         for kind in ProviderKind.values
         if (options := groups.get(kind))
-    ]
+    )
     _grouped[key] = (providers, choices)
     return choices
+
+
+class GroupedChoices(BaseChoiceIterator):
+    """Choices already in Django's normalised form, so a field and its widget take them as
+    they are instead of rebuilding the nested lists twice for every form."""
+
+    def __init__(self, groups: Iterable[tuple[str, tuple[tuple[str, str], ...]]]) -> None:
+        self.groups = tuple(groups)
+
+    def __iter__(self) -> Iterator[tuple[str, tuple[tuple[str, str], ...]]]:
+        return iter(self.groups)
 
 
 class ProviderForm(StepForm):
