@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.contrib.sessions.backends import cached_db
-from django.contrib.sessions.backends.base import VALID_KEY_CHARS, UpdateError
+from django.contrib.sessions.backends.base import VALID_KEY_CHARS, CreateError, UpdateError
 from django.db import connections, router
 from django.utils.crypto import get_random_string
 
@@ -15,9 +15,9 @@ logger = logging.getLogger("django.contrib.sessions")
 class SessionStore(cached_db.SessionStore):
     """Django's cached_db sessions with one database round trip per change instead of three or four.
 
-    Django wraps every session update in a transaction (BEGIN, UPDATE, COMMIT)
-    although a single UPDATE is atomic on its own, and asks whether a new random
-    key is taken although the INSERT's primary key refuses a duplicate anyway
+    Django wraps every session write in a transaction (BEGIN, INSERT or UPDATE,
+    COMMIT) although a single statement is atomic on its own, and asks whether a
+    new random key is taken although the INSERT can simply refuse a duplicate
     (create() then draws another key). Reads come from the cache as before, and
     every write still reaches the database first, so a Redis restart loses nothing.
     """
@@ -26,20 +26,35 @@ class SessionStore(cached_db.SessionStore):
         return get_random_string(32, VALID_KEY_CHARS)
 
     def save(self, must_create: bool = False) -> None:
-        if must_create or self.session_key is None:
-            super().save(must_create=must_create)
+        if self.session_key is None:
+            self.create()  # draws a key and comes back with must_create
             return
-        # Written as SQL: building the same UPDATE through the ORM cost more CPU than the
-        # database spent running it, and it runs for every answer a person gives.
+        # Written as SQL: building the same statements through the ORM cost more CPU than
+        # the database spent running them, and they run for every answer a person gives.
         connection = connections[router.db_for_write(self.model)]
         table = connection.ops.quote_name(self.model._meta.db_table)
+        values = [
+            self.encode(self._get_session(no_load=must_create)),
+            connection.ops.adapt_datetimefield_value(self.get_expiry_date()),
+            self.session_key,
+        ]
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET session_data = %s, expire_date = %s WHERE session_key = %s",
-                [self.encode(self._get_session()), self.get_expiry_date(), self.session_key],
-            )
-            updated = cursor.rowcount
-        if not updated:
+            if must_create:
+                cursor.execute(
+                    f"INSERT INTO {table} (session_data, expire_date, session_key) "
+                    "VALUES (%s, %s, %s) ON CONFLICT (session_key) DO NOTHING",
+                    values,
+                )
+            else:
+                cursor.execute(
+                    f"UPDATE {table} SET session_data = %s, expire_date = %s "
+                    "WHERE session_key = %s",
+                    values,
+                )
+            written = cursor.rowcount
+        if not written and must_create:
+            raise CreateError  # the key is taken: create() draws another
+        if not written:
             raise UpdateError  # deleted meanwhile, e.g. by a logout in another tab
         try:
             self._cache.set(self.cache_key, self._session, self.get_expiry_age())

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.models import Session
 from django.test import Client
+from django.utils import timezone
 
 from config.sessions import SessionStore
 from tests.conftest import forget_keys
@@ -92,3 +93,19 @@ def test_a_session_is_created_then_updated_in_the_database_and_the_cache(shared_
     stored = Session.objects.get(session_key=session.session_key)
     assert SessionStore().decode(stored.session_data) == {"answer": 2}
     assert SessionStore(session.session_key).load() == {"answer": 2}
+
+
+def test_a_new_session_never_takes_over_a_key_already_in_use(shared_cache, monkeypatch):
+    first = SessionStore()
+    first["answer"] = "theirs"
+    first.save()
+    keys = iter([first.session_key, "x" * 32])
+    monkeypatch.setattr(SessionStore, "_get_new_session_key", lambda self: next(keys))
+    second = SessionStore()
+    second["answer"] = "mine"
+    second.save()
+    assert second.session_key == "x" * 32, "the taken key was refused and another drawn"
+    assert SessionStore(first.session_key).load() == {"answer": "theirs"}
+    stored = Session.objects.get(session_key=first.session_key)
+    assert SessionStore().decode(stored.session_data) == {"answer": "theirs"}
+    assert Session.objects.get(session_key="x" * 32).expire_date > timezone.now()

@@ -22,8 +22,8 @@ pytestmark = pytest.mark.django_db
 MANAGEMENT = "repayment_wizard-current_step"
 STEP_BUDGET = 2
 PLAN_BUDGET = 4
-# Starting the wizard creates the session: one INSERT, inside a transaction of its own.
-START_BUDGET = 3
+# Starting the wizard creates the session: one INSERT.
+START_BUDGET = 1
 # Finishing saves the case: a uniqueness check for its code, its row and its steps, in a
 # transaction, plus the session write.
 DONE_BUDGET = 7
