@@ -2,9 +2,11 @@
 
 Rendered through the template engine, the questions were a third of a question page's CPU
 time (an include per field, a loop, a dozen variable lookups per radio button). This writes
-the same elements and attributes directly. templates/_field.html stays the readable
-reference: tests/wizard/test_page_weight.py renders every page of a walk both ways and
-holds them equal.
+the same elements and attributes directly, and remembers a question's buttons for the
+answer it holds, since everyone is shown the same few questions. templates/_field.html
+stays the readable reference: tests/wizard/test_page_weight.py renders every page of a
+walk both ways (and twice, so that remembered buttons are compared too) and holds them
+equal.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from django.forms import BoundField
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 
 def render_field(
@@ -58,7 +60,7 @@ def render_field(
                 )
                 parts.append(_radios(radios))
         else:
-            parts.append(_radios(field))
+            parts.append(_remembered_radios(field))
         parts.append("</fieldset>")
     else:
         parts.append(
@@ -81,6 +83,38 @@ def _error(auto_id: str, message: Any) -> str:
         f'<p class="error-message" id="{auto_id}-error"><span class="visually-hidden">'
         f"{conditional_escape(gettext('错误:'))}</span>{conditional_escape(message)}</p>"
     )
+
+
+# A question's buttons come out the same for the same answer, errors and language: the
+# wizard shows the same few questions to everyone. Remembered per process, a bounded few.
+_buttons: dict[tuple[Any, ...], tuple[Any, str]] = {}
+MAX_REMEMBERED = 512
+
+
+def _remembered_radios(field: BoundField) -> str:
+    """The field's radio buttons; from memory when it holds a valid answer or none."""
+    value = field.value()
+    choices = field.field.choices
+    if not (value is None or value == "" or field.field.valid_value(value)):
+        return _radios(field)  # an answer no button has (tampered with): not worth keeping
+    key = (
+        field.html_name,
+        field.auto_id,
+        value,
+        bool(field.errors),
+        field.field.required,
+        field.field.disabled,
+        get_language(),
+        id(choices),
+    )
+    known = _buttons.get(key)
+    if known is not None and known[0] is choices:
+        return known[1]
+    if len(_buttons) >= MAX_REMEMBERED:
+        _buttons.clear()
+    html = _radios(field)
+    _buttons[key] = (choices, html)
+    return html
 
 
 def _radios(radios: Iterable[Any]) -> str:
