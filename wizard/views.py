@@ -91,6 +91,7 @@ class SummaryRow:
     step: str
     question: str
     answer: str
+    change_url: str
 
 
 class RepaymentWizard(NamedUrlSessionWizardView):
@@ -137,7 +138,16 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_step_url(self, step: str) -> str:
-        return reverse(self.url_name, kwargs={"run": self.kwargs["run"], "step": step})
+        """A page's URL in this run (remembered: the check-answers page links each answer)."""
+        url = self._step_urls.get(step)
+        if url is None:
+            url = reverse(self.url_name, kwargs={"run": self.kwargs["run"], "step": step})
+            self._step_urls[step] = url
+        return url
+
+    @cached_property
+    def _step_urls(self) -> dict[str, str]:
+        return {}
 
     @cached_property
     def providers(self) -> dict[str, ProviderFacts]:
@@ -243,6 +253,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             hint=form.hint,
             back_url=self.get_step_url(previous) if previous else reverse("wizard:start"),
             run=self.kwargs["run"],
+            form_url=self.get_step_url(current),
             question_number=questions.index(current) + 1 if current in questions else None,
             question_count=len(questions),
         )
@@ -259,11 +270,11 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             form = self.valid_form(step)
             if form is None:
                 continue
+            change_url = f"{self.get_step_url(step)}?change=1"
             for name, bound_field in form.fields.items():
                 value = form.cleaned_data.get(name)
-                rows.append(
-                    SummaryRow(step, str(bound_field.label), display_value(bound_field, value))
-                )
+                answer = display_value(bound_field, value)
+                rows.append(SummaryRow(step, str(bound_field.label), answer, change_url))
         return rows
 
     def done(
