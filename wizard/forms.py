@@ -33,7 +33,7 @@ from wizard.answers import (
 )
 from wizard.models import Outcome
 from wizard.redaction import MAX_COMMENT
-from wizard.widgets import HiddenInput, RadioSelect
+from wizard.widgets import DateInput, HiddenInput, RadioSelect, TimeInput
 
 DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
 TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%H点%M分", "%H.%M"]
@@ -211,19 +211,19 @@ class TimingForm(StepForm):
     due_date = forms.DateField(
         label=_("还款日"),
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages=DATE_ERRORS,
     )
     attempted_date = forms.DateField(
         label=_("尝试还款的日期"),
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages=DATE_ERRORS,
     )
     attempted_time = forms.TimeField(
         label=_("尝试还款的时间(大概即可)"),
         input_formats=TIME_FORMATS,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={
             "required": _("请填写时间,大概即可"),
             "invalid": _("请填写真实的时间,例如 21:30"),

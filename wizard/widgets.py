@@ -34,8 +34,8 @@ class RadioSelect(forms.RadioSelect):
         return super()._render(template_name, context, renderer)
 
 
-class HiddenInput(forms.HiddenInput):
-    """Django's hidden input, written without the template engine: every page has one."""
+class DirectInput(forms.widgets.Input):
+    """An <input> widget written without the template engine, exactly as input.html does."""
 
     def _render(
         self, template_name: str, context: dict[str, Any], renderer: BaseRenderer | None = None
@@ -43,6 +43,18 @@ class HiddenInput(forms.HiddenInput):
         if template_name == self.template_name:
             return input_tag(context["widget"])
         return super()._render(template_name, context, renderer)
+
+
+class HiddenInput(DirectInput, forms.HiddenInput):
+    """Django's hidden input: every page has one."""
+
+
+class DateInput(DirectInput, forms.DateInput):
+    """Django's date input (the timing page asks two dates)."""
+
+
+class TimeInput(DirectInput, forms.TimeInput):
+    """Django's time input."""
 
 
 def input_tag(widget: Mapping[str, Any]) -> SafeString:
