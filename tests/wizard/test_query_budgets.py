@@ -83,7 +83,10 @@ def test_looking_at_a_page_again_writes_nothing(shared_cache):
     provider = add_providers(1)[0]
     client = Client()
     step_url = client.get("/check/")["Location"]
-    client.get(step_url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(step_url).status_code == 200
+    writes = [q["sql"] for q in queries.captured_queries if not q["sql"].startswith("SELECT")]
+    assert writes == [], "the new run's first page wrote the session"
     with CaptureQueriesContext(connection) as queries:
         response = client.get(step_url)
     assert response.status_code == 200
