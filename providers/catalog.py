@@ -1,9 +1,14 @@
-"""The active providers every wizard page needs, shared through the cache, forgotten on change."""
+"""Provider data every wizard page or plan needs, shared through the cache, forgotten on change:
+the active providers, and the maintenance windows a plan may have to mention."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.utils import timezone
+
 from config.shared import SharedValue
-from providers.models import Provider, ProviderFacts
+from providers.models import MaintenanceWindow, MaintenanceWindowFacts, Provider, ProviderFacts
 
 CACHE_KEY = "providers:active:v2"
 # A safety net only: every save and delete drops the entry at once.
@@ -38,3 +43,43 @@ def cached_providers() -> dict[str, ProviderFacts] | None:
 def forget_providers(**_signal_kwargs: object) -> None:
     """Drop the shared catalog now and again on commit, so the next request reads the rows."""
     catalog.forget()
+    windows.forget()  # keyed by slug, which the change may have touched
+
+
+# A plan asks about the moment of the attempt, at most a year ago (wizard.answers refuses
+# older ones), and about now: windows that ended before this horizon can never matter.
+# Two days' margin covers the hour a shared copy may live.
+WINDOW_HISTORY_DAYS = 368
+WINDOWS_KEY = "providers:windows:v1"
+
+
+def _windows_from_database() -> dict[str, tuple[MaintenanceWindowFacts, ...]]:
+    since = timezone.now() - dt.timedelta(days=WINDOW_HISTORY_DAYS)
+    by_provider: dict[str, list[MaintenanceWindowFacts]] = {}
+    recent = MaintenanceWindow.objects.filter(ends_at__gt=since).select_related("provider")
+    for window in recent.order_by("starts_at", "pk"):
+        by_provider.setdefault(window.provider.slug, []).append(window.facts())
+    return {slug: tuple(found) for slug, found in by_provider.items()}
+
+
+windows: SharedValue[dict[str, tuple[MaintenanceWindowFacts, ...]]] = SharedValue(
+    WINDOWS_KEY, _windows_from_database, seconds=CACHE_SECONDS
+)
+
+
+def windows_covering(slug: str, *moments: dt.datetime) -> list[MaintenanceWindowFacts]:
+    """The provider's maintenance windows covering any of the moments, earliest first.
+
+    What MaintenanceWindow.objects.for_provider(slug).covering_any(*moments) returns, for
+    moments within the last WINDOW_HISTORY_DAYS; no query while the windows are shared.
+    """
+    return [
+        window
+        for window in windows.get().get(slug, ())
+        if any(window.covers(moment) for moment in moments)
+    ]
+
+
+def forget_windows(**_signal_kwargs: object) -> None:
+    """Drop the shared windows now and again on commit (a window was saved or deleted)."""
+    windows.forget()

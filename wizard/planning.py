@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from providers.catalog import active_providers
-from providers.models import MaintenanceWindow, ProviderFacts
+from providers.catalog import active_providers, windows_covering
+from providers.models import ProviderFacts
 from wizard.answers import Answers, AnswersError
 from wizard.plan import Plan, build_plan
 from wizard.wording import step_texts_for
@@ -30,17 +30,12 @@ def checked_answers(data: Mapping[str, Any], *, now: dt.datetime) -> tuple[Answe
 def plan_for(data: Mapping[str, Any], *, now: dt.datetime, language: str) -> Plan:
     """Validate JSON-shaped answers, gather the provider's facts and build the plan.
 
-    At most three queries: the provider catalog and the wording (both cached)
-    and the maintenance windows around the attempt and now.
+    At most three queries, when the cache is cold: the provider catalog, the wording and
+    the maintenance windows, each shared through the cache until staff change them.
     Raises AnswersError as checked_answers does.
     """
     answers, provider = checked_answers(data, now=now)
-    windows = [
-        window.facts()
-        for window in MaintenanceWindow.objects.for_provider(provider.slug).covering_any(
-            answers.attempted_at, now
-        )
-    ]
+    windows = windows_covering(provider.slug, answers.attempted_at, now)
     return build_plan(
         answers=answers,
         provider=provider,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from providers import catalog
 from providers.catalog import active_providers
-from tests.factories import ProviderFactory, RemediationTextFactory
+from tests.factories import MaintenanceWindowFactory, ProviderFactory, RemediationTextFactory
 from tests.providers.helpers import provider_form_data, window_rows
 from tests.wizard.helpers import WizardSession, consumer_plan_page
 from wizard import wording
@@ -85,3 +85,55 @@ def test_wording_cached_before_the_commit_is_dropped_on_commit(
         stale_catalog = ({}, {"bank": {"contact_provider": stale["contact_provider"]}})
         wording.wording.put(stale_catalog)
     assert step_texts_for("bank")["contact_provider"].title_zh == "新"
+
+
+def test_shared_windows_are_exactly_what_the_database_query_finds(bank):
+    """The plan's windows come from the shared copy; the query they replace is the reference."""
+    from providers.catalog import windows_covering
+    from providers.models import MaintenanceWindow
+
+    now = timezone.now()
+    other = ProviderFactory(slug="other")
+    for provider, start_hours_ago, hours in [
+        (bank, 30 * 24, 5),  # a month ago
+        (bank, 3, 2),  # ended an hour ago
+        (bank, 1, 4),  # under way now
+        (bank, -5, 1),  # later today
+        (other, 1, 4),
+    ]:
+        starts_at = now - dt.timedelta(hours=start_hours_ago)
+        MaintenanceWindowFactory(
+            provider=provider, starts_at=starts_at, ends_at=starts_at + dt.timedelta(hours=hours)
+        )
+    windows = MaintenanceWindow.objects.filter(provider=bank).order_by("starts_at")
+    moments = [w.starts_at for w in windows] + [w.ends_at for w in windows]
+    moments += [now, now - dt.timedelta(days=30, hours=-2), now - dt.timedelta(days=365)]
+    for attempt in moments:
+        expected = [
+            w.facts()
+            for w in MaintenanceWindow.objects.for_provider("bank").covering_any(attempt, now)
+        ]
+        assert windows_covering("bank", attempt, now) == expected, attempt
+
+
+def test_a_window_changed_or_deleted_is_in_the_next_plan(bank):
+    now = timezone.now()
+    window = MaintenanceWindowFactory(
+        provider=bank, starts_at=now - dt.timedelta(hours=1), ends_at=now + dt.timedelta(hours=2)
+    )
+    assert "正在系统维护" in consumer_plan_page()  # the windows are shared from here on
+    window.ends_at = now - dt.timedelta(minutes=30)
+    window.save()
+    assert "正在系统维护" not in consumer_plan_page()
+    window.ends_at = now + dt.timedelta(hours=2)
+    window.save()
+    assert "正在系统维护" in consumer_plan_page()
+    window.delete()
+    assert "正在系统维护" not in consumer_plan_page()
+
+
+def test_windows_are_kept_for_as_far_back_as_an_attempt_may_lie():
+    from providers.catalog import WINDOW_HISTORY_DAYS
+    from wizard.answers import OLDEST_DUE_DATE_DAYS
+
+    assert WINDOW_HISTORY_DAYS > OLDEST_DUE_DATE_DAYS + 1
