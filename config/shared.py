@@ -34,10 +34,11 @@ class SharedValue(Generic[T]):
 
     def get(self) -> T:
         """The current value: from this process's memory, the cache, or the database."""
-        found = self._current(cache.get(self.version_key))
+        version = self._version()
+        found = self._current(version)
         if found is not None:
             return found[1]
-        return self.put(self.build())
+        return self._keep(version, self.build())
 
     def peek(self) -> T | None:
         """The current value if one is cached, without ever asking the database."""
@@ -45,23 +46,39 @@ class SharedValue(Generic[T]):
         return found[1] if found is not None else None
 
     def put(self, value: T) -> T:
-        """Publish `value` as the current one, under a new version."""
-        version = uuid.uuid4().hex
-        cache.set_many({self.key: (version, value), self.version_key: version}, self.seconds)
-        self._local = (version, value)
-        return value
+        """Keep `value` as the current version's value (as a request that built it would)."""
+        return self._keep(self._version(), value)
 
     def forget(self, **_signal_kwargs: object) -> None:
         """Drop the value now, and again once the transaction commits.
 
         Staff save inside a transaction; a request served between the save and the commit
-        reads the old rows and could publish them as current for the whole cache lifetime.
+        reads the old rows and keeps them under a version that the commit drops again.
         """
         self._forget()
         transaction.on_commit(self._forget)
 
     def _forget(self) -> None:
         cache.delete_many([self.version_key, self.key])
+
+    def _version(self) -> str | None:
+        """The current version, named by whichever process first finds none.
+
+        A value is only ever stored under the version read before it was built: a request
+        that read the rows before a change and stores its copy after `forget` has dropped
+        the version stores it under a version nobody asks for any more.
+        """
+        version = cache.get(self.version_key)
+        if version is None:
+            cache.add(self.version_key, uuid.uuid4().hex, self.seconds)
+            version = cache.get(self.version_key)
+        return version
+
+    def _keep(self, version: str | None, value: T) -> T:
+        entry = (version, value)
+        cache.set(self.key, entry, self.seconds)
+        self._local = entry
+        return value
 
     def _current(self, version: str | None) -> tuple[str, T] | None:
         if version is None:

@@ -92,3 +92,19 @@ class TestSharedValue:
         value.get()
         assert process(rows).peek() == {"hotline": "95500"}
         assert rows.builds == 1
+
+    def test_a_copy_built_from_rows_read_before_a_change_is_never_served_after_it(self):
+        rows = Rows()
+        server_a, server_b = process(rows), process(rows)
+
+        def build_then_change() -> dict[str, str]:
+            old = rows.build()  # server A read the rows ...
+            rows.value = {"hotline": "95566"}  # ... staff changed them meanwhile ...
+            server_b.forget()
+            return old  # ... and server A stores what it read
+
+        server_a.build = build_then_change
+        assert server_a.get() == {"hotline": "95500"}  # that request saw the old rows
+        assert server_b.get() == {"hotline": "95566"}
+        server_a.build = rows.build
+        assert server_a.get() == {"hotline": "95566"}
