@@ -29,14 +29,11 @@ def start_run(session: SessionBase) -> str:
     while len(runs) > MAX_RUNS:
         session.pop(f"{STORAGE_PREFIX}_{runs.pop(0)}", None)
     session[RUNS_KEY] = runs
-    # The run's empty storage, as formtools would make it on the first page: written with
-    # the new run, so that showing the first page changes (and writes) nothing.
-    session[f"{STORAGE_PREFIX}_{run}"] = {
-        BaseStorage.step_key: None,
-        BaseStorage.step_data_key: {},
-        BaseStorage.step_files_key: {},
-        BaseStorage.extra_data_key: {},
-    }
+    # The run's empty storage, made by formtools as on the first page but written with the
+    # new run, so that showing the first page changes (and writes) nothing.
+    empty = BaseStorage(run)
+    empty.init_data()
+    session[f"{STORAGE_PREFIX}_{run}"] = empty.data
     return run
 
 
