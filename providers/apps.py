@@ -8,15 +8,15 @@ class ProvidersConfig(AppConfig):
     verbose_name = _("还款机构资料")
 
     def ready(self) -> None:
-        from providers.catalog import forget_providers, forget_windows
+        from providers.catalog import forget_providers, windows
         from providers.models import MaintenanceWindow, Provider
 
         # Cache invalidation only; no business logic lives in signals.
         post_save.connect(forget_providers, sender=Provider, dispatch_uid="forget_on_save")
         post_delete.connect(forget_providers, sender=Provider, dispatch_uid="forget_on_delete")
         post_save.connect(
-            forget_windows, sender=MaintenanceWindow, dispatch_uid="forget_windows_on_save"
+            windows.forget, sender=MaintenanceWindow, dispatch_uid="forget_windows_on_save"
         )
         post_delete.connect(
-            forget_windows, sender=MaintenanceWindow, dispatch_uid="forget_windows_on_delete"
+            windows.forget, sender=MaintenanceWindow, dispatch_uid="forget_windows_on_delete"
         )

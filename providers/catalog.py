@@ -78,8 +78,3 @@ def windows_covering(slug: str, *moments: dt.datetime) -> list[MaintenanceWindow
         for window in windows.get().get(slug, ())
         if any(window.covers(moment) for moment in moments)
     ]
-
-
-def forget_windows(**_signal_kwargs: object) -> None:
-    """Drop the shared windows now and again on commit (a window was saved or deleted)."""
-    windows.forget()

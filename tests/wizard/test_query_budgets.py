@@ -14,12 +14,12 @@ from django.test.utils import CaptureQueriesContext
 
 from providers.models import Provider
 from tests.bench.page_costs import Measured
+from tests.bench.walk import MANAGEMENT
 from tests.conftest import empty_cache
 from tests.factories import MaintenanceWindowFactory, ProviderFactory, RemediationTextFactory
 
 pytestmark = pytest.mark.django_db
 
-MANAGEMENT = "repayment_wizard-current_step"
 STEP_BUDGET = 2
 PLAN_BUDGET = 4
 # Starting the wizard creates the session: one INSERT.
