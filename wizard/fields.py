@@ -37,10 +37,15 @@ def render_field(
     auto_id = conditional_escape(field.auto_id)
     parts = [f'<div class="field{" field--error" if errors else ""}">']
     if field.widget_type == "radioselect":
-        described_by = f"{auto_id}-hint " if as_heading and hint else ""
+        described_by = [f"{auto_id}-hint"] if as_heading and hint else []
         if errors:
-            described_by += f"{auto_id}-error"
-        parts.append(f'<fieldset aria-describedby="{described_by}">')
+            described_by.append(f"{auto_id}-error")
+        # An empty aria-describedby is invalid HTML (an IDREFS needs an id): leave it out.
+        parts.append(
+            f'<fieldset aria-describedby="{" ".join(described_by)}">'
+            if described_by
+            else "<fieldset>"
+        )
         if as_heading:
             parts.append(
                 f'<legend class="legend-heading"><h1 tabindex="-1">'

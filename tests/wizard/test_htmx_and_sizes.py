@@ -73,7 +73,7 @@ def test_each_swap_also_refreshes_the_language_switch_to_return_to_the_new_scree
     wizard = WizardSession(Client())
     wizard.start()
     html = wizard.get("provider", **HTMX).content.decode()
-    assert 'id="language-switch"' in html and 'hx-swap-oob="true"' in html
+    assert 'id="language-switch"' in html and 'data-hx-swap-oob="true"' in html
     assert f'name="next" value="{wizard.url("provider")}"' in html
 
 
