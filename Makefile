@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 STATIC_MANIFEST := var/staticfiles/staticfiles.json
+VNU_VERSION := 26.9.27
+VNU_STAMP := $(VENV)/vnu/.installed-$(VNU_VERSION)
 
 .PHONY: run test bench install messages system-packages screenshots clean
 
@@ -29,18 +31,29 @@ $(STATIC_MANIFEST): $(STAMP) $(shell find static -type f)
 install: $(STAMP)
 
 # Debian packages the project needs: gettext to compile translations, Chromium and a Chinese
-# font for the browser tests (real glyph widths at 360 px, readable screenshots).
-# Installed only when missing (needs root, as on CI and the dev machines).
+# font for the browser tests (real glyph widths at 360 px, readable screenshots), Java and
+# npm for the Nu Html Checker. Installed only when missing (needs root, as on CI and the
+# dev machines).
 system-packages:
 	@missing=""; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" != 0 ]; then echo "Need root to install:$$missing (sudo make ...)" >&2; exit 1; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+
+# The Nu Html Checker (vnu.jar) that tests/wizard/test_html_validity.py runs on every page.
+# npm only unpacks it: its install script, which would fetch a Java of its own, is skipped.
+$(VNU_STAMP): | system-packages
+	npm install --prefix $(VENV)/vnu --no-audit --no-fund --ignore-scripts --loglevel=error \
+		vnu-jar@$(VNU_VERSION)
+	test -f $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+	touch $@
 
 messages: $(STAMP)
 	@command -v msgfmt >/dev/null 2>&1 || { \
@@ -59,7 +72,7 @@ run: $(STAMP) messages
 test: export DJANGO_SECRET_KEY ?= test-only-secret-key-not-for-production
 test: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
 test: export DJANGO_HTTPS ?= 0
-test: system-packages $(STAMP) messages $(STATIC_MANIFEST)
+test: system-packages $(STAMP) $(VNU_STAMP) messages $(STATIC_MANIFEST)
 	$(BIN)/ruff check .
 	@source tests/postgres.sh && $(BIN)/python -m pytest $(PYTEST_ARGS)
 
