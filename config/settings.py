@@ -27,6 +27,17 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int) -> int:
+    """Read a whole-number environment variable; anything else stops start-up, naming it."""
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
 def env_list(name: str) -> list[str]:
     """Read a comma-separated environment variable into a list."""
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
@@ -108,15 +119,21 @@ TEMPLATES = [
 ]
 
 # Zero configuration for `make run`: without DATABASE_URL an SQLite file under
-# var/ is used. Production and the test suite always give a PostgreSQL URL.
-DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
+# var/ is used (var/ is made here, so that `manage.py migrate` works on a fresh clone).
+# Production and the test suite always give a PostgreSQL URL.
+if not os.environ.get("DATABASE_URL"):
+    VAR_DIR.mkdir(exist_ok=True)
+try:
+    DATABASES = {
+        "default": dj_database_url.config(
+            env="DATABASE_URL",
+            default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+            conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
+    }
+except ValueError as error:  # an unknown scheme or a malformed URL
+    raise ImproperlyConfigured(f"DATABASE_URL is not usable: {error}") from None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # With REDIS_URL every app server shares one cache, so any number of them can
@@ -144,7 +161,7 @@ else:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # A person's answers are kept this long after their last step (default 2 hours).
-SESSION_COOKIE_AGE = int(os.environ.get("WIZARD_SESSION_SECONDS", str(2 * 60 * 60)))
+SESSION_COOKIE_AGE = env_int("WIZARD_SESSION_SECONDS", 2 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -155,9 +172,7 @@ SECURE_SSL_REDIRECT = HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz(/live)?$"]  # load balancers probe over plain HTTP
 if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = int(
-    os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600 if HTTPS else 0))
-)
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -232,20 +247,24 @@ STORAGES = {
 
 # How many days a provider record may go unverified before staff are told to
 # check it again.
-PROVIDER_REVERIFY_DAYS = int(os.environ.get("PROVIDER_REVERIFY_DAYS", "90"))
+PROVIDER_REVERIFY_DAYS = env_int("PROVIDER_REVERIFY_DAYS", 90)
 
 # Cases (finished plans with a reference code) are deleted this long after they were made.
-CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", "180"))
-# Wrong reference codes one client may try per hour before /plan/<code>/ says "wait".
-CASE_LOOKUP_MISSES_PER_HOUR = int(os.environ.get("CASE_LOOKUP_MISSES_PER_HOUR", "10"))
+CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 180)
+# Wrong reference codes one browser session may try per hour before /plan/<code>/ says
+# "wait" (wizard/cases.py). Its own cases always open for the session that made them.
+CASE_LOOKUP_MISSES_PER_HOUR = env_int("CASE_LOOKUP_MISSES_PER_HOUR", 10)
+# The ceiling for one address, whatever its sessions: thousands of mobile users share one
+# carrier-NAT address, so it is high, yet it still slows a script that drops its cookies.
+CASE_LOOKUP_MISSES_PER_ADDRESS_PER_HOUR = env_int("CASE_LOOKUP_MISSES_PER_ADDRESS_PER_HOUR", 300)
 
 SITE_NAME = _("分期还款自助助手")
 
 # Brute-force protection on the admin login (django-axes). After this many failed
 # attempts for one user name, or from one address, logins are refused for the cool-off
 # period; `manage.py axes_reset` lifts a lockout early.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"

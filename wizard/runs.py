@@ -22,9 +22,14 @@ RUN_PATTERN = r"[A-Za-z0-9_-]{8}"
 STORAGE_PREFIX = "wizard_repayment_wizard"
 
 
+def new_run_id() -> str:
+    """A fresh, random run id matching RUN_PATTERN (8 URL-safe characters)."""
+    return secrets.token_urlsafe(6)
+
+
 def start_run(session: SessionBase) -> str:
     """A new run id, remembered in the session; the oldest run beyond MAX_RUNS is dropped."""
-    run = secrets.token_urlsafe(6)
+    run = new_run_id()
     runs = [*session.get(RUNS_KEY, []), run]
     while len(runs) > MAX_RUNS:
         session.pop(f"{STORAGE_PREFIX}_{runs.pop(0)}", None)

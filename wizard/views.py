@@ -16,7 +16,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from config.errors import render_error
@@ -26,10 +26,12 @@ from wizard.answers import ACCOUNT_SYMPTOMS, FUNDS_SYMPTOMS, AnswersError
 from wizard.cases import (
     FeedbackRefused,
     count_miss,
-    lookups_blocked,
+    lookups_refused,
     normalise_code,
+    owns_case,
     record_case,
     record_feedback,
+    remember_own_case,
 )
 from wizard.forms import (
     AccountForm,
@@ -45,7 +47,7 @@ from wizard.forms import (
 )
 from wizard.models import Case, Outcome
 from wizard.planning import plan_for
-from wizard.runs import run_is_known, start_run
+from wizard.runs import new_run_id, run_is_known, start_run
 
 REVIEW_STEP = "review"
 
@@ -287,6 +289,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             messages.error(self.request, answers_error_message(error))
             return redirect(self.get_step_url(self.steps.first))
         case = record_case(result, answers=data, provider_id=result.provider.pk)
+        remember_own_case(self.request.session, case.code)
         return redirect("wizard:plan", code=case.code)
 
 
@@ -336,7 +339,7 @@ def answers_error_message(error: AnswersError) -> str:
     return _("有一项回答已经失效(例如时间已超过一年),请重新填写。")
 
 
-@require_GET
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     return render_screen(
         request,
@@ -345,9 +348,15 @@ def start(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def new_run(request: HttpRequest) -> HttpResponse:
-    """Start the wizard afresh in a run of its own (another tab keeps its answers)."""
+    """Start the wizard afresh in a run of its own (another tab keeps its answers).
+
+    HEAD (an uptime monitor, a link preview) gets the same answer but keeps no run: nobody
+    will answer its questions, and a monitor polling every minute would fill the sessions.
+    """
+    if request.method == "HEAD":
+        return redirect("wizard:step", run=new_run_id(), step=RepaymentWizard.form_list[0][0])
     run = start_run(request.session)
     return redirect("wizard:step", run=run, step=RepaymentWizard.form_list[0][0])
 
@@ -357,20 +366,29 @@ def too_many_lookups(request: HttpRequest) -> HttpResponse:
         request,
         429,
         _("请稍后再试"),
-        _("这台设备输错参考编号的次数太多了。请一小时后再试,或重新回答问题生成新的方案。"),
+        _(
+            "输错参考编号的次数太多了,为了防止有人猜编号,请一小时后再试。"
+            "你在这台设备上生成的方案不受影响;也可以重新回答问题生成新的方案。"
+        ),
     )
     response["Retry-After"] = "3600"
     return response
 
 
 def find_case(request: HttpRequest, code: str) -> Case | HttpResponse:
-    """The case for a code from the URL, or the page to show instead (guessing is throttled)."""
-    if lookups_blocked(request):
-        return too_many_lookups(request)
+    """The case for a code from the URL, or the page to show instead.
+
+    A case always opens in the session that made it; any other code counts against the
+    guessing limits (wizard.cases), which a person reopening their own plan never meets.
+    """
     canonical = normalise_code(code)
+    own = canonical is not None and owns_case(request.session, canonical)
+    if not own and lookups_refused(request):
+        return too_many_lookups(request)
     case = Case.objects.filter(code=canonical).first() if canonical else None
     if case is None:
-        count_miss(request)
+        if not own:
+            count_miss(request)
         return render_error(
             request,
             404,
@@ -400,7 +418,7 @@ def show_plan(
     return render_screen(request, "wizard/plan.html", context, push_url=request.method == "GET")
 
 
-@require_GET
+@require_safe
 def plan(request: HttpRequest, code: str) -> HttpResponse:
     """A case's plan, rebuilt for now: read-only, reachable by its reference code."""
     found = find_case(request, code)

@@ -127,3 +127,28 @@ def recent_answers(**overrides: Any) -> dict[str, Any]:
     moment = (timezone.now() - dt.timedelta(minutes=30)).astimezone(SHANGHAI)
     timing = {"due_date": moment.date().isoformat(), "attempted_at": moment.isoformat()}
     return answers_dict(timing=timing, **overrides)
+
+
+def finish_wizard(client: Any, *, provider: str = "bank") -> Any:
+    """Answer the shortest path through the wizard and follow on to the plan page."""
+    from django.utils import timezone
+
+    wizard = WizardSession(client)
+    wizard.start()
+    when = (timezone.now() - dt.timedelta(minutes=30)).astimezone(SHANGHAI)
+    for step, data in (
+        ("provider", {"provider": provider}),
+        ("problem", {"symptom": "timeout", "channel": "app"}),
+        (
+            "timing",
+            {
+                "due_date": when.date().isoformat(),
+                "attempted_date": when.date().isoformat(),
+                "attempted_time": when.strftime("%H:%M"),
+            },
+        ),
+        ("situation", {"contacted_provider": "no", "autopay": "on"}),
+    ):
+        response = wizard.post(step, data)
+        assert response.status_code == 302, (step, response)
+    return wizard.confirm(follow=True)
