@@ -9,7 +9,7 @@ STATIC_MANIFEST := var/staticfiles/staticfiles.json
 VNU_VERSION := 26.9.27
 VNU_STAMP := $(VENV)/vnu/.installed-$(VNU_VERSION)
 
-.PHONY: run test bench install messages system-packages screenshots clean
+.PHONY: run test bench profile install messages system-packages screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,13 +61,22 @@ messages: $(STAMP)
 	  else echo "Install gettext (msgfmt) to compile translations" >&2; exit 1; fi; }
 	@DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore ".venv" --verbosity 0
 
+# RUN_ADDRESS only moves the development server (the README-commands test runs one).
+RUN_ADDRESS ?= 127.0.0.1:8000
+
+# var/local.env marks this checkout as a local one: manage.py reads it (config/local_env.py),
+# so the README's commands work afterwards with no environment; app servers never read it.
 run: export DJANGO_DEBUG ?= 1
 run: $(STAMP) messages
 	mkdir -p var
+	@{ echo "# Written by make run: manage.py reads this for local development; gunicorn never does."; \
+	  echo "DJANGO_DEBUG=$$DJANGO_DEBUG"; \
+	  if [ -n "$${DATABASE_URL:-}" ]; then echo "DATABASE_URL=$$DATABASE_URL"; fi; \
+	  if [ -n "$${REDIS_URL:-}" ]; then echo "REDIS_URL=$$REDIS_URL"; fi; } > var/local.env
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_providers
-	@echo "Serving on http://127.0.0.1:8000/ (admin: /admin/, create a user with: $(BIN)/python manage.py createsuperuser)"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Serving on http://$(RUN_ADDRESS)/ (admin: /admin/, create a user with: $(BIN)/python manage.py createsuperuser)"
+	$(BIN)/python manage.py runserver $(RUN_ADDRESS)
 
 test: export DJANGO_SECRET_KEY ?= test-only-secret-key-not-for-production
 test: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
@@ -86,6 +95,20 @@ screenshots: system-packages $(STAMP) messages $(STATIC_MANIFEST)
 # Production-shaped load test: gunicorn, PostgreSQL, Redis and a separate locust process.
 bench: $(BENCH_STAMP) messages $(STATIC_MANIFEST)
 	@source tests/postgres.sh && $(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
+
+# Where a wizard walk spends its time, in-process (pyinstrument), on the benchmark's database
+# and Redis with production settings behind HTTPS: var/bench/profile.html.
+profile: export DJANGO_SECRET_KEY ?= profile-only-secret-key-not-for-production
+profile: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
+profile: export DJANGO_HTTPS ?= 1
+profile: export DJANGO_BEHIND_PROXY ?= 1
+profile: $(BENCH_STAMP) messages $(STATIC_MANIFEST)
+	@source tests/postgres.sh && server="$${DATABASE_URL%/*}" && \
+	  { psql -q "$$server/postgres" -c "CREATE DATABASE repayhelp_bench" 2>/dev/null || true; } && \
+	  export DATABASE_URL="$$server/repayhelp_bench" REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/0}" && \
+	  $(BIN)/python manage.py migrate --noinput --verbosity 0 && \
+	  $(BIN)/python manage.py load_providers >/dev/null && \
+	  $(BIN)/python -m tests.bench.profile_walks $(PROFILE_WALKS)
 
 clean:
 	rm -rf $(VENV) var *.egg-info

@@ -14,6 +14,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+# Bad input to a command: one line on standard error, exit status 2.
+USAGE_ERROR = 2
+
 # Created by providers/migrations/0004_support_group.py.
 SUPPORT_GROUP = "support"
 PASSWORD_ENV = "SUPPORT_USER_PASSWORD"
@@ -44,7 +47,8 @@ class Command(BaseCommand):
             if not (options["interactive"] and sys.stdin.isatty()):
                 raise CommandError(
                     f"No password given: pass --password or set {PASSWORD_ENV} "
-                    "(or run on a terminal to be asked)."
+                    "(or run on a terminal to be asked).",
+                    returncode=USAGE_ERROR,
                 )
             password = ask_password()
         user, created = create_support_user(
@@ -57,7 +61,7 @@ class Command(BaseCommand):
 def ask_password() -> str:
     password = getpass.getpass("Password: ")
     if password != getpass.getpass("Password (again): "):
-        raise CommandError("The two passwords differ.")
+        raise CommandError("The two passwords differ.", returncode=USAGE_ERROR)
     return password
 
 
@@ -74,7 +78,8 @@ def create_support_user(
         group = Group.objects.get(name=SUPPORT_GROUP)
     except Group.DoesNotExist:
         raise CommandError(
-            f"The {SUPPORT_GROUP!r} group does not exist; run manage.py migrate first."
+            f"The {SUPPORT_GROUP!r} group does not exist; run manage.py migrate first.",
+            returncode=USAGE_ERROR,
         ) from None
     user_model = get_user_model()
     user = user_model.objects.filter(username=username).first()
@@ -82,7 +87,9 @@ def create_support_user(
     if user is None:
         user = user_model(username=username)
     elif user.is_superuser:
-        raise CommandError(f"{username!r} is a superuser; choose another user name.")
+        raise CommandError(
+            f"{username!r} is a superuser; choose another user name.", returncode=USAGE_ERROR
+        )
     user.is_staff = True
     user.is_active = True
     if email:
@@ -90,11 +97,15 @@ def create_support_user(
     try:
         user.full_clean(exclude=["password"])
     except ValidationError as error:
-        raise CommandError(f"User refused: {' '.join(error.messages)}") from None
+        raise CommandError(
+            f"User refused: {' '.join(error.messages)}", returncode=USAGE_ERROR
+        ) from None
     try:
         validate_password(password, user)
     except ValidationError as error:
-        raise CommandError(f"Password refused: {' '.join(error.messages)}") from None
+        raise CommandError(
+            f"Password refused: {' '.join(error.messages)}", returncode=USAGE_ERROR
+        ) from None
     user.set_password(password)
     user.save()
     user.groups.add(group)

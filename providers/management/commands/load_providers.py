@@ -12,6 +12,9 @@ from django.db import transaction
 
 from providers.models import Provider
 
+# Bad input to a command: one line on standard error, exit status 2.
+USAGE_ERROR = 2
+
 SEED_FILE = Path(__file__).resolve().parents[2] / "seed" / "providers.json"
 
 
@@ -30,7 +33,16 @@ class Command(BaseCommand):
         try:
             records = json.loads(options["file"].read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as error:
-            raise CommandError(f"Cannot read {options['file']}: {error}") from error
+            raise CommandError(
+                f"Cannot read {options['file']}: {error}", returncode=USAGE_ERROR
+            ) from error
+        if not isinstance(records, list) or not all(
+            isinstance(record, dict) and isinstance(record.get("slug"), str) for record in records
+        ):
+            raise CommandError(
+                f"{options['file']}: expected a JSON list of provider objects, each with a slug",
+                returncode=USAGE_ERROR,
+            )
         created, updated, kept = load_providers(records, update=options["update"])
         self.stdout.write(
             f"providers: {created} created, {updated} updated, {kept} kept as they were"
@@ -42,7 +54,14 @@ def load_providers(records: list[dict[str, Any]], *, update: bool = False) -> tu
     """Create missing providers; with `update`, overwrite existing ones. All or nothing."""
     created = updated = kept = 0
     existing = {p.slug: p for p in Provider.objects.filter(slug__in=[r["slug"] for r in records])}
+    known_fields = {field.name for field in Provider._meta.concrete_fields}
     for record in records:
+        unknown = set(record) - known_fields
+        if unknown:
+            raise CommandError(
+                f"provider {record['slug']!r}: unknown fields {', '.join(sorted(unknown))}",
+                returncode=USAGE_ERROR,
+            )
         provider = existing.get(record["slug"])
         if provider is not None and not update:
             kept += 1
@@ -53,7 +72,9 @@ def load_providers(records: list[dict[str, Any]], *, update: bool = False) -> tu
         try:
             provider.full_clean()
         except ValidationError as error:
-            raise CommandError(f"provider {record['slug']!r}: {error.message_dict}") from error
+            raise CommandError(
+                f"provider {record['slug']!r}: {error.message_dict}", returncode=USAGE_ERROR
+            ) from error
         is_new = provider.pk is None
         provider.save()
         created += is_new
