@@ -1,6 +1,7 @@
 """`make bench`: the site as in production under load, measured against its own floor.
 
-Starts gunicorn (debug off, WhiteNoise, PostgreSQL, Redis) and drives it with
+Starts gunicorn with the production settings (config/gunicorn.py: threaded workers; debug
+off, WhiteNoise, PostgreSQL, Redis) and drives it with
 locust in separate processes, all in one run:
 
 1. the floor (/healthz/live through the full production middleware stack) and people
@@ -38,6 +39,7 @@ BIN = Path(sys.executable).parent
 OUT_DIR = BASE_DIR / "var" / "bench"
 HOST = "127.0.0.1"
 LOCUSTFILE = BASE_DIR / "tests" / "bench" / "locustfile.py"
+GUNICORN_CONFIG = BASE_DIR / "config" / "gunicorn.py"
 TARGET_RATIO = 0.25
 TARGET_P95_MS = 50.0
 
@@ -107,7 +109,10 @@ class Rounds:
 
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    # Sizes as config/gunicorn.py takes them from the environment (WEB_CONCURRENCY,
+    # GUNICORN_THREADS), so production's defaults unless given here.
+    parser.add_argument("--workers", type=int, default=None, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=None, help="threads per worker")
     parser.add_argument(
         "--users", type=int, default=8, help="concurrent users in the floor/wizard rounds"
     )
@@ -161,6 +166,20 @@ def free_port() -> int:
 
 def run(command: list[str], env: dict[str, str], **kwargs: Any) -> subprocess.CompletedProcess:
     return subprocess.run(command, env=env, cwd=BASE_DIR, check=True, **kwargs)
+
+
+def gunicorn_sizes(env: dict[str, str]) -> tuple[int, int]:
+    """Workers and threads as config/gunicorn.py reads them from this environment."""
+    printed = run(
+        [str(BIN / "gunicorn"), "--config", str(GUNICORN_CONFIG), "--print-config",
+         "config.wsgi:application"],
+        env, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    settings = dict(
+        (name.strip(), value.strip())
+        for name, _, value in (line.partition("=") for line in printed.splitlines())
+    )
+    return int(settings["workers"]), int(settings["threads"])
 
 
 def wait_until_up(url: str, server: subprocess.Popen, *, seconds: float = 30) -> None:
@@ -261,6 +280,7 @@ def report(
         "label": args.label,
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "workers": args.workers,
+        "threads": args.threads,
         "users": args.users,
         "rounds": args.rounds,
         "round_seconds": args.seconds,
@@ -357,6 +377,10 @@ def main() -> None:
         "CACHE_KEY_PREFIX": key_prefix,
         "PYTHONPATH": str(BASE_DIR),
     }
+    if args.workers is not None:
+        env["WEB_CONCURRENCY"] = str(args.workers)
+    if args.threads is not None:
+        env["GUNICORN_THREADS"] = str(args.threads)
     python = str(BIN / "python")
     run([python, "manage.py", "migrate", "--noinput", "--verbosity", "0"], env)
     run([python, "manage.py", "load_providers"], env, stdout=subprocess.DEVNULL)
@@ -364,18 +388,21 @@ def main() -> None:
 
     port = free_port()
     url = f"http://{HOST}:{port}"
+    env["GUNICORN_BIND"] = f"{HOST}:{port}"
+    args.workers, args.threads = gunicorn_sizes(env)
     log = open(OUT_DIR / "gunicorn.log", "w")  # noqa: SIM115 - closed after the server stops
     server = subprocess.Popen(
         [
-            str(BIN / "gunicorn"), "config.wsgi:application",
-            "--bind", f"{HOST}:{port}", "--workers", str(args.workers),
+            str(BIN / "gunicorn"), "--config", str(GUNICORN_CONFIG), "config.wsgi:application",
         ],
         env=env, cwd=BASE_DIR, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
     try:
         wait_until_up(url + "/healthz/live", server)
         print(
-            f"bench: gunicorn with {args.workers} workers on {url}; {args.users} users", flush=True
+            f"bench: gunicorn with {args.workers} workers x {args.threads} threads on {url}; "
+            f"{args.users} users",
+            flush=True,
         )
         locust("WizardWalk", users=args.users, seconds=5, url=url, env=env, name="warmup")
         floor, wizard = Rounds([]), Rounds([])

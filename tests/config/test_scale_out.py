@@ -1,12 +1,14 @@
 """Two app servers behind one address: any request may land on either.
 
-Real gunicorn processes against the test database and a shared Redis, as
-behind a load balancer. The rows they read must be committed, hence a
-transactional test (serialized_rollback restores the shipped wording after).
+Real gunicorn processes with the production settings (config/gunicorn.py) against the
+test database and a shared Redis, as behind a load balancer. The rows they read must be
+committed, hence a transactional test (serialized_rollback restores the shipped wording
+after). `gunicorn_server` is also how the other tests start a real server.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import http.cookiejar
 import itertools
@@ -34,6 +36,7 @@ from wizard.answers import SHANGHAI
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
+GUNICORN_CONFIG = BASE_DIR / "config" / "gunicorn.py"
 MANAGEMENT = "repayment_wizard-current_step"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -107,42 +110,59 @@ def wait_until_up(url: str, server: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"{url} did not answer within 30 s:\n{log.read_text()}")
 
 
-@pytest.fixture
-def two_app_servers(shared_cache: str, redis_url: str, tmp_path: Path) -> Iterator[list[str]]:
-    """Two gunicorn servers configured as production is: debug off, Redis, PostgreSQL."""
-    env = {
+@contextlib.contextmanager
+def gunicorn_server(env: dict[str, str], log: Path) -> Iterator[str]:
+    """A gunicorn started as production starts it, on a free port; stopped, whatever happens.
+
+    `env` sizes it (WEB_CONCURRENCY, GUNICORN_THREADS, ...) as it would in production.
+    Yields its URL. The server and its workers share a process group of their own, so
+    stopping the group stops them all.
+    """
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [str(GUNICORN), "--config", str(GUNICORN_CONFIG), "config.wsgi:application"],
+            cwd=BASE_DIR,
+            env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_until_up(url, server, log)
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
+
+
+def production_env(**overrides: str) -> dict[str, str]:
+    """An app server's environment: debug off, a secret key, the test database."""
+    return {
         **os.environ,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": database_url(),
-        "REDIS_URL": redis_url,
-        "CACHE_KEY_PREFIX": shared_cache,
+        **overrides,
     }
-    servers, urls = [], []
-    try:
-        for number in (1, 2):
-            port = free_port()
-            log = tmp_path / f"gunicorn-{number}.log"
-            with log.open("w") as output:
-                servers.append(
-                    subprocess.Popen(
-                        [str(GUNICORN), "config.wsgi:application", "--bind", f"127.0.0.1:{port}"],
-                        cwd=BASE_DIR,
-                        env=env,
-                        stdout=output,
-                        stderr=subprocess.STDOUT,
-                        start_new_session=True,
-                    )
-                )
-            urls.append(f"http://127.0.0.1:{port}")
-            wait_until_up(urls[-1], servers[-1], log)
-        yield urls
-    finally:
-        for server in servers:
-            os.killpg(server.pid, signal.SIGTERM)
-        for server in servers:
-            server.wait(timeout=30)
+
+
+@pytest.fixture
+def two_app_servers(shared_cache: str, redis_url: str, tmp_path: Path) -> Iterator[list[str]]:
+    """Two gunicorn servers configured as production is: debug off, Redis, PostgreSQL."""
+    # One worker each: what is tested is two servers, not the size of one.
+    env = production_env(REDIS_URL=redis_url, CACHE_KEY_PREFIX=shared_cache, WEB_CONCURRENCY="1")
+    with contextlib.ExitStack() as servers:
+        yield [
+            servers.enter_context(gunicorn_server(env, tmp_path / f"gunicorn-{number}.log"))
+            for number in (1, 2)
+        ]
 
 
 def test_a_whole_walk_alternating_between_two_app_servers_reaches_the_plan(two_app_servers):
