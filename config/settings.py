@@ -90,6 +90,13 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Refuses (413) a body over DATA_UPLOAD_MAX_MEMORY_SIZE before anything reads it, files
+    # included (config/middleware.py). Nothing above reads a body: Django reads it only when
+    # request.POST or .body is first touched, which CsrfViewMiddleware does in process_view,
+    # after every middleware here has seen the request. Placed after the middleware that
+    # dress a response, so the 413 page is in the person's language with the site's
+    # security headers, and after authentication, to tell staff on an upload page.
+    "config.middleware.RequestBodyLimit",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -190,6 +197,10 @@ CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 64
 FILE_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024
+# DATA_UPLOAD_MAX_MEMORY_SIZE bounds the whole body, files included (config/middleware.py).
+# Only these pages, by URL name, take more, and only from signed-in staff: the provider
+# import uploads a CSV or JSON file (the shipped records come to about 25 KB).
+STAFF_UPLOAD_LIMITS = {"admin:providers_provider_import": 2 * 1024 * 1024}
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
