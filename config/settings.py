@@ -220,8 +220,19 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A request the client got wrong (a bad Host header, a body over the limit, too many
+    # fields, any 4xx) is one WARNING line without traceback: anyone can send one, and it
+    # must not look like, or page anyone as, a fault of the site. A 500 stays ERROR with
+    # its traceback. Any handler added here should carry this filter too.
+    "filters": {"client_faults": {"()": "config.logging.ClientFaults"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_faults"],
+        }
+    },
     "root": {"handlers": ["stderr"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
