@@ -136,6 +136,8 @@ def test_markup_written_without_templates_is_exactly_what_the_templates_write(
         text = CSRF_VALUE.sub(r'\1…"', html.decode())
         text = re.sub(r"/check/[A-Za-z0-9_-]{8}/", "/check/RUN/", text)
         text = re.sub(r"[2-9A-HJKMNP-TV-Z]{5}-?[2-9A-HJKMNP-TV-Z]{5}", "CODE", text)
+        # The time left moves on between walks when one crosses a minute.
+        text = re.sub(r"\d+ (天|小时|分钟)", r"N \1", text)
         return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", text))
 
     assert 'type="radio"' in ours["provider"].decode()
