@@ -24,7 +24,7 @@ class RequestBodyLimit:
     signed-in staff only.
 
     The refusal is RequestDataTooBig, which Django answers with the site's 413 page
-    (config.errors.bad_request) and logs as a client's fault (config.logging).
+    (wizard.errors.bad_request) and logs as a client's fault (config.logging).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

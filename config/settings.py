@@ -192,7 +192,7 @@ CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script needs the cookie
 LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "wizard.errors.csrf_failure"
 # Every form here is a handful of radio buttons: anything bigger is not a person.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 64

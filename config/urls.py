@@ -11,7 +11,7 @@ urlpatterns = [
     path("", include("wizard.urls")),
 ]
 
-handler400 = "config.errors.bad_request"
-handler403 = "config.errors.permission_denied"
-handler404 = "config.errors.page_not_found"
-handler500 = "config.errors.server_error"
+handler400 = "wizard.errors.bad_request"
+handler403 = "wizard.errors.permission_denied"
+handler404 = "wizard.errors.page_not_found"
+handler500 = "wizard.errors.server_error"

@@ -1,33 +1,31 @@
-"""The support console for provider records: edit, check, preview, undo, import."""
+"""The support console for provider records: edit, check, undo, import.
+
+The plan preview and the per-provider step wording belong to the wizard; wizard/admin.py
+adds them to this page (ProviderConsoleAdmin), so that this app never imports the wizard.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import URLPattern, path, reverse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from import_export.results import Result
 from simple_history.admin import SimpleHistoryAdmin
 
-from providers.forms import MaintenanceWindowForm, MaintenanceWindowFormSet, ProviderForm
+from providers.forms import (
+    MaintenanceWindowAdminForm,
+    MaintenanceWindowFormSet,
+    ProviderAdminForm,
+)
 from providers.models import MaintenanceWindow, Provider
 from providers.resources import ProviderResource
-from wizard.models import RemediationText
-from wizard.preview import preview_plans
-from wizard.wording import step_texts_for
-
-PREVIEW_LANGUAGES = {"zh-hans": "中文", "en": "English"}
 
 
 class ReverificationFilter(admin.SimpleListFilter):
@@ -47,7 +45,7 @@ class ReverificationFilter(admin.SimpleListFilter):
 
 class MaintenanceWindowInline(admin.StackedInline):
     model = MaintenanceWindow
-    form = MaintenanceWindowForm
+    form = MaintenanceWindowAdminForm
     formset = MaintenanceWindowFormSet
     extra = 0
     fields = ["starts_at", "ends_at", "channels", "notice_zh", "notice_en", "source"]
@@ -58,17 +56,10 @@ class MaintenanceWindowInline(admin.StackedInline):
         return super().get_queryset(request).upcoming_or_current(now=timezone.now())
 
 
-class RemediationTextInline(admin.StackedInline):
-    model = RemediationText
-    extra = 0
-    fields = ["code", "title_zh", "detail_zh", "title_en", "detail_en"]
-    verbose_name_plural = _("这家机构专用的方案步骤文字(留空的字段沿用默认文字)")
-
-
 @admin.register(Provider)
 class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    form = ProviderForm
-    inlines = [MaintenanceWindowInline, RemediationTextInline]
+    form = ProviderAdminForm
+    inlines: list[type[admin.options.InlineModelAdmin]] = [MaintenanceWindowInline]
     resource_classes = [ProviderResource]
     formats = [base_formats.CSV, base_formats.JSON]
     list_display = [
@@ -117,59 +108,6 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     def unverified_count(self, provider: Provider) -> int:
         return len(provider.unverified_facts or [])
 
-    def get_urls(self) -> list[URLPattern]:
-        preview = path(
-            "<path:object_id>/preview/",
-            self.admin_site.admin_view(self.preview_view),
-            name="providers_provider_preview",
-        )
-        return [preview, *super().get_urls()]
-
-    @method_decorator(require_http_methods(["GET", "POST"]))
-    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """The plans a consumer would get in typical situations, from the same engine.
-
-        GET previews the saved record. POST (the preview button on the change form)
-        previews the edits on the form without saving them; step texts are the saved ones.
-        """
-        provider = self.get_object(request, unquote(object_id))
-        if provider is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_view_or_change_permission(request, provider):
-            raise PermissionDenied
-        saved_slug = provider.slug
-        form = None
-        if request.method == "POST":
-            if not self.has_change_permission(request, provider):
-                raise PermissionDenied
-            form_class = self.get_form(request, provider, change=True)
-            # is_valid() copies the edits onto this in-memory `provider`; nothing is saved.
-            form = form_class(request.POST, request.FILES, instance=provider)
-        language = request.GET.get("language", "zh-hans")
-        if language not in PREVIEW_LANGUAGES:
-            language = "zh-hans"
-        previews = (
-            preview_plans(
-                provider=provider.facts(),
-                texts=step_texts_for(saved_slug),
-                due_date=timezone.localdate(),
-                language=language,
-            )
-            if form is None or form.is_valid()
-            else []
-        )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("方案预览:%(provider)s") % {"provider": provider.name_zh},
-            "opts": self.opts,
-            "original": provider,
-            "previews": previews,
-            "form": form,
-            "language": language,
-            "languages": PREVIEW_LANGUAGES,
-        }
-        return TemplateResponse(request, "admin/providers/provider/preview.html", context)
-
     def get_import_data_kwargs(self, **kwargs: Any) -> dict[str, Any]:
         # The confirmed import re-checks every row; if a row has become invalid since
         # the dry run, nothing at all is saved.
@@ -187,7 +125,7 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 @admin.register(MaintenanceWindow)
 class MaintenanceWindowAdmin(SimpleHistoryAdmin):
-    form = MaintenanceWindowForm
+    form = MaintenanceWindowAdminForm
     list_display = ["provider", "starts_at", "ends_at", "updated_at"]
     list_filter = ["provider"]
     list_select_related = ["provider"]

@@ -8,7 +8,8 @@ import datetime as dt
 from django.utils import timezone
 
 from config.shared import SharedValue
-from providers.models import MaintenanceWindow, MaintenanceWindowFacts, Provider, ProviderFacts
+from providers.facts import MaintenanceWindowFacts, ProviderFacts
+from providers.models import MaintenanceWindow, Provider
 
 CACHE_KEY = "providers:active:v2"
 # A safety net only: every save and delete drops the entry at once.
@@ -46,7 +47,7 @@ def forget_providers(**_signal_kwargs: object) -> None:
     windows.forget()  # keyed by slug, which the change may have touched
 
 
-# A plan asks about the moment of the attempt, at most a year ago (wizard.answers refuses
+# A plan asks about the moment of the attempt, at most a year ago (the wizard refuses
 # older ones), and about now: windows that ended before this horizon can never matter.
 # Two days' margin covers the hour a shared copy may live.
 WINDOW_HISTORY_DAYS = 368

@@ -6,17 +6,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from providers.facts import Channel, Fact
 from providers.models import (
     CUTOFF_MESSAGE,
-    Channel,
-    Fact,
+    EDITABLE_FIELDS,
     MaintenanceWindow,
     Provider,
     overlap_message,
 )
 
 
-class ProviderForm(forms.ModelForm):
+class ProviderAdminForm(forms.ModelForm):
     # Checkboxes rather than a JSON text box: staff pick facts, they do not type codes.
     unverified_facts = forms.MultipleChoiceField(
         label=_("待核实的信息"),
@@ -31,33 +31,11 @@ class ProviderForm(forms.ModelForm):
 
     class Meta:
         model = Provider
-        fields = [
-            "slug",
-            "name_zh",
-            "name_en",
-            "kind",
-            "display_order",
-            "is_active",
-            "hotline",
-            "hotline_alt",
-            "repay_path_zh",
-            "repay_path_en",
-            "official_site",
-            "cutoff_time",
-            "grace_days",
-            "late_fee_zh",
-            "late_fee_en",
-            "autopay_available",
-            "autopay_how_zh",
-            "autopay_how_en",
-            "source",
-            "verified_on",
-            "unverified_facts",
-        ]
+        fields = EDITABLE_FIELDS
         error_messages = {"cutoff_time": {"invalid": CUTOFF_MESSAGE}}
 
 
-class MaintenanceWindowForm(forms.ModelForm):
+class MaintenanceWindowAdminForm(forms.ModelForm):
     channels = forms.MultipleChoiceField(
         label=_("受影响的还款方式"),
         choices=Channel.choices,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import re
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,9 +11,13 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import ExpressionWrapper, Q
 from django.utils import timezone, translation
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from providers.facts import Channel, Fact, MaintenanceWindowFacts, ProviderFacts, ProviderKind
+
+# Re-exported for the migrations that name them and for callers that know the model module.
+__all__ = ["Channel", "Fact", "MaintenanceWindow", "Provider", "ProviderKind"]
 
 MARKDOWN_HELP = _(
     "可以用简单的 Markdown:**加粗**、*斜体*、列表、[链接文字](https://…)。HTML 标签和脚本会被去掉。"
@@ -24,36 +27,6 @@ hotline_validator = RegexValidator(
     regex=r"^(?:\d{5}(?:-\d{1,2})?|400-?\d{3}-?\d{4}|0\d{2,3}-?\d{7,8})$",
     message=_("客服电话格式不对:应为 95588、95511-2、400-820-5555 或 021-12345678 这样的号码。"),
 )
-
-
-class ProviderKind(models.TextChoices):
-    WALLET_CREDIT = "wallet_credit", _("钱包信用支付(如花呗)")
-    CREDIT_CARD = "credit_card", _("信用卡(银行)")
-    CONSUMER_FINANCE = "consumer_finance", _("消费金融公司")
-    MALL_INSTALLMENT = "mall_installment", _("商城分期")
-
-
-class Channel(models.TextChoices):
-    """The ways a person can send a repayment."""
-
-    APP = "app", _("机构自己的 App(支付宝、银行 App 等)")
-    MALL_APP = "mall_app", _("小米商城 App")
-    THIRD_PARTY = "third_party", _("其他支付工具(微信、云闪付等)")
-    BANK_TRANSFER = "bank_transfer", _("网银或跨行转账")
-    AUTOPAY = "autopay", _("自动扣款")
-    COUNTER = "counter", _("银行柜台或 ATM")
-    OTHER = "other", _("其他或记不清")
-
-
-class Fact(models.TextChoices):
-    """The facts about a provider that can be individually unconfirmed."""
-
-    HOTLINE = "hotline", _("客服电话")
-    REPAY_PATH = "repay_path", _("还款路径")
-    CUTOFF = "cutoff_time", _("当日还款截止时间")
-    GRACE = "grace_days", _("宽限期")
-    LATE_FEE = "late_fee", _("逾期费用规则")
-    AUTOPAY = "autopay", _("自动还款")
 
 
 def validate_fact_list(value: object) -> None:
@@ -171,109 +144,21 @@ class Provider(models.Model):
 
     def facts(self) -> ProviderFacts:
         """A plain, cacheable snapshot of this record for the plan engine."""
-        return ProviderFacts(
-            slug=self.slug,
-            name_zh=self.name_zh,
-            name_en=self.name_en,
-            kind=self.kind,
-            hotline=self.hotline,
-            hotline_alt=self.hotline_alt,
-            repay_path_zh=self.repay_path_zh,
-            repay_path_en=self.repay_path_en,
-            cutoff_time=self.cutoff_time,
-            grace_days=self.grace_days,
-            late_fee_zh=self.late_fee_zh,
-            late_fee_en=self.late_fee_en,
-            autopay_available=self.autopay_available,
-            autopay_how_zh=self.autopay_how_zh,
-            autopay_how_en=self.autopay_how_en,
-            official_site=self.official_site,
-            verified_on=self.verified_on,
-            unverified_facts=frozenset(self.unverified_facts or ()),
-            pk=self.pk,
-        )
+        values = {name: getattr(self, name) for name in FACT_FIELDS}
+        values["unverified_facts"] = frozenset(self.unverified_facts or ())
+        return ProviderFacts(**values, pk=self.pk)
 
 
-@dataclass(frozen=True)
-class ProviderFacts:
-    """Everything the plan engine may know about a provider; no database behind it."""
-
-    slug: str
-    name_zh: str
-    name_en: str
-    kind: str
-    hotline: str
-    hotline_alt: str
-    repay_path_zh: str
-    repay_path_en: str
-    cutoff_time: dt.time
-    grace_days: int
-    late_fee_zh: str
-    late_fee_en: str
-    autopay_available: bool
-    autopay_how_zh: str
-    autopay_how_en: str
-    official_site: str
-    verified_on: dt.date | None
-    unverified_facts: frozenset[str]
-    pk: int | None = None
-
-    def in_language(self, field: str, language: str | None = None) -> str:
-        """`name`, `repay_path`, ... in the given (or active) language."""
-        language = language or get_language() or "zh-hans"
-        suffix = "en" if language.startswith("en") else "zh"
-        return getattr(self, f"{field}_{suffix}")
-
-    @property
-    def name(self) -> str:
-        return self.in_language("name")
-
-    @property
-    def repay_path(self) -> str:
-        return self.in_language("repay_path")
-
-    @property
-    def late_fee(self) -> str:
-        return self.in_language("late_fee")
-
-    @property
-    def autopay_how(self) -> str:
-        return self.in_language("autopay_how")
-
-    def is_unverified(self, fact: str) -> bool:
-        return fact in self.unverified_facts
-
-    @property
-    def planning_grace_days(self) -> int:
-        """The grace period a plan may rely on: none until it is confirmed.
-
-        Telling a worried person they have three more days when the bank gives
-        none would cost them a late fee; planning early costs them nothing.
-        """
-        return 0 if self.is_unverified(Fact.GRACE) else self.grace_days
-
-    @property
-    def tel_uri(self) -> str:
-        return tel_uri(self.hotline)
-
-    @property
-    def tel_uri_alt(self) -> str:
-        return tel_uri(self.hotline_alt) if self.hotline_alt else ""
-
-
-@dataclass(frozen=True)
-class MaintenanceWindowFacts:
-    """A planned outage of a provider's repayment channels; no database behind it."""
-
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    channels_zh: str
-    channels_en: str
-    notice_zh: str = ""
-    notice_en: str = ""
-
-    def covers(self, moment: dt.datetime) -> bool:
-        return self.starts_at <= moment < self.ends_at
+# The provider fields, stated once: what staff edit (admin form, import/export, seed file),
+# and the part of them the plan engine sees (ProviderFacts has a field for each).
+EDITABLE_FIELDS: tuple[str, ...] = tuple(
+    field.name
+    for field in Provider._meta.concrete_fields
+    if field.editable and not field.auto_created and field.name != "updated_at"
+)
+FACT_FIELDS: tuple[str, ...] = tuple(
+    field.name for field in dataclasses.fields(ProviderFacts) if field.name != "pk"
+)
 
 
 def overlap_message(starts_at: dt.datetime, ends_at: dt.datetime) -> str:
@@ -284,14 +169,6 @@ def overlap_message(starts_at: dt.datetime, ends_at: dt.datetime) -> str:
         "start": timezone.localtime(starts_at).strftime("%Y-%m-%d %H:%M"),
         "end": timezone.localtime(ends_at).strftime("%Y-%m-%d %H:%M"),
     }
-
-
-def tel_uri(number: str) -> str:
-    """A dialable tel: URI; a menu choice such as the 2 in 95511-2 is dialled after a pause."""
-    if re.fullmatch(r"\d{5}-\d{1,2}", number):
-        service, choice = number.split("-")
-        return f"tel:{service},{choice}"
-    return "tel:" + number.replace("-", "")
 
 
 class MaintenanceWindowQuerySet(models.QuerySet["MaintenanceWindow"]):

@@ -14,31 +14,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from providers.models import CUTOFF_MESSAGE, Provider
+from providers.models import CUTOFF_MESSAGE, EDITABLE_FIELDS, Provider
 
-COLUMNS = (
-    "slug",
-    "name_zh",
-    "name_en",
-    "kind",
-    "display_order",
-    "hotline",
-    "hotline_alt",
-    "repay_path_zh",
-    "repay_path_en",
-    "cutoff_time",
-    "grace_days",
-    "late_fee_zh",
-    "late_fee_en",
-    "autopay_available",
-    "autopay_how_zh",
-    "autopay_how_en",
-    "official_site",
-    "source",
-    "verified_on",
-    "unverified_facts",
-    "is_active",
-)
+COLUMNS = EDITABLE_FIELDS
 
 
 class FactListWidget(widgets.Widget):

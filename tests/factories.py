@@ -5,7 +5,8 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
-from providers.models import Provider, ProviderKind
+from providers.facts import ProviderKind
+from providers.models import Provider
 
 
 class ProviderFactory(DjangoModelFactory):

@@ -9,7 +9,7 @@ class WizardConfig(AppConfig):
 
     def ready(self) -> None:
         from wizard.models import RemediationText
-        from wizard.wording import forget_step_texts
+        from wizard.provider_wording import forget_step_texts
 
         # Cache invalidation only; no business logic lives in signals.
         post_save.connect(forget_step_texts, sender=RemediationText, dispatch_uid="texts_save")

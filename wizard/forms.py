@@ -18,14 +18,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.forms import ManagementForm as WizardManagementForm
 
-from providers.models import ProviderFacts, ProviderKind
-from wizard.answers import (
+from providers.facts import Channel, ProviderFacts, ProviderKind
+from wizard.engine.answers import (
     FURTHEST_DUE_DATE_DAYS,
     OLDEST_DUE_DATE_DAYS,
     SHANGHAI,
     Autopay,
     CardStatus,
-    Channel,
     Check,
     Symptom,
     YesNo,

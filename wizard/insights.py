@@ -15,7 +15,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 
 from providers.models import Provider
-from wizard.answers import SHANGHAI, Symptom
+from wizard.engine.answers import SHANGHAI, Symptom
 from wizard.models import Case, CaseStep, Outcome
 
 ANSWERED = Q(outcome__in=Outcome.values)

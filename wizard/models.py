@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from providers.models import MARKDOWN_HELP, Provider
-from wizard.plan import STEP_ORDER
-from wizard.texts import StepText, unknown_placeholders
+from wizard.engine.steps import StepCode
+from wizard.engine.wording import StepText, unknown_placeholders
 
-STEP_CODE_CHOICES = [(code, code) for code in STEP_ORDER]
+STEP_CODE_CHOICES = StepCode.choices()
 
 
 class RemediationText(models.Model):
@@ -74,9 +74,9 @@ class RemediationText(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}
-        if self.code not in STEP_ORDER:
+        if not StepCode.known(self.code):
             errors["code"] = [
-                _("未知的步骤代码。可用的代码:%(codes)s") % {"codes": ", ".join(STEP_ORDER)}
+                _("未知的步骤代码。可用的代码:%(codes)s") % {"codes": ", ".join(StepCode)}
             ]
         for name in ("title_zh", "detail_zh", "title_en", "detail_en"):
             unknown = unknown_placeholders(getattr(self, name))
@@ -98,6 +98,10 @@ class Outcome(models.TextChoices):
 
 
 class CaseQuerySet(models.QuerySet["Case"]):
+    def with_code(self, code: str) -> CaseQuerySet:
+        """The case with this canonical reference code (wizard.reference_codes)."""
+        return self.filter(code=code)
+
     def created_between(self, start: dt.datetime, end: dt.datetime) -> CaseQuerySet:
         return self.filter(created_at__gte=start, created_at__lt=end)
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from providers.models import Channel, MaintenanceWindow, ProviderFacts
-from wizard.answers import (
+from providers.facts import Channel, ProviderFacts
+from providers.models import MaintenanceWindow
+from wizard.engine.answers import (
     SHANGHAI,
     AccountAnswers,
     Answers,
@@ -28,8 +29,9 @@ from wizard.answers import (
     YesNo,
     YesNoUnsure,
 )
-from wizard.plan import Plan, Status, build_plan, deadline_for, due_cutoff_for
-from wizard.texts import StepText
+from wizard.engine.building import Plan, build_plan
+from wizard.engine.deadlines import Status, deadline_for, due_cutoff_for
+from wizard.engine.wording import StepText
 
 
 class Timing(enum.StrEnum):

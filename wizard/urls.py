@@ -5,12 +5,14 @@ from wizard.runs import RUN_PATTERN
 
 app_name = "wizard"
 
-check = views.RepaymentWizard.as_view(url_name="wizard:step", done_step_name="done")
+check = views.known_run(
+    views.RepaymentWizard.as_view(url_name="wizard:step", done_step_name="done")
+)
 
 urlpatterns = [
     path("", views.start, name="start"),
     path("check/", views.new_run, name="check"),
     re_path(rf"^check/(?P<run>{RUN_PATTERN})/(?P<step>[a-z_]{{1,20}})/$", check, name="step"),
-    re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/$", views.plan, name="plan"),
-    re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/feedback/$", views.feedback, name="feedback"),
+    re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/$", views.case_plan, name="plan"),
+    re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/feedback/$", views.case_feedback, name="feedback"),
 ]

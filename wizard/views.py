@@ -1,8 +1,13 @@
-"""The consumer's pages: start, the question wizard, and the plan."""
+"""The consumer's pages: start, the question wizard, and the plan a case reopens.
+
+Thin on purpose: the answers become a plan in wizard.planner (around the pure engine in
+wizard/engine), cases are kept by wizard.cases, and who may open a case is wizard.lookups.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,22 +22,20 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
-from formtools.wizard.views import NamedUrlSessionWizardView
+from django_htmx.http import push_url as push_url_header
+from django_htmx.middleware import HtmxDetails
+from formtools.wizard.views import NamedUrlSessionWizardView, normalize_name
 
-from config.errors import render_error
 from providers.catalog import active_providers
-from providers.models import ProviderFacts
-from wizard.answers import ACCOUNT_SYMPTOMS, FUNDS_SYMPTOMS, AnswersError
-from wizard.cases import (
-    FeedbackRefused,
-    count_miss,
-    lookups_refused,
-    normalise_code,
-    owns_case,
-    record_case,
-    record_feedback,
-    remember_own_case,
+from providers.facts import ProviderFacts
+from wizard.cases import FeedbackRefused, record_case, record_feedback
+from wizard.engine.answers import (
+    ACCOUNT_SYMPTOMS,
+    FUNDS_SYMPTOMS,
+    AnswersError,
+    answers_data_from_pages,
 )
+from wizard.errors import render_error
 from wizard.forms import (
     AccountForm,
     FeedbackForm,
@@ -45,34 +48,41 @@ from wizard.forms import (
     StepForm,
     TimingForm,
 )
+from wizard.lookups import count_miss, lookups_refused, owns_case, remember_own_case
 from wizard.models import Case, Outcome
-from wizard.planning import plan_for
+from wizard.planner import plan_for_answers
+from wizard.reference_codes import normalise_code
 from wizard.runs import new_run_id, run_is_known, start_run
 
 REVIEW_STEP = "review"
 
 
+class HtmxHttpRequest(HttpRequest):
+    """A request that has been through django-htmx's middleware."""
+
+    htmx: HtmxDetails
+
+
 def render_screen(
-    request: HttpRequest, template: str, context: dict[str, Any], *, push_url: bool = True
+    request: HtmxHttpRequest, template: str, context: dict[str, Any], *, push_url: bool = True
 ) -> HttpResponse:
     """The full page, or for an htmx request only the page's `main` partial.
 
-    History-restore requests get the full page (django-htmx #410). htmx follows
-    the wizard's redirects inside one request, so the URL to push is the one
-    that finally answered, told in HX-Push-Url; a form re-shown with errors
-    pushes nothing.
+    History-restore requests get the full page (django-htmx #410). htmx follows the wizard's
+    redirects inside one request, so the URL to push is the one that finally answered; a
+    form shown again with its errors pushes nothing.
     """
-    htmx = getattr(request, "htmx", None)
-    fragment = bool(htmx) and not htmx.history_restore_request
-    context = {**context, "fragment": fragment}
-    response = render(request, f"{template}#main" if fragment else template, context)
+    fragment = bool(request.htmx) and not request.htmx.history_restore_request
+    response = render(
+        request, f"{template}#main" if fragment else template, {**context, "fragment": fragment}
+    )
     if fragment:
-        response["HX-Push-Url"] = request.get_full_path() if push_url else "false"
+        push_url_header(response, request.get_full_path() if push_url else False)
     patch_vary_headers(response, ("HX-Request",))
     return response
 
 
-def _symptom_is(symptoms: frozenset[str]):  # type: ignore[no-untyped-def]
+def _symptom_is(symptoms: frozenset[str]) -> Callable[[RepaymentWizard], bool]:
     """A condition on the stored, raw answer to the problem page.
 
     Reads raw storage rather than cleaned data: formtools conditions that call
@@ -88,6 +98,20 @@ def _symptom_is(symptoms: frozenset[str]):  # type: ignore[no-untyped-def]
     return condition
 
 
+def known_run(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Precondition: the run in the URL belongs to this session, else back to a new run
+    (the session expired or was cleared, or the link came from another device)."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not run_is_known(request.session, kwargs["run"]):
+            messages.info(request, _("你的回答已过期或已清除,请从第一题重新开始。"))
+            return redirect("wizard:check")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 @dataclass(frozen=True)
 class SummaryRow:
     step: str
@@ -97,7 +121,9 @@ class SummaryRow:
 
 
 class RepaymentWizard(NamedUrlSessionWizardView):
-    storage_name = "wizard.runs.RunSessionStorage"
+    """The questions, one page each (formtools' named-URL session wizard)."""
+
+    storage_name = "wizard.storage.AnswerStorage"
     form_list = [
         ("provider", ProviderForm),
         ("problem", ProblemForm),
@@ -112,16 +138,26 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         "funds": _symptom_is(FUNDS_SYMPTOMS),
     }
 
+    @classmethod
+    def run_prefix(cls, run: str) -> str:
+        """One run's prefix: formtools' default, made from the class name, and the run id."""
+        return f"{normalize_name(cls.__name__)}_{run}"
+
+    def get_prefix(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
+        # One storage per run, so that two tabs keep their own answers (formtools #126).
+        return self.run_prefix(kwargs["run"])
+
     def get_template_names(self) -> list[str]:
         if self.steps.current == REVIEW_STEP:
             return ["wizard/review.html"]
         return ["wizard/step.html"]
 
     def render(self, form: StepForm | None = None, **kwargs: Any) -> HttpResponse:
+        # Why: an htmx request gets only the page's partial (render_screen).
         form = form or self.get_form()
         context = self.get_context_data(form=form, **kwargs)
         return render_screen(
-            self.request,
+            self.request,  # type: ignore[arg-type]  # HtmxMiddleware has added .htmx
             self.get_template_names()[0],
             context,
             push_url=self.request.method == "GET",
@@ -132,62 +168,23 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             return {"providers": self.providers}
         return {}
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not run_is_known(request.session, kwargs["run"]):
-            # The session expired or was cleared, or the link is from another device.
-            messages.info(request, _("你的回答已过期或已清除,请从第一题重新开始。"))
-            return redirect("wizard:check")
-        return super().dispatch(request, *args, **kwargs)
-
     def get_step_url(self, step: str) -> str:
-        """A page's URL in this run (remembered: the check-answers page links each answer)."""
-        url = self._step_urls.get(step)
-        if url is None:
-            url = reverse(self.url_name, kwargs={"run": self.kwargs["run"], "step": step})
-            self._step_urls[step] = url
-        return url
-
-    @cached_property
-    def _step_urls(self) -> dict[str, str]:
-        return {}
+        # Why: every page's URL carries the run.
+        return reverse(self.url_name, kwargs={"run": self.kwargs["run"], "step": step})
 
     @cached_property
     def providers(self) -> dict[str, ProviderFacts]:
         """The active providers, fetched from the cache once per request."""
         return active_providers()
 
-    @cached_property
-    def _validated(self) -> dict[str, tuple[Any, StepForm | None]]:
-        return {}
-
-    def valid_form(self, step: str) -> StepForm | None:
-        """The stored answers to a page as a valid form, or None.
-
-        formtools validates stored pages again and again in one request
-        (jazzband/django-formtools #54, #134): once is enough while the data is
-        unchanged.
-        """
-        data = self.storage.get_step_data(step)
-        known = self._validated.get(step)
-        if known is None or known[0] != data:
-            form = self.get_form(step=step, data=data, files=self.storage.get_step_files(step))
-            known = (data, form if form.is_valid() else None)
-            self._validated[step] = known
-        return known[1]
-
-    def get_cleaned_data_for_step(self, step: str) -> dict[str, Any] | None:
-        if step not in self.form_list:
-            return None
-        form = self.valid_form(step)
-        return form.cleaned_data if form is not None else None
-
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Why: a page skipped for these answers, or one whose earlier pages are unanswered,
+        # redirects instead of showing; "?change=1" comes from the check-answers page.
         step = kwargs["step"]
         if step == self.done_step_name:
             return super().get(request, *args, **kwargs)
         form_list = self.get_form_list()
         if step not in form_list:
-            # A page skipped for these answers (or a made-up name): go back to where they were.
             current = self.storage.current_step
             return redirect(
                 self.get_step_url(current if current in form_list else self.steps.first)
@@ -210,6 +207,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         return kept
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Why: a stale or tampered page gets a message and its page again, never a 400.
         posted_step = self.request.POST.get(f"{self.prefix}-current_step")
         if posted_step not in self.get_form_list():
             messages.error(self.request, _("页面已过期或提交的内容不完整,请再提交一次。"))
@@ -221,7 +219,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             return redirect(self.get_step_url(posted_step))
 
     def render_next_step(self, form: StepForm, **kwargs: Any) -> HttpResponse:
-        """After a change from the check-answers page, go straight back to it."""
+        # Why: after a change from the check-answers page, go straight back to it.
         if self.storage.extra_data.get("returning_to_review"):
             missing = self.first_unanswered(before=REVIEW_STEP)
             target = missing or REVIEW_STEP
@@ -267,28 +265,27 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         """Each answer with its question, for the check-answers page."""
         rows: list[SummaryRow] = []
         for step in self.get_form_list():
-            if step == REVIEW_STEP:
-                continue
-            form = self.valid_form(step)
-            if form is None:
+            cleaned = self.get_cleaned_data_for_step(step) if step != REVIEW_STEP else None
+            if not cleaned:
                 continue
             change_url = f"{self.get_step_url(step)}?change=1"
-            for name, bound_field in form.fields.items():
-                value = form.cleaned_data.get(name)
-                answer = display_value(bound_field, value)
-                rows.append(SummaryRow(step, str(bound_field.label), answer, change_url))
+            for name, field in self.get_form(step=step).fields.items():
+                answer = display_value(field, cleaned.get(name))
+                rows.append(SummaryRow(step, str(field.label), answer, change_url))
         return rows
 
     def done(
         self, form_list: list[StepForm], form_dict: Mapping[str, StepForm], **kwargs: Any
     ) -> HttpResponse:
-        data = answers_from_steps({step: form.cleaned_data for step, form in form_dict.items()})
+        data = answers_data_from_pages(
+            {step: form.cleaned_data for step, form in form_dict.items()}
+        )
         try:
-            result = plan_for(data, now=timezone.now(), language=get_language())
+            result = plan_for_answers(data, now=timezone.now(), language=get_language())
         except AnswersError as error:
             messages.error(self.request, answers_error_message(error))
             return redirect(self.get_step_url(self.steps.first))
-        case = record_case(result, answers=data, provider_id=result.provider.pk)
+        case = record_case(result)
         remember_own_case(self.request.session, case.code)
         return redirect("wizard:plan", code=case.code)
 
@@ -313,26 +310,6 @@ def _flat_choices(choices: Any) -> list[tuple[Any, Any]]:
     return flat
 
 
-def answers_from_steps(cleaned: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """The wizard's cleaned pages in the JSON shape `manage.py plan` reads."""
-    timing = cleaned["timing"]
-    account = cleaned.get("account")
-    funds = cleaned.get("funds")
-    return {
-        "provider": cleaned["provider"]["provider"],
-        "symptom": cleaned["problem"]["symptom"],
-        "channel": cleaned["problem"]["channel"],
-        "account": dict(account) if account else None,
-        "funds": dict(funds) if funds else None,
-        "timing": {
-            "due_date": timing["due_date"].isoformat(),
-            "attempted_at": timing["attempted_at"].isoformat(),
-        },
-        "contacted_provider": cleaned["situation"]["contacted_provider"],
-        "autopay": cleaned["situation"]["autopay"],
-    }
-
-
 def answers_error_message(error: AnswersError) -> str:
     if error.field == "provider":
         return _("你选择的机构暂时不在服务列表中,请重新选择。")
@@ -340,7 +317,7 @@ def answers_error_message(error: AnswersError) -> str:
 
 
 @require_safe
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: HtmxHttpRequest) -> HttpResponse:
     return render_screen(
         request,
         "wizard/start.html",
@@ -355,10 +332,11 @@ def new_run(request: HttpRequest) -> HttpResponse:
     HEAD (an uptime monitor, a link preview) gets the same answer but keeps no run: nobody
     will answer its questions, and a monitor polling every minute would fill the sessions.
     """
+    first_step = RepaymentWizard.form_list[0][0]
     if request.method == "HEAD":
-        return redirect("wizard:step", run=new_run_id(), step=RepaymentWizard.form_list[0][0])
-    run = start_run(request.session)
-    return redirect("wizard:step", run=run, step=RepaymentWizard.form_list[0][0])
+        return redirect("wizard:step", run=new_run_id(), step=first_step)
+    run = start_run(request.session, storage_prefix=RepaymentWizard.run_prefix)
+    return redirect("wizard:step", run=run, step=first_step)
 
 
 def too_many_lookups(request: HttpRequest) -> HttpResponse:
@@ -375,34 +353,43 @@ def too_many_lookups(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def find_case(request: HttpRequest, code: str) -> Case | HttpResponse:
-    """The case for a code from the URL, or the page to show instead.
+def case_from_code(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Precondition: the case the URL's code names, handed to the view in place of the code.
 
     A case always opens in the session that made it; any other code counts against the
-    guessing limits (wizard.cases), which a person reopening their own plan never meets.
+    guessing limits (wizard.lookups): over them, 429 even for a right code; a code naming no
+    case, 404. A code typed in another spelling (lower case, a dash) is redirected to its
+    canonical URL on GET.
     """
-    canonical = normalise_code(code)
-    own = canonical is not None and owns_case(request.session, canonical)
-    if not own and lookups_refused(request):
-        return too_many_lookups(request)
-    case = Case.objects.filter(code=canonical).first() if canonical else None
-    if case is None:
-        if not own:
-            count_miss(request)
-        return render_error(
-            request,
-            404,
-            _("找不到这个参考编号"),
-            _("请检查编号是否抄对(10 位字母和数字)。方案保存 180 天,过期后需要重新回答问题。"),
-        )
-    return case
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, code: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        canonical = normalise_code(code)
+        own = canonical is not None and owns_case(request.session, canonical)
+        if not own and lookups_refused(request):
+            return too_many_lookups(request)
+        case = Case.objects.with_code(canonical).first() if canonical else None
+        if case is None:
+            if not own:
+                count_miss(request)
+            return render_error(
+                request,
+                404,
+                _("找不到这个参考编号"),
+                _("请检查编号是否抄对(10 位字母和数字)。方案保存 180 天,过期后需要重新回答问题。"),
+            )
+        if case.code != code and request.method in ("GET", "HEAD"):
+            return redirect(request.resolver_match.view_name, code=case.code)
+        return view(request, case, *args, **kwargs)
+
+    return wrapper
 
 
 def show_plan(
-    request: HttpRequest, case: Case, *, feedback_form: FeedbackForm | None = None
+    request: HtmxHttpRequest, case: Case, *, feedback_form: FeedbackForm | None = None
 ) -> HttpResponse:
     try:
-        result = plan_for(case.answers, now=timezone.now(), language=get_language())
+        result = plan_for_answers(case.answers, now=timezone.now(), language=get_language())
     except AnswersError as error:
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")
@@ -419,28 +406,22 @@ def show_plan(
 
 
 @require_safe
-def plan(request: HttpRequest, code: str) -> HttpResponse:
+@case_from_code
+def case_plan(request: HtmxHttpRequest, case: Case) -> HttpResponse:
     """A case's plan, rebuilt for now: read-only, reachable by its reference code."""
-    found = find_case(request, code)
-    if not isinstance(found, Case):
-        return found
-    if found.code != code:
-        return redirect("wizard:plan", code=found.code)
-    return show_plan(request, found)
+    return show_plan(request, case)
 
 
 @require_POST
-def feedback(request: HttpRequest, code: str) -> HttpResponse:
+@case_from_code
+def case_feedback(request: HtmxHttpRequest, case: Case) -> HttpResponse:
     """ "Did this solve it?" — taken once, and once more later to say it is solved."""
-    found = find_case(request, code)
-    if not isinstance(found, Case):
-        return found
     form = FeedbackForm(request.POST)
     if not form.is_valid():
-        return show_plan(request, found, feedback_form=form)
+        return show_plan(request, case, feedback_form=form)
     try:
         record_feedback(
-            found,
+            case,
             outcome=form.cleaned_data["outcome"],
             comment=form.cleaned_data["comment"],
             now=timezone.now(),
@@ -449,4 +430,4 @@ def feedback(request: HttpRequest, code: str) -> HttpResponse:
         messages.info(request, _("我们已经收到你对这个方案的反馈了,谢谢。"))
     else:
         messages.success(request, _("谢谢你的反馈!它会帮助我们改进建议。"))
-    return redirect(reverse("wizard:plan", kwargs={"code": found.code}) + "#feedback")
+    return redirect(reverse("wizard:plan", kwargs={"code": case.code}) + "#feedback")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-MANAGEMENT = "repayment_wizard-current_step"
+RUN_IN_URL = re.compile(r"/check/([A-Za-z0-9_-]{8})/")
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PROVIDER_RADIO = re.compile(r'name="provider-provider" value="([^"]+)"')
 RUN_URL = re.compile(r"^(/check/[A-Za-z0-9_-]{8}/)provider/$")
@@ -24,6 +24,15 @@ PLAN_URL = re.compile(r"^/plan/[A-Z0-9]{10}/$")
 PLAN_MARK = 'class="step__title"'
 # What a TLS-terminating load balancer adds to every request (DJANGO_BEHIND_PROXY=1).
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+
+
+def management_field(url: str) -> str:
+    """The wizard's hidden step field on a page of the run in `url`: formtools names it
+    after the wizard's prefix, which carries the run id (RepaymentWizard.get_prefix)."""
+    found = RUN_IN_URL.search(url)
+    if found is None:
+        raise ValueError(f"no wizard run in {url!r}")
+    return f"repayment_wizard_{found.group(1)}-current_step"
 
 
 class WalkFailed(Exception):
@@ -73,10 +82,10 @@ class Step:
     answers: dict[str, str]
     next_step: str
 
-    def form_data(self, csrf_token: str) -> dict[str, str]:
+    def form_data(self, csrf_token: str, *, url: str) -> dict[str, str]:
         return {
             "csrfmiddlewaretoken": csrf_token,
-            MANAGEMENT: self.name,
+            management_field(url): self.name,
             **{f"{self.name}-{name}": value for name, value in self.answers.items()},
         }
 
@@ -144,7 +153,7 @@ def walk(send: Send, choose: Callable[[list[str]], str]) -> str:
                 f"POST {step.name}",
                 "POST",
                 url,
-                data=step.form_data(csrf_token(page.text)),
+                data=step.form_data(csrf_token(page.text), url=url),
                 status=302,
                 location=f"{prefix}{step.next_step}/",
             )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page, expect
 
-from wizard.answers import SHANGHAI
+from wizard.engine.answers import SHANGHAI
 
 
 @dataclass

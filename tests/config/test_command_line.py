@@ -327,7 +327,7 @@ def test_sixty_guessed_codes_leave_the_next_person_there_able_to_reopen_their_pl
         assert token, step
         data = {
             "csrfmiddlewaretoken": token[1],
-            "repayment_wizard-current_step": step,
+            f"repayment_wizard_{base.split('/')[2]}-current_step": step,
             **{f"{step}-{name}": value for name, value in fields.items()},
         }
         status, location, _ = person.request(f"{base}{step}/", data)

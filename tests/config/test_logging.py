@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import include, path
 
 from tests.factories import ProviderFactory
-from tests.wizard.helpers import MANAGEMENT, WizardSession
+from tests.wizard.helpers import WizardSession
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def deliberately_failing(request: HttpRequest) -> HttpResponse:
 
 # This module is the URLconf of the test that needs the failing view: the site, plus it.
 urlpatterns = [path("boom/", deliberately_failing), path("", include("config.urls"))]
-handler500 = "config.errors.server_error"
+handler500 = "wizard.errors.server_error"
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def too_many_fields(client: Client, wizard: WizardSession):
 
 def ten_mb_upload(client: Client, wizard: WizardSession):
     upload = SimpleUploadedFile("big.bin", b"\0" * (10 * 1024 * 1024))
-    return client.post(wizard.url("provider"), {MANAGEMENT: "provider", "file": upload})
+    return client.post(wizard.url("provider"), {wizard.management: "provider", "file": upload})
 
 
 def broken_multipart(client: Client, wizard: WizardSession):

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import Client
 
 from tests.factories import ProviderFactory
-from tests.wizard.helpers import MANAGEMENT, WizardSession, case_for, recent_answers
+from tests.wizard.helpers import WizardSession, case_for, recent_answers
 from wizard.views import RepaymentWizard
 
 pytestmark = pytest.mark.django_db
@@ -45,13 +45,17 @@ def test_personal_data_typed_anywhere_is_neither_stored_nor_logged(caplog):
         for value in PERSONAL.values():
             fields = {f"{step}-{name}": value for name in form_class.base_fields}
             extras = {"comment": value, f"{step}-note": value, "name": value}
-            client.post(wizard.url(step), {MANAGEMENT: step, **fields, **extras})
+            client.post(wizard.url(step), {wizard.management: step, **fields, **extras})
             client.get(wizard.url(step), {"q": value})
         # Then answer the page properly, with the personal data posted alongside.
         if step == "provider":
             client.post(
                 wizard.url(step),
-                {MANAGEMENT: step, "provider-provider": "cmb", "card": PERSONAL["card number"]},
+                {
+                    wizard.management: step,
+                    "provider-provider": "cmb",
+                    "card": PERSONAL["card number"],
+                },
             )
     # The one free-text field: the comment under "did this solve it?".
     for value in PERSONAL.values():

@@ -22,7 +22,7 @@ from providers.models import Provider
 from providers.resources import ProviderResource
 from tests.config.test_scale_out import gunicorn_server, production_env
 from tests.factories import ProviderFactory
-from tests.wizard.helpers import MANAGEMENT, WizardSession
+from tests.wizard.helpers import WizardSession
 
 IMPORT = "/admin/providers/provider/import/"
 JSON_FORMAT = "1"  # the second format offered on the import form
@@ -60,7 +60,7 @@ def test_a_10_mb_file_posted_with_an_answer_gets_the_413_page_and_nothing_is_sto
     upload = SimpleUploadedFile("photo.jpg", b"\xff" * (10 * MB), content_type="image/jpeg")
     response = quiet_client.post(
         wizard.url("provider"),
-        {MANAGEMENT: "provider", "provider-provider": "cmb", "provider-photo": upload},
+        {wizard.management: "provider", "provider-provider": "cmb", "provider-photo": upload},
     )
     assert response.status_code == 413
     html = response.content.decode()

@@ -31,13 +31,13 @@ from django.conf import settings
 from django.utils import timezone
 
 from providers.models import Provider
+from tests.bench.walk import management_field
 from tests.factories import ProviderFactory
-from wizard.answers import SHANGHAI
+from wizard.engine.answers import SHANGHAI
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 GUNICORN_CONFIG = BASE_DIR / "config" / "gunicorn.py"
-MANAGEMENT = "repayment_wizard-current_step"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -186,7 +186,7 @@ def test_a_whole_walk_alternating_between_two_app_servers_reaches_the_plan(two_a
     for step, fields in answers.items():
         status, _, page = browser.get(f"{base}{step}/")
         assert status == 200, f"GET {step} on {browser.used[-1]}"
-        data = {MANAGEMENT: step, **{f"{step}-{k}": v for k, v in fields.items()}}
+        data = {management_field(base): step, **{f"{step}-{k}": v for k, v in fields.items()}}
         status, location, _ = browser.post(f"{base}{step}/", page, data)
         assert status == 302, f"POST {step} on {browser.used[-1]} answered {status}"
     assert location == f"{base}done/"

@@ -15,11 +15,11 @@ from django.test import Client
 from django.utils import timezone
 
 from config.sessions import SessionStore
+from tests.bench.walk import management_field
 from tests.conftest import forget_keys
 from tests.factories import ProviderFactory
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-MANAGEMENT = "repayment_wizard-current_step"
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def test_answers_survive_a_redis_restart(shared_cache, redis_url):
     client = Client()
     step_url = client.get("/check/")["Location"]
     run = step_url.split("/")[2]
-    client.post(step_url, {MANAGEMENT: "provider", "provider-provider": "cmb"})
+    client.post(step_url, {management_field(step_url): "provider", "provider-provider": "cmb"})
 
     forget_keys(redis_url, shared_cache)  # what a restarted, empty Redis looks like
 

@@ -12,9 +12,9 @@ from providers.catalog import active_providers
 from tests.factories import MaintenanceWindowFactory, ProviderFactory, RemediationTextFactory
 from tests.providers.helpers import provider_form_data, window_rows
 from tests.wizard.helpers import WizardSession, consumer_plan_page
-from wizard import wording
-from wizard.answers import SHANGHAI
-from wizard.wording import step_texts_for
+from wizard import provider_wording as wording
+from wizard.engine.answers import SHANGHAI
+from wizard.provider_wording import step_texts_for
 
 pytestmark = pytest.mark.django_db
 
@@ -134,6 +134,6 @@ def test_a_window_changed_or_deleted_is_in_the_next_plan(bank):
 
 def test_windows_are_kept_for_as_far_back_as_an_attempt_may_lie():
     from providers.catalog import WINDOW_HISTORY_DAYS
-    from wizard.answers import OLDEST_DUE_DATE_DAYS
+    from wizard.engine.answers import OLDEST_DUE_DATE_DAYS
 
     assert WINDOW_HISTORY_DAYS > OLDEST_DUE_DATE_DAYS + 1

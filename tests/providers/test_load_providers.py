@@ -5,8 +5,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from providers.facts import ProviderKind
 from providers.management.commands.load_providers import SEED_FILE
-from providers.models import Provider, ProviderKind
+from providers.models import Provider
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import override_settings
 
-from providers.models import Provider, tel_uri
+from providers.facts import tel_uri
+from providers.models import Provider
 from tests.factories import ProviderFactory
 
 pytestmark = pytest.mark.django_db

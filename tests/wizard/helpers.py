@@ -6,9 +6,10 @@ import copy
 import datetime as dt
 from typing import Any
 
-from providers.models import ProviderFacts
+from providers.facts import ProviderFacts
+from tests.bench.walk import management_field
 from tests.factories import ProviderFactory
-from wizard.answers import SHANGHAI, Answers
+from wizard.engine.answers import SHANGHAI, Answers
 
 NOW = dt.datetime(2026, 11, 10, 21, 30, tzinfo=SHANGHAI)
 
@@ -53,9 +54,6 @@ def shanghai(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=SHANGHAI)
 
 
-MANAGEMENT = "repayment_wizard-current_step"
-
-
 class WizardSession:
     """One person's run through the wizard with the Django test client."""
 
@@ -71,6 +69,11 @@ class WizardSession:
         self.base = location.removesuffix("provider/")
         return response
 
+    @property
+    def management(self) -> str:
+        """This run's hidden step field."""
+        return management_field(self.base)
+
     def url(self, step: str) -> str:
         return f"{self.base}{step}/"
 
@@ -78,7 +81,10 @@ class WizardSession:
         return self.client.get(self.url(step), **extra)
 
     def post(self, step: str, data: dict[str, str], **extra: Any) -> Any:
-        payload = {MANAGEMENT: step, **{f"{step}-{name}": value for name, value in data.items()}}
+        payload = {
+            self.management: step,
+            **{f"{step}-{name}": value for name, value in data.items()},
+        }
         return self.client.post(self.url(step), payload, **extra)
 
     def confirm(self, **extra: Any) -> Any:
@@ -114,10 +120,10 @@ def case_for(answers: dict[str, Any]) -> Any:
     from django.utils import timezone
 
     from wizard.cases import record_case
-    from wizard.planning import plan_for
+    from wizard.planner import plan_for_answers
 
-    plan = plan_for(answers, now=timezone.now(), language="zh-hans")
-    return record_case(plan, answers=answers, provider_id=plan.provider.pk)
+    plan = plan_for_answers(answers, now=timezone.now(), language="zh-hans")
+    return record_case(plan)
 
 
 def recent_answers(**overrides: Any) -> dict[str, Any]:

@@ -11,13 +11,15 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from providers.models import Channel, Provider
+from providers.facts import Channel
+from providers.models import Provider
 from tests.factories import ProviderFactory
-from tests.wizard.helpers import MANAGEMENT, WizardSession, case_for, recent_answers
-from wizard.answers import SHANGHAI, Autopay, CardStatus, Check, Symptom, YesNo, YesNoUnsure
-from wizard.cases import CODE_ALPHABET, new_code, normalise_code
+from tests.wizard.helpers import WizardSession, case_for, recent_answers
+from wizard.engine.answers import SHANGHAI, Autopay, CardStatus, Check, Symptom, YesNo, YesNoUnsure
+from wizard.engine.deadlines import Status
+from wizard.engine.steps import StepCode
 from wizard.models import Case, CaseStep, Outcome, RemediationText
-from wizard.plan import STEP_ORDER, Status
+from wizard.reference_codes import CODE_ALPHABET, new_code, normalise_code
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +61,7 @@ def walk_to_plan(client: Client) -> str:
         ("situation", {"contacted_provider": "no", "autopay": "off"}),
     ]
     for step, data in pages:
-        payload = {MANAGEMENT: step, **{f"{step}-{k}": v for k, v in data.items()}, **extra}
+        payload = {wizard.management: step, **{f"{step}-{k}": v for k, v in data.items()}, **extra}
         client.post(wizard.url(step), payload)
     response = wizard.confirm(follow=True)
     return response.content.decode()
@@ -108,7 +110,7 @@ def test_the_case_stores_no_personal_data_field_by_field(bank):
     dt.date.fromisoformat(answers["timing"]["due_date"])
     dt.datetime.fromisoformat(answers["timing"]["attempted_at"])
     assert answers["contacted_provider"] in YesNo.values and answers["autopay"] in Autopay.values
-    assert set(case.steps.values_list("code", flat=True)) <= set(STEP_ORDER)
+    assert set(case.steps.values_list("code", flat=True)) <= set(StepCode)
     everything = repr(list(Case.objects.values())) + repr(list(CaseStep.objects.values()))
     assert not any(value in everything for value in PERSONAL)
 

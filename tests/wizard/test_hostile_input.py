@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import ProviderFactory
-from tests.wizard.helpers import MANAGEMENT, WizardSession
+from tests.wizard.helpers import WizardSession
 from wizard.views import RepaymentWizard
 
 pytestmark = pytest.mark.django_db
@@ -100,6 +100,10 @@ def management_value(step: str) -> st.SearchStrategy[object]:
     )
 
 
+# Stands for the run's hidden step field until a submission is posted in a run.
+MANAGEMENT = "<management field>"
+
+
 @st.composite
 def submissions(draw: st.DrawFn) -> tuple[str, dict[str, object]]:
     step = draw(st.sampled_from(STEP_NAMES + ["done", "nosuchstep"]))
@@ -107,7 +111,7 @@ def submissions(draw: st.DrawFn) -> tuple[str, dict[str, object]]:
     data = draw(field_values(form_step))
     management = draw(management_value(form_step))
     if management is not None:
-        data[MANAGEMENT] = management
+        data[MANAGEMENT] = management  # the run's real field name is put in when posting
     return step, data
 
 
@@ -153,6 +157,9 @@ def assert_everything_stored_is_valid(wizard: WizardSession) -> None:
 def test_hostile_submissions_to_every_step_never_break_or_store_garbage(wizard, submissions):
     for step, data in submissions:
         before = stored_steps(wizard)
+        if MANAGEMENT in data:
+            data = dict(data)
+            data[wizard.management] = data.pop(MANAGEMENT)
         response = wizard.client.post(wizard.url(step), data)
         requests_sent["wizard step posts"] += 1
         assert response.status_code in ALLOWED, (step, response.status_code)

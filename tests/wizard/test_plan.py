@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.wizard.helpers import NOW, make_answers, make_facts, shanghai
-from wizard.plan import ADVICE, Status, Urgency, build_plan
+from wizard.engine.building import build_plan
+from wizard.engine.deadlines import Status
+from wizard.engine.steps import Advice, Urgency
 
 
-def plan_for(*, facts=None, now=NOW, language="zh-hans", **answer_overrides):
+def plan_for_answers(*, facts=None, now=NOW, language="zh-hans", **answer_overrides):
     return build_plan(
         answers=make_answers(now=now, **answer_overrides),
         provider=facts or make_facts(),
@@ -18,7 +20,7 @@ def plan_for(*, facts=None, now=NOW, language="zh-hans", **answer_overrides):
 
 
 def test_insufficient_balance_on_the_due_date_puts_topping_up_first():
-    plan = plan_for(
+    plan = plan_for_answers(
         symptom="insufficient_funds",
         account=None,
         funds={"enough_balance": "no"},
@@ -32,7 +34,7 @@ def test_insufficient_balance_on_the_due_date_puts_topping_up_first():
 
 
 def test_information_mismatch_asks_to_check_card_and_reserved_phone():
-    plan = plan_for(
+    plan = plan_for_answers(
         symptom="info_mismatch",
         account={"reserved_phone": "wrong", "card_number": "unsure"},
         now=shanghai("2026-11-10T12:00"),
@@ -43,7 +45,7 @@ def test_information_mismatch_asks_to_check_card_and_reserved_phone():
 
 
 def test_frozen_card_says_to_pay_with_another_card_first():
-    plan = plan_for(
+    plan = plan_for_answers(
         symptom="card_problem",
         account={"card_status": "frozen"},
         now=shanghai("2026-11-10T12:00"),
@@ -53,7 +55,7 @@ def test_frozen_card_says_to_pay_with_another_card_first():
 
 
 def test_money_deducted_but_bill_unpaid_needs_evidence_not_more_money():
-    plan = plan_for(symptom="deducted_not_credited", account=None, funds=None)
+    plan = plan_for_answers(symptom="deducted_not_credited", account=None, funds=None)
     assert plan.codes[0] == "report_deducted_not_credited"
     assert "ensure_funds" not in plan.codes
     assert "contact_provider" not in plan.codes  # the report step already names the hotline
@@ -61,7 +63,7 @@ def test_money_deducted_but_bill_unpaid_needs_evidence_not_more_money():
 
 
 def test_timeout_checks_for_a_silent_deduction_before_trying_another_channel():
-    plan = plan_for(
+    plan = plan_for_answers(
         symptom="timeout",
         account=None,
         funds=None,
@@ -73,17 +75,17 @@ def test_timeout_checks_for_a_silent_deduction_before_trying_another_channel():
 
 
 def test_limit_exceeded_suggests_raising_the_limit_or_another_channel():
-    plan = plan_for(symptom="limit_exceeded", account=None, funds={"limit_reached": "yes"})
+    plan = plan_for_answers(symptom="limit_exceeded", account=None, funds={"limit_reached": "yes"})
     assert "raise_limit_or_switch_channel" in plan.codes
 
 
 def test_money_held_by_a_pre_authorisation_gets_its_own_step():
-    plan = plan_for(funds={"frozen_or_preauth": "unsure"})
+    plan = plan_for_answers(funds={"frozen_or_preauth": "unsure"})
     assert "wait_for_preauth_release" in plan.codes
 
 
 def test_well_before_the_due_date_nothing_is_urgent_now():
-    plan = plan_for(
+    plan = plan_for_answers(
         symptom="insufficient_funds",
         account=None,
         funds={"enough_balance": "no"},
@@ -95,7 +97,9 @@ def test_well_before_the_due_date_nothing_is_urgent_now():
 
 
 def test_after_the_deadline_paying_and_protecting_credit_are_both_now():
-    plan = plan_for(timing={"due_date": "2026-11-01", "attempted_at": "2026-11-09T10:00:00+08:00"})
+    plan = plan_for_answers(
+        timing={"due_date": "2026-11-01", "attempted_at": "2026-11-09T10:00:00+08:00"}
+    )
     assert plan.status is Status.OVERDUE
     urgent = [s.code for s in plan.steps if s.urgency is Urgency.NOW]
     assert "meet_deadline" in urgent
@@ -104,7 +108,7 @@ def test_after_the_deadline_paying_and_protecting_credit_are_both_now():
 
 
 def test_grace_period_ends_at_the_cutoff_time_on_its_last_day():
-    plan = plan_for(
+    plan = plan_for_answers(
         facts=make_facts(cutoff_time=dt.time(17, 0), grace_days=3),
         timing={"due_date": "2026-11-08", "attempted_at": "2026-11-09T10:00:00+08:00"},
     )
@@ -116,7 +120,7 @@ def test_grace_period_ends_at_the_cutoff_time_on_its_last_day():
 
 
 def test_unverified_grace_period_is_planned_as_none_and_the_plan_says_so():
-    plan = plan_for(
+    plan = plan_for_answers(
         facts=make_facts(grace_days=3, unverified_facts=["grace_days"]),
         timing={"due_date": "2026-11-08", "attempted_at": "2026-11-09T10:00:00+08:00"},
     )
@@ -132,31 +136,34 @@ def contact_urgency(plan):
 
 def test_already_called_the_provider_makes_calling_less_urgent():
     short = {"symptom": "insufficient_funds", "funds": {"enough_balance": "no"}}
-    assert contact_urgency(plan_for(contacted_provider="yes", **short)) is Urgency.SOON
-    assert contact_urgency(plan_for(contacted_provider="no", **short)) is Urgency.TODAY
+    assert contact_urgency(plan_for_answers(contacted_provider="yes", **short)) is Urgency.SOON
+    assert contact_urgency(plan_for_answers(contacted_provider="no", **short)) is Urgency.TODAY
 
 
 def test_when_nothing_is_wrong_on_the_persons_side_calling_is_as_urgent_as_paying():
-    plan = plan_for(symptom="declined", contacted_provider="no")
+    plan = plan_for_answers(symptom="declined", contacted_provider="no")
     assert contact_urgency(plan) is Urgency.NOW
-    assert contact_urgency(plan_for(symptom="declined", contacted_provider="yes")) is Urgency.TODAY
+    assert (
+        contact_urgency(plan_for_answers(symptom="declined", contacted_provider="yes"))
+        is Urgency.TODAY
+    )
 
 
 def test_autopay_is_suggested_only_where_it_exists_and_is_not_on():
-    assert "enable_autopay" in plan_for(autopay="off").codes
-    assert "enable_autopay" not in plan_for(autopay="on").codes
+    assert "enable_autopay" in plan_for_answers(autopay="off").codes
+    assert "enable_autopay" not in plan_for_answers(autopay="on").codes
     assert (
         "enable_autopay"
-        not in plan_for(autopay="off", facts=make_facts(autopay_available=False)).codes
+        not in plan_for_answers(autopay="off", facts=make_facts(autopay_available=False)).codes
     )
 
 
 def test_failed_autopay_reviews_the_autopay_set_up_even_when_it_is_on():
-    assert "enable_autopay" in plan_for(autopay="on", channel="autopay").codes
+    assert "enable_autopay" in plan_for_answers(autopay="on", channel="autopay").codes
 
 
 def test_contact_step_names_the_providers_own_hotline():
-    plan = plan_for(facts=make_facts(hotline="400-820-5555", name_zh="招商银行信用卡"))
+    plan = plan_for_answers(facts=make_facts(hotline="400-820-5555", name_zh="招商银行信用卡"))
     contact = next(s for s in plan.steps if s.code == "contact_provider")
     assert "400-820-5555" in contact.title
     assert "招商银行信用卡" in contact.title
@@ -164,12 +171,12 @@ def test_contact_step_names_the_providers_own_hotline():
 
 def test_every_plan_covers_the_deadline_and_the_credit_record():
     for symptom in ["declined", "timeout", "deducted_not_credited", "no_repay_option", "other"]:
-        plan = plan_for(symptom=symptom)
+        plan = plan_for_answers(symptom=symptom)
         assert {"meet_deadline", "protect_credit"} <= set(plan.codes), symptom
 
 
 def test_steps_are_ordered_from_most_to_least_urgent():
-    plan = plan_for(
+    plan = plan_for_answers(
         symptom="info_mismatch",
         account={"reserved_phone": "wrong"},
         autopay="off",
@@ -180,25 +187,25 @@ def test_steps_are_ordered_from_most_to_least_urgent():
 
 
 def test_every_step_belongs_to_one_of_the_guides_seven_pieces_of_advice():
-    plan = plan_for(
+    plan = plan_for_answers(
         symptom="other",
         account={"reserved_phone": "unsure", "card_status": "lost"},
         funds={"enough_balance": "no", "frozen_or_preauth": "yes", "limit_reached": "yes"},
         autopay="off",
     )
-    assert {step.advice for step in plan.steps} <= set(ADVICE)
+    assert {step.advice for step in plan.steps} <= set(Advice)
     assert all(step.because for step in plan.steps)
 
 
 def test_english_plan_uses_english_text_and_provider_name():
-    plan = plan_for(language="en", facts=make_facts(name_en="Test Bank"))
+    plan = plan_for_answers(language="en", facts=make_facts(name_en="Test Bank"))
     contact = next(s for s in plan.steps if s.code == "contact_provider")
     assert contact.title == "Contact Test Bank: 95500"
     assert "测试" not in contact.detail
 
 
 def test_case_summary_has_the_situation_and_no_personal_data():
-    plan = plan_for(symptom="info_mismatch", account={"reserved_phone": "wrong"})
+    plan = plan_for_answers(symptom="info_mismatch", account={"reserved_phone": "wrong"})
     summary = plan.case_summary
     assert "信息不符" in summary
     assert "2026-11-10 19:00" in summary

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from providers.models import MaintenanceWindowFacts
+from providers.facts import MaintenanceWindowFacts
 from tests.wizard.helpers import make_answers, make_facts, shanghai
-from wizard.plan import build_plan
+from wizard.engine.building import build_plan
 
 PROVIDERS = {
     "CARD": {"cutoff_time": dt.time(20, 0), "grace_days": 3},
@@ -432,8 +432,8 @@ def test_situation(situation: Situation):
 
 
 def test_the_table_covers_enough_situations_and_all_seven_pieces_of_advice():
-    from wizard.plan import ADVICE_OF
+    from wizard.engine.steps import StepCode
 
     assert len(SITUATIONS) >= 25
-    seen = {ADVICE_OF[code] for s in SITUATIONS for code in s.codes}
-    assert seen == set(ADVICE_OF.values())
+    seen = {StepCode(code).advice for s in SITUATIONS for code in s.codes}
+    assert seen == {code.advice for code in StepCode}

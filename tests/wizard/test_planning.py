@@ -17,10 +17,10 @@ from django.test import Client
 
 from tests.factories import MaintenanceWindowFactory, ProviderFactory, RemediationTextFactory
 from tests.wizard.helpers import answers_dict, case_for, shanghai
-from wizard.answers import SHANGHAI, AnswersError
+from wizard.engine.answers import SHANGHAI, AnswersError
+from wizard.engine.wording import DEFAULT_TEXTS, fill
 from wizard.models import RemediationText
-from wizard.planning import plan_for
-from wizard.texts import DEFAULT_TEXTS, fill
+from wizard.planner import plan_for_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -45,15 +45,15 @@ def test_building_a_plan_costs_at_most_three_queries_however_much_data(
         MaintenanceWindowFactory(provider=provider)
     RemediationTextFactory(provider=bank, code="protect_credit", title_zh="别忘了留证据")
     with django_assert_max_num_queries(3):
-        plan = plan_for(answers_dict(), now=NOW, language="zh-hans")
+        plan = plan_for_answers(answers_dict(), now=NOW, language="zh-hans")
     assert "别忘了留证据" in [s.title for s in plan.steps]
     with django_assert_max_num_queries(1):  # catalogs cached: only the maintenance windows
-        plan_for(answers_dict(), now=NOW, language="zh-hans")
+        plan_for_answers(answers_dict(), now=NOW, language="zh-hans")
 
 
 def test_provider_override_replaces_only_the_fields_it_fills_in(bank):
     RemediationTextFactory(provider=bank, code="contact_provider", title_zh="请致电 {hotline} 转 2")
-    plan = plan_for(answers_dict(), now=NOW, language="zh-hans")
+    plan = plan_for_answers(answers_dict(), now=NOW, language="zh-hans")
     contact = next(s for s in plan.steps if s.code == "contact_provider")
     assert contact.title == "请致电 95500 转 2"
     assert contact.detail.startswith("说清楚你在什么时间")  # the default detail is kept
@@ -62,7 +62,7 @@ def test_provider_override_replaces_only_the_fields_it_fills_in(bank):
 def test_other_providers_are_not_affected_by_an_override(bank):
     other = ProviderFactory(slug="other")
     RemediationTextFactory(provider=other, code="contact_provider", title_zh="别的银行")
-    plan = plan_for(answers_dict(), now=NOW, language="zh-hans")
+    plan = plan_for_answers(answers_dict(), now=NOW, language="zh-hans")
     assert "别的银行" not in [s.title for s in plan.steps]
 
 
@@ -73,7 +73,7 @@ def test_maintenance_window_in_the_database_comes_first_in_the_plan(bank):
         ends_at=shanghai("2026-11-10T23:00"),
         channels=["app"],
     )
-    plan = plan_for(answers_dict(), now=NOW, language="zh-hans")
+    plan = plan_for_answers(answers_dict(), now=NOW, language="zh-hans")
     first = plan.steps[0]
     assert first.code == "maintenance_window"
     assert "11月10日 23:00" in first.title
@@ -85,7 +85,10 @@ def test_a_window_that_is_over_is_ignored(bank):
     MaintenanceWindowFactory(
         provider=bank, starts_at=shanghai("2026-11-09T01:00"), ends_at=shanghai("2026-11-09T03:00")
     )
-    assert "maintenance_window" not in plan_for(answers_dict(), now=NOW, language="zh-hans").codes
+    assert (
+        "maintenance_window"
+        not in plan_for_answers(answers_dict(), now=NOW, language="zh-hans").codes
+    )
 
 
 def test_a_window_must_end_after_it_starts(bank):
@@ -331,5 +334,5 @@ def test_deactivated_provider_is_unknown_to_the_plan(bank):
     bank.is_active = False
     bank.save()
     with pytest.raises(AnswersError) as error:
-        plan_for(answers_dict(), now=NOW, language="zh-hans")
+        plan_for_answers(answers_dict(), now=NOW, language="zh-hans")
     assert error.value.field == "provider"

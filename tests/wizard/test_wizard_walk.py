@@ -12,8 +12,8 @@ from django.utils import timezone
 from providers.catalog import forget_providers
 from providers.models import Provider
 from tests.factories import ProviderFactory
-from tests.wizard.helpers import MANAGEMENT, WizardSession
-from wizard.answers import SHANGHAI
+from tests.wizard.helpers import WizardSession
+from wizard.engine.answers import SHANGHAI
 from wizard.models import Case
 
 pytestmark = pytest.mark.django_db
@@ -154,7 +154,9 @@ def test_missing_fields_get_one_message_each(wizard):
 
 @pytest.mark.parametrize("step", ["bogus", "", "done", "review<script>"])
 def test_tampered_step_name_in_the_management_form_is_not_a_server_error(client, wizard, step):
-    response = client.post(wizard.url("provider"), {MANAGEMENT: step, "provider-provider": "cmb"})
+    response = client.post(
+        wizard.url("provider"), {wizard.management: step, "provider-provider": "cmb"}
+    )
     assert response.status_code == 302
     follow = client.get(response["Location"])
     assert "页面已过期或提交的内容不完整" in follow.content.decode()
@@ -293,7 +295,7 @@ def test_the_session_keeps_only_categorical_answers(client, wizard):
 
 def test_extra_fields_posted_along_with_an_answer_are_not_kept(client, wizard):
     payload = {
-        MANAGEMENT: "provider",
+        wizard.management: "provider",
         "provider-provider": "cmb",
         "provider-card_number": "6222021234567890123",
         "card_number": "6222021234567890123",
@@ -308,7 +310,7 @@ def test_a_field_posted_twice_is_stored_as_the_value_that_was_validated(client, 
     # Found by the hostile-input tests: the form validates the last value posted.
     client.post(
         wizard.url("provider"),
-        {MANAGEMENT: "provider", "provider-provider": ["no-such-bank", "cmb"]},
+        {wizard.management: "provider", "provider-provider": ["no-such-bank", "cmb"]},
     )
     run = wizard.base.split("/")[2]
     stored = client.session[f"wizard_repayment_wizard_{run}"]["step_data"]["provider"]

@@ -22,7 +22,7 @@ from providers.models import Provider
 from tests.factories import ProviderFactory
 from tests.providers.helpers import inline_management, provider_form_data
 from tests.wizard.helpers import consumer_plan_page
-from wizard.answers import SHANGHAI
+from wizard.engine.answers import SHANGHAI
 from wizard.models import RemediationText
 
 pytestmark = pytest.mark.django_db

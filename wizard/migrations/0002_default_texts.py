@@ -1,25 +1,118 @@
-"""Store the shipped default wording in the database, where support staff can edit it."""
+"""Store the shipped default wording in the database, where support staff can edit it.
+
+The wording is frozen here as it was shipped: a migration must give the same rows whatever
+the code says later (later wording changes come with migrations of their own).
+"""
 
 from django.db import migrations
 
+DEFAULT_TEXTS = [{'code': 'maintenance_window',
+  'title_zh': '{provider}正在系统维护,预计 {window_end} 结束',
+  'detail_zh': '维护期间,{window_channels}可能无法还款。{window_advice}{window_notice}',
+  'title_en': '{provider} is under maintenance until about {window_end}',
+  'detail_en': 'During maintenance, {window_channels} may not take payments. {window_advice} '
+               '{window_notice}'},
+ {'code': 'outage_procedure',
+  'title_zh': '先查钱有没有扣走,再换个渠道还',
+  'detail_zh': '看一下银行扣款短信和{provider}的账单,确认刚才那笔是否已经扣款,避免重复还款。没有扣款的话,换一个渠道再试(例如:{repay_path}),或留意{provider}的公告,等故障恢复后马上还,务必赶在 '
+               '{deadline} 之前。',
+  'title_en': 'Check whether money left your account, then try another way',
+  'detail_en': "Look at your bank's text messages and your {provider} bill to see whether the "
+               'last attempt was charged, so you do not pay twice. If it was not, try another '
+               "channel (for example: {repay_path}) or watch {provider}'s notices and pay as "
+               'soon as it works again, before {deadline}.'},
+ {'code': 'report_deducted_not_credited',
+  'title_zh': '先别再付一次,保存好扣款凭证',
+  'detail_zh': '把银行扣款短信或交易明细截图保存(时间、金额、交易流水号)。然后拨打{provider}客服 '
+               '{hotline},说明你已按时付款,请他们查账、补记入账,并确认不会算作逾期。跨行付款有时不是实时到账,先别重复付款。',
+  'title_en': "Don't pay again yet: keep proof of the deduction",
+  'detail_en': "Screenshot the bank's debit message or statement line (time, amount, "
+               'transaction number). Then call {provider} on {hotline}, say you paid on time, '
+               'and ask them to trace and credit the payment and confirm it will not count as '
+               'late. Payments between banks are not always instant, so do not pay a second '
+               'time.'},
+ {'code': 'fix_card_status',
+  'title_zh': '换一张状态正常的卡来还',
+  'detail_zh': '过期、冻结或挂失的卡扣不了款。先用另一张正常的卡或账户余额还款,赶在 {deadline} 之前;这张卡的问题再找发卡银行处理。',
+  'title_en': 'Pay with a card that works',
+  'detail_en': 'An expired, frozen or reported-lost card cannot be charged. Pay with another '
+               'card or your account balance before {deadline}, and sort out this card with '
+               'the bank that issued it afterwards.'},
+ {'code': 'check_account_info',
+  'title_zh': '核对绑定银行卡的信息',
+  'detail_zh': '在{provider}的还款页面看一下绑定的是哪张卡:卡号末几位、持卡人是否是你本人、卡是否已经换过新卡。有一处对不上,银行就会拒绝扣款。对不上就重新绑卡再还。',
+  'title_en': 'Check the details of the linked card',
+  'detail_en': "On {provider}'s repayment page, see which card is linked: its last digits, "
+               'that it is in your name, and whether the card has been replaced. One mismatch '
+               'is enough for the bank to refuse the payment. If anything is off, link the '
+               'card again and retry.'},
+ {'code': 'update_reserved_phone',
+  'title_zh': '确认银行预留的手机号',
+  'detail_zh': '打开发卡银行的 App '
+               '或拨打银行客服,查看这张卡预留的手机号是不是你现在用的号码;换过号就先在银行改好,再回到{provider}重新绑卡。号码不一致时,验证码收不到,还款会被拦下。',
+  'title_en': 'Check the phone number your bank has on file',
+  'detail_en': "Open your bank's app or call the bank and see which phone number is registered "
+               'for this card. If you have changed numbers, update it at the bank first, then '
+               'link the card again in {provider}. When the numbers differ, the verification '
+               'code never reaches you and the payment is blocked.'},
+ {'code': 'ensure_funds',
+  'title_zh': '确认扣款账户里的钱够本期应还',
+  'detail_zh': '看扣款银行卡或账户的“可用余额”(不是总余额),要不少于本期应还金额。不够就先转入,再重新还款:{repay_path}。',
+  'title_en': 'Make sure the paying account holds enough',
+  'detail_en': 'Check the available balance (not the total) of the card or account being '
+               "charged: it must cover this period's amount. If it is short, move money in "
+               'first, then pay again: {repay_path}.'},
+ {'code': 'wait_for_preauth_release',
+  'title_zh': '别指望被冻结或预授权占用的钱',
+  'detail_zh': '酒店、租车等预授权会暂时占用余额,看得见却用不了。可以请商户撤销预授权,但更稳妥的是先用其他资金还款,不要等它释放。',
+  'title_en': "Don't count on frozen or pre-authorised money",
+  'detail_en': 'A pre-authorisation (a hotel, car hire and so on) holds part of your balance: '
+               'you can see it but cannot spend it. You can ask the merchant to release it, '
+               'but it is safer to pay with other money now rather than wait.'},
+ {'code': 'raise_limit_or_switch_channel',
+  'title_zh': '绕开支付限额',
+  'detail_zh': '快捷支付和不少银行卡有单笔、单日限额。可以在银行 App 里调高限额,或分几笔还,或换一个渠道还款:{repay_path}。',
+  'title_en': 'Get around the payment limit',
+  'detail_en': 'Quick-pay and many cards cap each payment and each day. Raise the limit in '
+               "your bank's app, split the payment into several, or pay another way: "
+               '{repay_path}.'},
+ {'code': 'meet_deadline',
+  'title_zh': '最后期限:{deadline}',
+  'detail_zh': '{status_text}{provider}当天 {cutoff} '
+               '前的还款才算按时,{grace}。还款路径:{repay_path}。逾期规则:{late_fee}',
+  'title_en': 'Deadline: {deadline}',
+  'detail_en': '{status_text} {provider} counts a payment only if it is made by {cutoff} on '
+               'the day; {grace}. How to pay: {repay_path}. If late: {late_fee}'},
+ {'code': 'contact_provider',
+  'title_zh': '联系{provider}客服:{hotline}',
+  'detail_zh': '说清楚你在什么时间、用什么渠道还款,看到了什么提示,请他们查明原因,并告诉你怎样赶在期限前还上。记下工单号或客服工号。任何人问密码或短信验证码都不要给。',
+  'title_en': 'Contact {provider}: {hotline}',
+  'detail_en': 'Say when and how you tried to pay and what the screen said. Ask them to find '
+               'the cause and how to pay before the deadline. Note the ticket or agent number. '
+               'Never give anyone your password or a verification code.'},
+ {'code': 'protect_credit',
+  'title_zh': '保护信用记录,留好证据',
+  'detail_zh': '保存还款失败的截图、扣款短信、通话时间和工单号。如果是系统故障或银行原因导致没能按时还,还上后请{provider}核实并说明情况,避免记为逾期;之后可以查一次个人征信报告确认。',
+  'title_en': 'Protect your credit record: keep the evidence',
+  'detail_en': 'Keep screenshots of the failed payment, debit messages, call times and ticket '
+               'numbers. If a system fault or the bank made you late, once you have paid ask '
+               '{provider} to look into it so it is not recorded as late, and check your '
+               'credit report afterwards.'},
+ {'code': 'enable_autopay',
+  'title_zh': '开通自动还款,下次不再错过',
+  'detail_zh': '{autopay_how}扣款前一天确认账户里的钱够。',
+  'title_en': 'Turn on autopay so this does not happen again',
+  'detail_en': '{autopay_how} Make sure the account holds enough the day before it is '
+               'charged.'}]
+
 
 def add_defaults(apps, schema_editor):
-    from wizard.texts import DEFAULT_TEXTS
-
     RemediationText = apps.get_model("wizard", "RemediationText")
     existing = set(
         RemediationText.objects.filter(provider__isnull=True).values_list("code", flat=True)
     )
     RemediationText.objects.bulk_create(
-        RemediationText(
-            code=code,
-            title_zh=text.title_zh,
-            detail_zh=text.detail_zh,
-            title_en=text.title_en,
-            detail_en=text.detail_en,
-        )
-        for code, text in DEFAULT_TEXTS.items()
-        if code not in existing
+        RemediationText(**row) for row in DEFAULT_TEXTS if row["code"] not in existing
     )
 
 

@@ -6,12 +6,12 @@ from django import template
 from django.forms import BoundField
 from django.utils.safestring import SafeString
 
-from wizard import fields
+from wizard import question_markup
 
 register = template.Library()
 
 
 @register.simple_tag
 def question(field: BoundField, **options: Any) -> SafeString:
-    """`{% question field %}`: one question's markup (see wizard.fields.render_field)."""
-    return fields.render_field(field, **options)
+    """`{% question field %}`: one question's markup (see wizard.question_markup)."""
+    return question_markup.render_field(field, **options)

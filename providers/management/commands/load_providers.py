@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from providers.models import Provider
+from providers.models import EDITABLE_FIELDS, Provider
 
 # Bad input to a command: one line on standard error, exit status 2.
 USAGE_ERROR = 2
@@ -54,9 +54,8 @@ def load_providers(records: list[dict[str, Any]], *, update: bool = False) -> tu
     """Create missing providers; with `update`, overwrite existing ones. All or nothing."""
     created = updated = kept = 0
     existing = {p.slug: p for p in Provider.objects.filter(slug__in=[r["slug"] for r in records])}
-    known_fields = {field.name for field in Provider._meta.concrete_fields}
     for record in records:
-        unknown = set(record) - known_fields
+        unknown = set(record) - set(EDITABLE_FIELDS)
         if unknown:
             raise CommandError(
                 f"provider {record['slug']!r}: unknown fields {', '.join(sorted(unknown))}",

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from wizard.answers import SHANGHAI, AnswersError
-from wizard.planning import plan_for
+from wizard.engine.answers import SHANGHAI, AnswersError
+from wizard.planner import plan_for_answers
 
 USAGE_ERROR = 2
 
@@ -42,7 +42,7 @@ class Command(BaseCommand):
         data = read_answers(options["answers"])
         now = parse_now(options["now"])
         try:
-            plan = plan_for(data, now=now, language=options["language"])
+            plan = plan_for_answers(data, now=now, language=options["language"])
         except AnswersError as error:
             raise CommandError(f"{error.field}: {error.message}", returncode=USAGE_ERROR) from None
         self.stdout.write(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))

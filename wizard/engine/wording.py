@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from config.language import pick
+
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 # Every name a text may use; the admin refuses any other.
@@ -40,10 +42,10 @@ class StepText:
     detail_en: str
 
     def title(self, language: str) -> str:
-        return self.title_en if language.startswith("en") else self.title_zh
+        return pick(language, zh=self.title_zh, en=self.title_en)
 
     def detail(self, language: str) -> str:
-        return self.detail_en if language.startswith("en") else self.detail_zh
+        return pick(language, zh=self.detail_zh, en=self.detail_en)
 
 
 def merge(override: StepText, default: StepText) -> StepText:
@@ -69,6 +71,7 @@ def unknown_placeholders(template: str) -> set[str]:
     return {name for name in PLACEHOLDER.findall(template) if name not in PLACEHOLDERS}
 
 
+# Keyed by StepCode value (a StepCode is a str, so either looks a text up).
 DEFAULT_TEXTS: dict[str, StepText] = {
     "maintenance_window": StepText(
         title_zh="{provider}正在系统维护,预计 {window_end} 结束",

@@ -1,23 +1,22 @@
-"""The plan engine: answers + provider facts + now -> an ordered list of steps.
+"""Plan building: `build_plan` turns answers, provider facts and now into ordered steps.
 
-Pure: no request, session, database or template. The web wizard, the admin
-preview and `manage.py plan` all call `build_plan`.
+Pure: no request, session, database or template (see wizard/engine/__init__.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
-from providers.models import Channel, Fact, MaintenanceWindowFacts, ProviderFacts
-from wizard.answers import (
+from config.language import is_english, pick
+from providers.facts import Channel, Fact, MaintenanceWindowFacts, ProviderFacts
+from wizard.engine.answers import (
     SHANGHAI,
     Answers,
     Autopay,
@@ -27,110 +26,38 @@ from wizard.answers import (
     YesNo,
     YesNoUnsure,
 )
-from wizard.texts import DEFAULT_TEXTS, StepText, fill
-
-
-class Status(enum.StrEnum):
-    NOT_DUE = "not_due"
-    DUE_TODAY = "due_today"
-    IN_GRACE = "in_grace"
-    OVERDUE = "overdue"
-
-
-class Urgency(enum.StrEnum):
-    NOW = "now"
-    TODAY = "today"
-    SOON = "soon"
-    LATER = "later"
-
-
-URGENCY_ORDER = tuple(Urgency)
-URGENCY_LABELS = {
-    Urgency.NOW: gettext_lazy("马上做"),
-    Urgency.TODAY: gettext_lazy("今天内"),
-    Urgency.SOON: gettext_lazy("这几天"),
-    Urgency.LATER: gettext_lazy("以后"),
-}
-STATUS_LABELS = {
-    Status.NOT_DUE: gettext_lazy("未到还款日"),
-    Status.DUE_TODAY: gettext_lazy("今天到期"),
-    Status.IN_GRACE: gettext_lazy("在宽限期内"),
-    Status.OVERDUE: gettext_lazy("已逾期"),
-}
-
-# The guide's seven pieces of advice; every step code belongs to one of them.
-ADVICE = (
-    "check_account_info",
-    "ensure_funds",
-    "meet_deadline",
-    "contact_provider",
-    "outage_procedure",
-    "enable_autopay",
-    "protect_credit",
+from wizard.engine.deadlines import (
+    Status,
+    deadline_for,
+    describe_time_left,
+    due_cutoff_for,
+    format_moment,
+    status_at,
 )
-ADVICE_OF = {
-    "maintenance_window": "outage_procedure",
-    "outage_procedure": "outage_procedure",
-    "report_deducted_not_credited": "contact_provider",
-    "fix_card_status": "check_account_info",
-    "check_account_info": "check_account_info",
-    "update_reserved_phone": "check_account_info",
-    "ensure_funds": "ensure_funds",
-    "wait_for_preauth_release": "ensure_funds",
-    "raise_limit_or_switch_channel": "ensure_funds",
-    "meet_deadline": "meet_deadline",
-    "contact_provider": "contact_provider",
-    "protect_credit": "protect_credit",
-    "enable_autopay": "enable_autopay",
-}
-# Steps a person can take on their own to unblock the payment.
-SELF_FIX_CODES = frozenset(
-    {
-        "outage_procedure",
-        "fix_card_status",
-        "check_account_info",
-        "update_reserved_phone",
-        "ensure_funds",
-        "wait_for_preauth_release",
-        "raise_limit_or_switch_channel",
-    }
-)
-# The steps that answer the very message a person saw; within one urgency they
-# come right after a maintenance notice, before steps about other doubts.
-ADDRESSES_SYMPTOM = {
-    Symptom.INSUFFICIENT_FUNDS: frozenset({"ensure_funds", "wait_for_preauth_release"}),
-    Symptom.INFO_MISMATCH: frozenset({"check_account_info", "update_reserved_phone"}),
-    Symptom.CARD_PROBLEM: frozenset({"fix_card_status", "check_account_info"}),
-    Symptom.LIMIT_EXCEEDED: frozenset({"raise_limit_or_switch_channel"}),
-    Symptom.TIMEOUT: frozenset({"outage_procedure"}),
-    Symptom.CHANNEL_UNAVAILABLE: frozenset({"outage_procedure"}),
-    Symptom.DEDUCTED_NOT_CREDITED: frozenset({"report_deducted_not_credited"}),
-    Symptom.NO_REPAY_OPTION: frozenset({"contact_provider"}),
-}
-# Within one urgency otherwise: what is blocking first (an outage, a card that cannot
-# pay), then paying, then calling, then what protects the future.
-STEP_ORDER = tuple(ADVICE_OF)
+from wizard.engine.steps import Advice, StepCode, Urgency, least_urgent
+from wizard.engine.summary import case_summary
+from wizard.engine.wording import DEFAULT_TEXTS, StepText, fill
 
 
 @dataclass(frozen=True)
 class Step:
-    code: str
+    code: StepCode
     urgency: Urgency
     title: str
     detail: str
     because: str
 
     @property
-    def advice(self) -> str:
-        return ADVICE_OF[self.code]
+    def advice(self) -> Advice:
+        return self.code.advice
 
     @property
     def urgency_label(self) -> str:
-        return str(URGENCY_LABELS[self.urgency])
+        return self.urgency.label
 
     def to_dict(self) -> dict[str, str]:
         return {
-            "code": self.code,
+            "code": str(self.code),
             "urgency": str(self.urgency),
             "title": self.title,
             "detail": self.detail,
@@ -161,12 +88,12 @@ class Plan:
         return describe_time_left(self.time_left, language=self.language)
 
     @property
-    def codes(self) -> list[str]:
+    def codes(self) -> list[StepCode]:
         return [step.code for step in self.steps]
 
     @property
     def status_label(self) -> str:
-        return str(STATUS_LABELS[self.status_now])
+        return self.status_now.label
 
     @property
     def deadline_text(self) -> str:
@@ -175,34 +102,7 @@ class Plan:
     @property
     def case_summary(self) -> str:
         """What to paste to customer service: the situation, never the person."""
-        a = self.answers
-        with translation.override(self.language):
-            lines = [
-                _("机构:%(value)s") % {"value": self.provider.in_language("name", self.language)},
-                _("问题:%(value)s") % {"value": Symptom(a.symptom).label},
-                _("还款方式:%(value)s") % {"value": Channel(a.channel).label},
-                _("还款日:%(value)s") % {"value": a.due_date.isoformat()},
-                _("尝试还款时间:%(value)s")
-                % {"value": a.attempted_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")},
-            ]
-            checked = []
-            if a.account:
-                checked += [
-                    _("银行卡号%(value)s") % {"value": Check(a.account.card_number).label},
-                    _("持卡人姓名%(value)s") % {"value": Check(a.account.holder_name).label},
-                    _("预留手机号%(value)s") % {"value": Check(a.account.reserved_phone).label},
-                    _("卡片状态%(value)s") % {"value": CardStatus(a.account.card_status).label},
-                ]
-            if a.funds:
-                checked += [
-                    _("余额足够:%(value)s") % {"value": YesNoUnsure(a.funds.enough_balance).label},
-                    _("有冻结或预授权:%(value)s")
-                    % {"value": YesNoUnsure(a.funds.frozen_or_preauth).label},
-                ]
-            if checked:
-                lines.append(_("已自查:%(value)s") % {"value": _(";").join(checked)})
-            lines.append(_("目前状态:%(value)s") % {"value": self.status_label})
-            return "\n".join(lines)
+        return case_summary(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape `manage.py plan` prints."""
@@ -222,75 +122,6 @@ class Plan:
             "deadline": self.deadline.isoformat(),
             "steps": [step.to_dict() for step in self.steps],
         }
-
-
-def least_urgent(*urgencies: Urgency) -> Urgency:
-    return max(urgencies, key=URGENCY_ORDER.index)
-
-
-def due_cutoff_for(due_date: dt.date, provider: ProviderFacts) -> dt.datetime:
-    """The last minute a payment counts as on time on the due date itself."""
-    return dt.datetime.combine(due_date, provider.cutoff_time, tzinfo=SHANGHAI)
-
-
-def deadline_for(due_date: dt.date, provider: ProviderFacts) -> dt.datetime:
-    """The last minute a payment counts at all: the cutoff time on due date + grace days.
-
-    Banks that grant a grace period still apply their daily cutoff on its last
-    day (some end it at 20:00 or 21:00), so the grace period ends at the cutoff,
-    not at midnight.
-    """
-    return due_cutoff_for(due_date + dt.timedelta(days=provider.planning_grace_days), provider)
-
-
-def _made_by(moment: dt.datetime, limit: dt.datetime) -> bool:
-    # Cutoffs are stated to the minute ("before 20:00" is read as "by 20:00"),
-    # so any second inside the cutoff minute still counts.
-    return moment < limit + dt.timedelta(minutes=1)
-
-
-def status_at(moment: dt.datetime, *, due_date: dt.date, provider: ProviderFacts) -> Status:
-    """Where a payment made at `moment` stands against the due date, cutoff and grace period."""
-    local = moment.astimezone(SHANGHAI)
-    if local.date() < due_date:
-        return Status.NOT_DUE
-    if _made_by(local, due_cutoff_for(due_date, provider)):
-        return Status.DUE_TODAY
-    if provider.planning_grace_days and _made_by(local, deadline_for(due_date, provider)):
-        return Status.IN_GRACE
-    return Status.OVERDUE
-
-
-def format_moment(moment: dt.datetime, *, language: str, now: dt.datetime | None = None) -> str:
-    """A deadline as people say it: 11月10日 23:59, or 10 Nov 23:59 (year only when it differs)."""
-    local = moment.astimezone(SHANGHAI)
-    show_year = now is None or now.astimezone(SHANGHAI).year != local.year
-    if language.startswith("en"):
-        text = f"{local.day} {local.strftime('%b')}"
-        return f"{text} {local.year} {local:%H:%M}" if show_year else f"{text} {local:%H:%M}"
-    text = f"{local.month}月{local.day}日 {local:%H:%M}"
-    return f"{local.year}年{text}" if show_year else text
-
-
-def describe_time_left(delta: dt.timedelta, *, language: str) -> str:
-    """Plain words for the time until (or since) the deadline."""
-    with translation.override(language):
-        seconds = int(delta.total_seconds())
-        past = seconds < 0
-        minutes = abs(seconds) // 60
-        days, minutes = divmod(minutes, 24 * 60)
-        hours, minutes = divmod(minutes, 60)
-        parts = []
-        if days:
-            parts.append(ngettext("%(n)d 天", "%(n)d 天", days) % {"n": days})
-        if hours:
-            parts.append(ngettext("%(n)d 小时", "%(n)d 小时", hours) % {"n": hours})
-        if minutes and not days:
-            parts.append(ngettext("%(n)d 分钟", "%(n)d 分钟", minutes) % {"n": minutes})
-        amount = " ".join(parts) or _("不到 1 分钟")
-        if past:
-            return _("已超过最后期限 %(amount)s") % {"amount": amount}
-        return _("还剩 %(amount)s") % {"amount": amount}
 
 
 def build_plan(
@@ -358,7 +189,7 @@ class _PlanBuilder:
 
         if self.window:
             self.add(
-                "maintenance_window",
+                StepCode.MAINTENANCE_WINDOW,
                 Urgency.NOW,
                 self.because(
                     _("维护公告"),
@@ -367,16 +198,16 @@ class _PlanBuilder:
                 ),
             )
         if symptom in (Symptom.TIMEOUT, Symptom.CHANNEL_UNAVAILABLE):
-            self.add("outage_procedure", blocker, symptom_reason)
+            self.add(StepCode.OUTAGE_PROCEDURE, blocker, symptom_reason)
         if symptom == Symptom.DEDUCTED_NOT_CREDITED:
-            self.add("report_deducted_not_credited", Urgency.NOW, symptom_reason)
+            self.add(StepCode.REPORT_DEDUCTED_NOT_CREDITED, Urgency.NOW, symptom_reason)
 
         self.add_account_steps(blocker, symptom_reason)
         if symptom != Symptom.DEDUCTED_NOT_CREDITED:
             self.add_funds_steps(symptom_reason)
 
         self.add(
-            "meet_deadline",
+            StepCode.MEET_DEADLINE,
             self.pay_urgency,
             self.because(
                 _("还款日"), format_moment(self.due_cutoff, language=self.language, now=self.now)
@@ -394,12 +225,12 @@ class _PlanBuilder:
                     Urgency.SOON if contacted else Urgency.TODAY, self.pay_urgency
                 )
             self.add(
-                "contact_provider",
+                StepCode.CONTACT_PROVIDER,
                 contact_urgency,
                 self.because(_("是否已联系过客服"), YesNo(a.contacted_provider).label),
             )
         self.add(
-            "protect_credit",
+            StepCode.PROTECT_CREDIT,
             {
                 Status.OVERDUE: Urgency.NOW,
                 Status.IN_GRACE: Urgency.TODAY,
@@ -410,18 +241,21 @@ class _PlanBuilder:
             a.autopay != Autopay.ON or a.channel == Channel.AUTOPAY
         ):
             self.add(
-                "enable_autopay",
+                StepCode.ENABLE_AUTOPAY,
                 Urgency.LATER,
                 self.because(_("自动还款"), Autopay(a.autopay).label),
             )
 
-        addressing = ADDRESSES_SYMPTOM.get(Symptom(symptom), frozenset())
         steps = sorted(
             self.steps,
             key=lambda s: (
-                URGENCY_ORDER.index(s.urgency),
-                0 if s.code == "maintenance_window" else 1 if s.code in addressing else 2,
-                STEP_ORDER.index(s.code),
+                s.urgency.rank,
+                0
+                if s.code is StepCode.MAINTENANCE_WINDOW
+                else 1
+                if symptom in s.code.answers
+                else 2,
+                s.code.position,
             ),
         )
         return Plan(
@@ -438,18 +272,18 @@ class _PlanBuilder:
         )
 
     def has_self_fix(self) -> bool:
-        return any(step.code in SELF_FIX_CODES for step in self.steps)
+        return any(step.code.self_fix for step in self.steps)
 
     def add_account_steps(self, urgency: Urgency, symptom_reason: str) -> None:
         account = self.answers.account
         symptom = self.answers.symptom
         if account is None:
             if symptom == Symptom.INFO_MISMATCH:
-                self.add("check_account_info", urgency, symptom_reason)
+                self.add(StepCode.CHECK_ACCOUNT_INFO, urgency, symptom_reason)
             return
         if account.card_status in (CardStatus.EXPIRED, CardStatus.FROZEN, CardStatus.LOST):
             self.add(
-                "fix_card_status",
+                StepCode.FIX_CARD_STATUS,
                 urgency,
                 self.because(_("银行卡状态"), CardStatus(account.card_status).label),
             )
@@ -465,10 +299,10 @@ class _PlanBuilder:
             reasons = [self.because(label, Check(value).label) for label, value in doubtful]
             if account.card_status == CardStatus.UNSURE:
                 reasons.append(self.because(_("银行卡状态"), CardStatus.UNSURE.label))
-            self.add("check_account_info", urgency, self.join(reasons) or symptom_reason)
+            self.add(StepCode.CHECK_ACCOUNT_INFO, urgency, self.join(reasons) or symptom_reason)
         if account.reserved_phone != Check.OK:
             self.add(
-                "update_reserved_phone",
+                StepCode.UPDATE_RESERVED_PHONE,
                 urgency,
                 self.because(_("银行预留手机号"), Check(account.reserved_phone).label),
             )
@@ -486,10 +320,10 @@ class _PlanBuilder:
                 if funds is not None and funds.enough_balance != YesNoUnsure.YES
                 else symptom_reason
             )
-            self.add("ensure_funds", urgency, reason)
+            self.add(StepCode.ENSURE_FUNDS, urgency, reason)
         if funds is not None and funds.frozen_or_preauth != YesNoUnsure.NO:
             self.add(
-                "wait_for_preauth_release",
+                StepCode.WAIT_FOR_PREAUTH_RELEASE,
                 urgency,
                 self.because(
                     _("是否有冻结或预授权的钱"), YesNoUnsure(funds.frozen_or_preauth).label
@@ -503,22 +337,22 @@ class _PlanBuilder:
                 if symptom == Symptom.LIMIT_EXCEEDED
                 else self.because(_("是否碰到限额"), YesNoUnsure.YES.label)
             )
-            self.add("raise_limit_or_switch_channel", urgency, reason)
+            self.add(StepCode.RAISE_LIMIT_OR_SWITCH_CHANNEL, urgency, reason)
 
-    def add(self, code: str, urgency: Urgency, because: str) -> None:
+    def add(self, code: StepCode, urgency: Urgency, because: str) -> None:
         text = self.texts.get(code) or DEFAULT_TEXTS[code]
         values = self.placeholder_values()
         title = fill(text.title(self.language), values).strip()
         detail = fill(text.detail(self.language), values).strip()
         caveat = self.caveat(code)
         if caveat:
-            detail = f"{detail} {caveat}" if self.language.startswith("en") else detail + caveat
+            detail = f"{detail} {caveat}" if is_english(self.language) else detail + caveat
         self.steps.append(Step(code, urgency, title, detail, because))
 
-    def caveat(self, code: str) -> str:
+    def caveat(self, code: StepCode) -> str:
         """A warning where the step rests on a fact we have not confirmed."""
         p = self.provider
-        if code == "meet_deadline":
+        if code is StepCode.MEET_DEADLINE:
             name = p.in_language("name", self.language)
             notes = []
             if p.is_unverified(Fact.GRACE) and p.grace_days:
@@ -540,10 +374,11 @@ class _PlanBuilder:
                         "provider": name,
                     }
                 )
-            return (" " if self.language.startswith("en") else "").join(notes)
-        if code in ("contact_provider", "report_deducted_not_credited") and p.is_unverified(
-            Fact.HOTLINE
-        ):
+            return pick(self.language, zh="", en=" ").join(notes)
+        if code in (
+            StepCode.CONTACT_PROVIDER,
+            StepCode.REPORT_DEDUCTED_NOT_CREDITED,
+        ) and p.is_unverified(Fact.HOTLINE):
             return _("这个号码尚未核实,拨打前请在官方 App 或官网上确认。")
         return ""
 
@@ -574,10 +409,10 @@ class _PlanBuilder:
             can_wait = w.ends_at < self.deadline
             values.update(
                 window_end=format_moment(w.ends_at, language=lang, now=self.now),
-                window_channels=w.channels_en if lang.startswith("en") else w.channels_zh,
+                window_channels=pick(lang, zh=w.channels_zh, en=w.channels_en),
                 window_notice=(
                     _("机构公告:“%(notice)s”") % {"notice": notice}
-                    if (notice := (w.notice_en if lang.startswith("en") else w.notice_zh))
+                    if (notice := pick(lang, zh=w.notice_zh, en=w.notice_en))
                     else ""
                 ),
                 window_advice=(
@@ -597,7 +432,7 @@ class _PlanBuilder:
         }[self.status_now]
 
     def status_label(self, status: Status) -> str:
-        return str(STATUS_LABELS[status])
+        return status.label
 
     def because(self, question: str, answer: str) -> str:
         return _("%(question)s:%(answer)s") % {"question": question, "answer": answer}

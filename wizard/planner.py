@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from providers.catalog import active_providers, windows_covering
-from providers.models import ProviderFacts
-from wizard.answers import Answers, AnswersError
-from wizard.plan import Plan, build_plan
-from wizard.wording import step_texts_for
+from providers.facts import ProviderFacts
+from wizard.engine.answers import Answers, AnswersError
+from wizard.engine.building import Plan, build_plan
+from wizard.provider_wording import step_texts_for
 
 
 def checked_answers(data: Mapping[str, Any], *, now: dt.datetime) -> tuple[Answers, ProviderFacts]:
@@ -27,7 +27,7 @@ def checked_answers(data: Mapping[str, Any], *, now: dt.datetime) -> tuple[Answe
     return answers, provider
 
 
-def plan_for(data: Mapping[str, Any], *, now: dt.datetime, language: str) -> Plan:
+def plan_for_answers(data: Mapping[str, Any], *, now: dt.datetime, language: str) -> Plan:
     """Validate JSON-shaped answers, gather the provider's facts and build the plan.
 
     At most three queries, when the cache is cold: the provider catalog, the wording and

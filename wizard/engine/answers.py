@@ -1,7 +1,8 @@
 """What a person told us, as plain values: the one input shape for every plan.
 
 The wizard and `manage.py plan` both turn their input into the same JSON-like
-dict and parse it here, so they cannot drift apart.
+dict (`answers_data_from_pages` builds it from the wizard's pages) and parse it here, so
+they cannot drift apart.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from django.db import models
+from django.db.models.enums import TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from providers.models import Channel
+from providers.facts import Channel
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 T = TypeVar("T")
@@ -25,7 +26,7 @@ OLDEST_DUE_DATE_DAYS = 366
 FURTHEST_DUE_DATE_DAYS = 366
 
 
-class Symptom(models.TextChoices):
+class Symptom(TextChoices):
     DECLINED = "declined", _("还款被拒绝或扣款失败")
     INSUFFICIENT_FUNDS = "insufficient_funds", _("提示“余额不足”")
     INFO_MISMATCH = "info_mismatch", _("提示“信息不符”或“预留手机号不一致”")
@@ -38,13 +39,13 @@ class Symptom(models.TextChoices):
     OTHER = "other", _("其他情况")
 
 
-class Check(models.TextChoices):
+class Check(TextChoices):
     OK = "ok", _("正确")
     WRONG = "wrong", _("有误或已变更")
     UNSURE = "unsure", _("不确定")
 
 
-class CardStatus(models.TextChoices):
+class CardStatus(TextChoices):
     NORMAL = "normal", _("正常")
     EXPIRED = "expired", _("已过期")
     FROZEN = "frozen", _("被冻结或止付")
@@ -52,18 +53,18 @@ class CardStatus(models.TextChoices):
     UNSURE = "unsure", _("不确定")
 
 
-class YesNoUnsure(models.TextChoices):
+class YesNoUnsure(TextChoices):
     YES = "yes", _("是")
     NO = "no", _("否")
     UNSURE = "unsure", _("不确定")
 
 
-class YesNo(models.TextChoices):
+class YesNo(TextChoices):
     YES = "yes", _("是")
     NO = "no", _("否")
 
 
-class Autopay(models.TextChoices):
+class Autopay(TextChoices):
     ON = "on", _("已开通")
     OFF = "off", _("没有开通")
     UNSURE = "unsure", _("不确定")
@@ -181,7 +182,7 @@ class Answers:
 def _choice(
     data: Mapping[str, Any],
     key: str,
-    choices: type[models.TextChoices],
+    choices: type[TextChoices],
     *,
     default: str | None = None,
     prefix: str = "",
@@ -198,7 +199,7 @@ def _section(
     data: Mapping[str, Any],
     key: str,
     cls: type[T],
-    fields: Mapping[str, tuple[type[models.TextChoices], str | None]],
+    fields: Mapping[str, tuple[type[TextChoices], str | None]],
 ) -> T | None:
     """A nested group of answers; absent when the wizard skipped its page."""
     section = data.get(key)
@@ -248,3 +249,26 @@ def _moment(value: object, field: str, *, now: dt.datetime) -> dt.datetime:
     if parsed < now - dt.timedelta(days=OLDEST_DUE_DATE_DAYS):
         raise AnswersError(field, "must be within a year of today")
     return parsed
+
+
+def answers_data_from_pages(pages: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The wizard's cleaned pages in the JSON shape `Answers.from_dict` reads.
+
+    Pages skipped for these answers (account, funds) are absent and come out as None.
+    """
+    timing = pages["timing"]
+    account = pages.get("account")
+    funds = pages.get("funds")
+    return {
+        "provider": pages["provider"]["provider"],
+        "symptom": pages["problem"]["symptom"],
+        "channel": pages["problem"]["channel"],
+        "account": dict(account) if account else None,
+        "funds": dict(funds) if funds else None,
+        "timing": {
+            "due_date": timing["due_date"].isoformat(),
+            "attempted_at": timing["attempted_at"].isoformat(),
+        },
+        "contacted_provider": pages["situation"]["contacted_provider"],
+        "autopay": pages["situation"]["autopay"],
+    }

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from config.shared import SharedValue
+from wizard.engine.wording import DEFAULT_TEXTS, StepText, merge
 from wizard.models import RemediationText
-from wizard.texts import DEFAULT_TEXTS, StepText, merge
 
 CACHE_KEY = "wizard:step-texts:v2"
 CACHE_SECONDS = 60 * 60

@@ -1,0 +1,15 @@
+"""The plan engine: a person's answers + a provider's facts + now -> an ordered plan.
+
+Pure: no request, session, database, cache or template. The web wizard, the admin preview
+and `manage.py plan` all call `building.build_plan`. Read it top to bottom:
+
+- `answers`: what a person told us, as plain values, and how the wizard's pages become them;
+- `deadlines`: the deadline arithmetic (due-date cutoff, grace period, status at a moment);
+- `steps`: the step codes, each owning its advice, order and the problem it answers;
+- `building`: `build_plan` and the `Plan` it returns;
+- `wording`: the default words of each step, and how placeholders are filled;
+- `summary`: the case summary a person pastes to customer service.
+
+Provider facts reach it as frozen dataclasses from providers/facts.py; it imports no model
+(an import-linter contract in pyproject.toml keeps it so).
+"""
