@@ -9,7 +9,7 @@ from __future__ import annotations
 
 def is_english(language: str | None) -> bool:
     """True for English ("en", "en-gb", ...); Chinese, and anything unknown or missing, is not."""
-    return bool(language) and language.lower().startswith("en")
+    return language is not None and language.lower().startswith("en")
 
 
 def suffix(language: str | None) -> str:

@@ -66,7 +66,7 @@ def has_unsized_body(request: HttpRequest) -> bool:
 
 def read_unsized_body(request: HttpRequest, *, limit: int) -> None:
     """Read a body without a length one byte past `limit` at most, then let Django parse it."""
-    stream = request.environ["wsgi.input"]
+    stream = request.environ["wsgi.input"]  # type: ignore[attr-defined]  # a WSGIRequest
     chunks: list[bytes] = []
     size = 0
     while size <= limit:
@@ -80,7 +80,8 @@ def read_unsized_body(request: HttpRequest, *, limit: int) -> None:
     body = b"".join(chunks)
     # From here on the request is one with a declared length, as Django reads them.
     request.META["CONTENT_LENGTH"] = str(len(body))
-    request._stream = LimitedStream(BytesIO(body), len(body))
+    # Django reads the body from this private attribute (django.http.request.HttpRequest).
+    request._stream = LimitedStream(BytesIO(body), len(body))  # type: ignore[assignment]
 
 
 def body_limit(request: HttpRequest, limit: int) -> int:

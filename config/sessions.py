@@ -34,7 +34,9 @@ class SessionStore(cached_db.SessionStore):
         connection = connections[router.db_for_write(self.model)]
         table = connection.ops.quote_name(self.model._meta.db_table)
         values = [
-            self.encode(self._get_session(no_load=must_create)),
+            # _get_session, _session and _cache are SessionBase's and cached_db's own
+            # attributes, which django-stubs does not declare.
+            self.encode(self._get_session(no_load=must_create)),  # type: ignore[attr-defined]
             connection.ops.adapt_datetimefield_value(self.get_expiry_date()),
             self.session_key,
         ]
@@ -56,7 +58,8 @@ class SessionStore(cached_db.SessionStore):
             raise CreateError  # the key is taken: create() draws another
         if not written:
             raise UpdateError  # deleted meanwhile, e.g. by a logout in another tab
+        cache = self._cache  # type: ignore[attr-defined]  # cached_db's, undeclared in the stubs
         try:
-            self._cache.set(self.cache_key, self._session, self.get_expiry_age())
+            cache.set(self.cache_key, self._session, self.get_expiry_age())  # type: ignore[attr-defined]
         except Exception:
-            logger.exception("Error saving to cache (%s)", self._cache)
+            logger.exception("Error saving to cache (%s)", cache)

@@ -75,6 +75,8 @@ class SharedValue(Generic[T]):
         return version
 
     def _keep(self, version: str | None, value: T) -> T:
+        if version is None:  # the cache is down: nothing can be shared or remembered
+            return value
         entry = (version, value)
         cache.set(self.key, entry, self.seconds)
         self._local = entry

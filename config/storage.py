@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
@@ -13,7 +15,7 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):
     name normalisation, manifest lookup and URL quoting, about 5 % of a question page.
     """
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._urls: dict[str, str] = {}
 

@@ -6,7 +6,7 @@ adds them to this page (ProviderConsoleAdmin), so that this app never imports th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
@@ -24,7 +24,12 @@ from providers.forms import (
     MaintenanceWindowFormSet,
     ProviderAdminForm,
 )
-from providers.models import MaintenanceWindow, Provider
+from providers.models import (
+    MaintenanceWindow,
+    MaintenanceWindowQuerySet,
+    Provider,
+    ProviderQuerySet,
+)
 from providers.resources import ProviderResource
 
 
@@ -36,10 +41,11 @@ class ReverificationFilter(admin.SimpleListFilter):
         return [("due", _("需要重新核实")), ("fresh", _("近期已核实"))]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Provider]) -> QuerySet[Provider]:
+        providers = cast(ProviderQuerySet, queryset)  # the admin's queryset is Provider.objects
         if self.value() == "due":
-            return queryset.needs_reverification()
+            return providers.needs_reverification()
         if self.value() == "fresh":
-            return queryset.verified_recently()
+            return providers.verified_recently()
         return queryset
 
 
@@ -53,7 +59,8 @@ class MaintenanceWindowInline(admin.StackedInline):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[MaintenanceWindow]:
         # Past windows pile up over the years; they stay editable in their own list.
-        return super().get_queryset(request).upcoming_or_current(now=timezone.now())
+        windows = cast(MaintenanceWindowQuerySet, super().get_queryset(request))
+        return windows.upcoming_or_current(now=timezone.now())
 
 
 @admin.register(Provider)
@@ -102,7 +109,8 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
     @admin.display(description=_("需要重新核实"), boolean=True, ordering="reverification_due")
     def reverification_due(self, provider: Provider) -> bool:
-        return provider.reverification_due
+        # Annotated by get_queryset (ProviderQuerySet.with_reverification_due).
+        return bool(getattr(provider, "reverification_due"))  # noqa: B009
 
     @admin.display(description=_("待核实项"))
     def unverified_count(self, provider: Provider) -> int:

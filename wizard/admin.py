@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from simple_history.admin import SimpleHistoryAdmin
@@ -124,8 +125,8 @@ class RemediationTextAdmin(SimpleHistoryAdmin):
 
 class CaseStepInline(admin.TabularInline):
     model = CaseStep
-    fields = ["position", "code", "urgency"]
-    readonly_fields = fields
+    readonly_fields = ("position", "code", "urgency")
+    fields = readonly_fields
     extra = 0
     can_delete = False
 
@@ -146,7 +147,7 @@ class CaseAdmin(admin.ModelAdmin):
     search_help_text = _("输入消费者报给你的参考编号,例如 K7M2Q-9X4PA(大小写、横线都可以)。")
     date_hierarchy = "created_at"
     inlines = [CaseStepInline]
-    fields = [
+    readonly_fields = (
         "code",
         "created_at",
         "provider",
@@ -160,8 +161,8 @@ class CaseAdmin(admin.ModelAdmin):
         "comment",
         "feedback_at",
         "solved_at",
-    ]
-    readonly_fields = fields
+    )
+    fields = readonly_fields
     change_list_template = "admin/wizard/case/change_list.html"
 
     @admin.display(description=_("参考编号"), ordering="code")
@@ -208,11 +209,11 @@ class CaseAdmin(admin.ModelAdmin):
             )
             return response
         charts = [
-            bar_chart(_("每天的个案数"), insights.per_day),
-            bar_chart(_("各机构的个案数"), insights.per_provider),
-            bar_chart(_("各问题的个案数"), insights.per_symptom),
-            bar_chart(_("各机构的解决率"), insights.per_provider, rate=True),
-            bar_chart(_("各步骤的解决率"), insights.per_step, rate=True),
+            bar_chart(gettext("每天的个案数"), insights.per_day),
+            bar_chart(gettext("各机构的个案数"), insights.per_provider),
+            bar_chart(gettext("各问题的个案数"), insights.per_symptom),
+            bar_chart(gettext("各机构的解决率"), insights.per_provider, rate=True),
+            bar_chart(gettext("各步骤的解决率"), insights.per_step, rate=True),
         ]
         context = {
             **self.admin_site.each_context(request),

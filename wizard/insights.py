@@ -130,8 +130,9 @@ def insights_for(*, start: dt.date, end: dt.date) -> Insights:
         .order_by("-count", "code")
     ]
     stale_providers = [
-        Row(provider.slug, provider.name_zh, provider.case_count)
+        Row(provider["slug"], provider["name_zh"], provider["case_count"])
         for provider in Provider.objects.needs_reverification()
+        .values("slug", "name_zh")
         .annotate(
             case_count=Count(
                 "cases", filter=Q(cases__created_at__gte=since, cases__created_at__lt=until)

@@ -70,7 +70,7 @@ class RemediationText(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} ({self.provider.slug if self.provider_id else _('默认')})"
+        return f"{self.code} ({self.provider.slug if self.provider is not None else _('默认')})"
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}

@@ -17,7 +17,7 @@ def _from_database() -> Catalog:
     defaults: dict[str, StepText] = {}
     overrides: dict[str, dict[str, StepText]] = {}
     for row in RemediationText.objects.select_related("provider"):
-        if row.provider_id is None:
+        if row.provider is None:
             defaults[row.code] = row.as_step_text()
         else:
             overrides.setdefault(row.provider.slug, {})[row.code] = row.as_step_text()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
@@ -157,7 +157,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         form = form or self.get_form()
         context = self.get_context_data(form=form, **kwargs)
         return render_screen(
-            self.request,  # type: ignore[arg-type]  # HtmxMiddleware has added .htmx
+            self.request,
             self.get_template_names()[0],
             context,
             push_url=self.request.method == "GET",
@@ -199,11 +199,12 @@ class RepaymentWizard(NamedUrlSessionWizardView):
     def get_form_step_data(self, form: StepForm) -> QueryDict:
         """Keep only this page's own answers: never extra fields someone posted along."""
         kept = QueryDict(mutable=True)
+        posted = cast(QueryDict, form.data)  # a bound page is always bound to the POST
         for name in form.fields:
             key = form.add_prefix(name)
-            if key in form.data:
+            if key in posted:
                 # The value the form validated: QueryDict.get takes the last one posted.
-                kept.setlist(key, form.data.getlist(key)[-1:])
+                kept.setlist(key, posted.getlist(key)[-1:])
         return kept
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -301,7 +302,7 @@ def display_value(field: Any, value: Any) -> str:
 
 
 def _flat_choices(choices: Any) -> list[tuple[Any, Any]]:
-    flat = []
+    flat: list[tuple[Any, Any]] = []
     for key, label in choices:
         if isinstance(label, list | tuple):
             flat.extend(label)
@@ -378,7 +379,7 @@ def case_from_code(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
                 _("找不到这个参考编号"),
                 _("请检查编号是否抄对(10 位字母和数字)。方案保存 180 天,过期后需要重新回答问题。"),
             )
-        if case.code != code and request.method in ("GET", "HEAD"):
+        if case.code != code and request.method in ("GET", "HEAD") and request.resolver_match:
             return redirect(request.resolver_match.view_name, code=case.code)
         return view(request, case, *args, **kwargs)
 

@@ -434,7 +434,7 @@ class _PlanBuilder:
     def status_label(self, status: Status) -> str:
         return status.label
 
-    def because(self, question: str, answer: str) -> str:
+    def because(self, question: str, answer: object) -> str:
         return _("%(question)s:%(answer)s") % {"question": question, "answer": answer}
 
     def join(self, reasons: list[str]) -> str:
