@@ -1,0 +1,95 @@
+"""Migrations: every model change has one, and a database from before keeps its records.
+
+The "before" state is the one main had when the plan engine moved into wizard/engine
+(providers 0005, wizard 0005): a database created then is migrated to today's models on
+real PostgreSQL, and every provider, window, step text and case it held is still there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.apps.registry import Apps
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [
+    ("providers", "0005_history_of_existing_records"),
+    ("wizard", "0005_support_can_view_cases"),
+]
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+
+
+@pytest.mark.django_db
+def test_every_model_change_has_a_migration():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def migrate(targets: list[tuple[str, str]]) -> Apps:
+    """Migrate the test database to `targets`; the models as they were there."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return MigrationExecutor(connection).loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_database_from_before_the_move_keeps_every_record():
+    old = migrate(BEFORE)
+    Provider = old.get_model("providers", "Provider")
+    provider = Provider.objects.create(
+        slug="oldbank",
+        name_zh="旧银行",
+        name_en="Old Bank",
+        kind="credit_card",
+        hotline="95500",
+        repay_path_zh="App → 还款",
+        repay_path_en="App → Repay",
+        cutoff_time=dt.time(20, 0),
+        grace_days=3,
+        late_fee_zh="以合同为准。",
+        late_fee_en="As the contract says.",
+        source="https://bank.example.com/",
+        verified_on=dt.date(2026, 11, 1),
+        unverified_facts=["grace_days"],
+    )
+    old.get_model("providers", "MaintenanceWindow").objects.create(
+        provider=provider,
+        starts_at=dt.datetime(2026, 11, 10, 0, 0, tzinfo=SHANGHAI),
+        ends_at=dt.datetime(2026, 11, 10, 4, 0, tzinfo=SHANGHAI),
+        source="https://bank.example.com/notice",
+    )
+    old.get_model("wizard", "RemediationText").objects.create(
+        code="contact_provider", provider=provider, title_zh="请致电 {hotline}"
+    )
+    case = old.get_model("wizard", "Case").objects.create(
+        code="K7M2Q9X4PA",
+        provider=provider,
+        provider_slug="oldbank",
+        symptom="timeout",
+        channel="app",
+        status="due_today",
+        deadline=dt.datetime(2026, 11, 10, 20, 0, tzinfo=SHANGHAI),
+        answers={"provider": "oldbank", "symptom": "timeout"},
+    )
+    old.get_model("wizard", "CaseStep").objects.create(
+        case=case, position=1, code="outage_procedure", urgency="now"
+    )
+
+    call_command("migrate", verbosity=0)
+
+    from providers.models import MaintenanceWindow, Provider
+    from wizard.models import Case, RemediationText
+
+    kept = Provider.objects.get(slug="oldbank")
+    assert (kept.hotline, kept.cutoff_time, kept.grace_days) == ("95500", dt.time(20, 0), 3)
+    assert kept.unverified_facts == ["grace_days"]
+    assert MaintenanceWindow.objects.filter(provider=kept).count() == 1
+    assert RemediationText.objects.get(provider=kept).title_zh == "请致电 {hotline}"
+    case = Case.objects.get(code="K7M2Q9X4PA")
+    assert case.provider == kept and list(case.steps.values_list("code", flat=True)) == [
+        "outage_procedure"
+    ]
+    assert RemediationText.objects.filter(provider__isnull=True).count() == 13
