@@ -14,6 +14,9 @@ class RedisCacheClient(redis.RedisCacheClient):
     that constructor (argument checks, callback tables) cost more CPU than the
     round trip it wraps, on every page. A redis.Redis is safe to share: each
     command takes a connection from the pool and gives it back.
+
+    Seam: the cache backend (CACHES["default"]["BACKEND"]). Saves: about 8 % of a worker's
+    CPU under `make bench` load (py-spy profile of a gunicorn worker, 2026-11-25).
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

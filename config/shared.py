@@ -8,6 +8,10 @@ last used, together with the version it was built as, and asks the cache only fo
 current version (a few bytes). When staff change a record, the version is dropped and every
 process, on its next request, sees the change; nothing is kept that the cache has not
 confirmed to be current, so app servers stay interchangeable.
+
+Seam: Django's cache API (django.core.cache). Saves: the plan page 20.5 -> 16.6 million
+instructions and one query per plan (callgrind over in-process walks and the query budgets,
+2026-11-25); tests/config/test_shared.py holds it equal to the queries it replaces.
 """
 
 from __future__ import annotations

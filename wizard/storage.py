@@ -16,6 +16,9 @@ class AnswerStorage(SessionStorage):
     page view rewrote the session row and its cache entry although only a
     submitted answer (or a reset) changes anything. Here a request that reads
     compares what it leaves behind with what it found.
+
+    Seam: formtools' `storage_name`. Saves: a transaction with an UPDATE and a Redis write on
+    every page view (a step's GET costs 0 queries: tests/wizard/test_query_budgets.py).
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
