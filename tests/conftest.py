@@ -1,3 +1,6 @@
+"""Fixtures every test may use: a cold cache, Redis, quick password hashing, support staff,
+and the providers most tests plan for."""
+
 from __future__ import annotations
 
 import os
@@ -10,7 +13,7 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 
-from tests.factories import UserFactory
+from tests.factories import ProviderFactory, UserFactory
 
 # The Redis server the tests that need one use, as production does; they fail, never skip,
 # when it is missing. Every test keeps its keys under a prefix of its own.
@@ -91,3 +94,20 @@ def support_client(support_user) -> Client:
     client = Client()
     client.force_login(support_user)
     return client
+
+
+@pytest.fixture
+def bank(db):
+    """The provider most plans are made for: slug "bank", 测试银行, hotline 95500."""
+    return ProviderFactory(slug="bank", name_zh="测试银行", hotline="95500")
+
+
+@pytest.fixture
+def provider_cmb(db):
+    return ProviderFactory(slug="cmb")
+
+
+@pytest.fixture
+def quiet_client() -> Client:
+    """A client that gets the page a person would see instead of the exception."""
+    return Client(raise_request_exception=False)

@@ -46,11 +46,6 @@ def log_output() -> Iterator[io.StringIO]:
 
 
 @pytest.fixture
-def quiet_client() -> Client:
-    return Client(raise_request_exception=False)
-
-
-@pytest.fixture
 def wizard(quiet_client) -> WizardSession:
     ProviderFactory(slug="cmb")
     session = WizardSession(quiet_client)

@@ -18,7 +18,6 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from providers.models import Provider
 from providers.resources import ProviderResource
 from tests.config.test_scale_out import gunicorn_server, production_env
 from tests.factories import ProviderFactory
@@ -27,12 +26,6 @@ from tests.wizard.helpers import WizardSession
 IMPORT = "/admin/providers/provider/import/"
 JSON_FORMAT = "1"  # the second format offered on the import form
 MB = 1024 * 1024
-
-
-@pytest.fixture
-def quiet_client() -> Client:
-    """A client that gets the page a person would see instead of the exception."""
-    return Client(raise_request_exception=False)
 
 
 @pytest.fixture
@@ -109,11 +102,6 @@ def post_import(client: Client, size: int):
     return client.post(
         IMPORT, {"format": JSON_FORMAT, "resource": "0", "import_file": provider_file(size)}
     )
-
-
-@pytest.fixture
-def bank(db) -> Provider:
-    return ProviderFactory(slug="bank", name_zh="测试银行", hotline="95500")
 
 
 def test_staff_may_import_a_provider_file_over_the_general_limit(support_client, bank):

@@ -19,11 +19,6 @@ from wizard.provider_wording import step_texts_for
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def bank():
-    return ProviderFactory(slug="bank", name_zh="测试银行", hotline="95500")
-
-
 def test_changed_hotline_and_name_show_in_the_next_plan(support_client, bank):
     assert "95500" in consumer_plan_page()  # caches are warm from here on
     response = support_client.post(

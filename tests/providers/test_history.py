@@ -8,17 +8,12 @@ import pytest
 from django.utils import timezone
 
 from providers.models import MaintenanceWindow, Provider
-from tests.factories import MaintenanceWindowFactory, ProviderFactory
+from tests.factories import MaintenanceWindowFactory
 from tests.providers.helpers import provider_form_data
 from tests.wizard.helpers import consumer_plan_page
 from wizard.models import RemediationText
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def bank():
-    return ProviderFactory(slug="bank", name_zh="测试银行", hotline="95500")
 
 
 def change(client, provider: Provider, **changes: object) -> None:

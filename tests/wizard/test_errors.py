@@ -18,12 +18,6 @@ from tests.wizard.helpers import WizardSession
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def quiet_client():
-    """A client that gets the error page a person would see instead of the exception."""
-    return Client(raise_request_exception=False)
-
-
 @pytest.mark.parametrize(
     ("language", "title", "way_on"),
     [("zh-hans", "找不到这个页面", "回到首页"), ("en", "Page not found", "Back to the start")],
@@ -89,11 +83,6 @@ def test_too_many_fields_get_400(provider_cmb, quiet_client):
     response = wizard.post("provider", {f"f{i}": "1" for i in range(100)})
     assert response.status_code == 400
     assert "请求有误" in response.content.decode()
-
-
-@pytest.fixture
-def provider_cmb():
-    return ProviderFactory(slug="cmb")
 
 
 def test_security_headers_on_every_page(client):

@@ -21,7 +21,6 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import OperationalError
 from django.test import Client
 
@@ -48,12 +47,6 @@ class Page:
     @property
     def label(self) -> str:
         return f"{self.language} {self.name}"
-
-
-@pytest.fixture
-def shipped_providers():
-    """The records the site ships with (Markdown step texts, unverified facts and all)."""
-    call_command("load_providers", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

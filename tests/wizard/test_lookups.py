@@ -1,4 +1,5 @@
-"""Guessing reference codes is slowed, and nobody behind a shared address is locked out.
+"""Opening a case by its reference code (wizard/lookups.py): any typing of the code opens it,
+guessing codes is slowed, and nobody behind a shared address is locked out.
 
 Most mobile users in China share one public address (carrier-grade NAT), so a guesser and
 innocent people arrive from the same address. Wrong codes are limited per session (10 an
@@ -13,7 +14,6 @@ import logging
 import pytest
 from django.test import Client, override_settings
 
-from tests.factories import ProviderFactory
 from tests.wizard.helpers import case_for, finish_wizard, recent_answers
 from wizard.models import Case, Outcome
 from wizard.reference_codes import CODE_ALPHABET, CODE_LENGTH, new_code
@@ -21,11 +21,6 @@ from wizard.reference_codes import CODE_ALPHABET, CODE_LENGTH, new_code
 pytestmark = pytest.mark.django_db
 
 SHARED_ADDRESS = "203.0.113.9"  # one carrier-NAT address, many people
-
-
-@pytest.fixture
-def bank():
-    return ProviderFactory(slug="bank", name_zh="测试银行", hotline="95500")
 
 
 def innocent_person_finishes_and_reopens(address: str) -> None:
@@ -116,3 +111,32 @@ def test_guessing_stays_hopeless_within_the_limits():
     hours_per_hit_from_one_session = codes / live_cases / 10
     assert hours_per_hit_from_one_address / (24 * 365) > 200
     assert hours_per_hit_from_one_session / (24 * 365) > 6_000
+
+
+def test_the_code_reopens_the_plan_read_only_in_any_typing(bank):
+    case = case_for(recent_answers())
+    client = Client()
+    assert client.get(f"/plan/{case.code}/").status_code == 200
+    lower = f"/plan/{case.code[:5].lower()}-{case.code[5:].lower()}/"
+    assert client.get(lower)["Location"] == f"/plan/{case.code}/"
+    assert client.post(f"/plan/{case.code}/").status_code == 405
+
+
+@override_settings(CASE_LOOKUP_MISSES_PER_HOUR=10)
+def test_codes_cannot_be_guessed_by_enumeration_within_the_rate_limit(bank):
+    case = case_for(recent_answers())
+    guesser = Client(REMOTE_ADDR="203.0.113.9")
+    guesses = [new_code() for _ in range(10)]
+    assert all(guesser.get(f"/plan/{code}/").status_code == 404 for code in guesses)
+    # The limit is reached: from now on even the right code is refused, so a hit says nothing.
+    blocked = guesser.get(f"/plan/{case.code}/")
+    assert blocked.status_code == 429
+    assert blocked["Retry-After"] == "3600"
+    assert "请稍后再试" in blocked.content.decode()
+    assert guesser.post(f"/plan/{case.code}/feedback/", {"outcome": "solved"}).status_code == 429
+    # Someone else, who only opens their own plan, is unaffected.
+    assert Client(REMOTE_ADDR="198.51.100.7").get(f"/plan/{case.code}/").status_code == 200
+    # What the limit means: 10 tries an hour against 30**10 codes.
+    live_cases = 1_000_000
+    hours_for_one_hit = len(CODE_ALPHABET) ** 10 / live_cases / 10
+    assert hours_for_one_hit > 50_000_000

@@ -10,6 +10,10 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from providers.models import Provider
+from tests.wizard.helpers import case_for, recent_answers
+from wizard.models import Case, CaseStep, RemediationText
+
 pytestmark = pytest.mark.django_db
 
 
@@ -46,3 +50,18 @@ def test_wizard_answers_expire_after_the_configured_time(client):
 
 def test_default_retention_of_wizard_answers_is_two_hours(settings):
     assert settings.SESSION_COOKIE_AGE == 2 * 60 * 60
+
+
+def test_purge_removes_old_cases_and_nothing_else(bank):
+    old = case_for(recent_answers())
+    kept = case_for(recent_answers())
+    Case.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=181))
+    Case.objects.filter(pk=kept.pk).update(created_at=timezone.now() - dt.timedelta(days=179))
+    texts, providers = RemediationText.objects.count(), Provider.objects.count()
+    steps_of_kept = kept.steps.count()
+    out = io.StringIO()
+    call_command("purge_expired", stdout=out)
+    assert "cases: 1 older than retention deleted" in out.getvalue()
+    assert list(Case.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert CaseStep.objects.count() == steps_of_kept
+    assert (RemediationText.objects.count(), Provider.objects.count()) == (texts, providers)
