@@ -1,4 +1,5 @@
-"""An admin edit shows in the very next consumer plan, though providers and wording are cached."""
+"""Provider data shared through the cache (providers/catalog.py): an admin edit shows in the
+very next consumer plan, and the shared windows are exactly what the database holds."""
 
 from __future__ import annotations
 
@@ -9,12 +10,10 @@ from django.utils import timezone
 
 from providers import catalog
 from providers.catalog import active_providers
-from tests.factories import MaintenanceWindowFactory, ProviderFactory, RemediationTextFactory
+from tests.factories import MaintenanceWindowFactory, ProviderFactory
 from tests.providers.helpers import provider_form_data, window_rows
 from tests.wizard.helpers import WizardSession, consumer_plan_page
-from wizard import provider_wording as wording
 from wizard.engine.answers import SHANGHAI
-from wizard.provider_wording import step_texts_for
 
 pytestmark = pytest.mark.django_db
 
@@ -67,19 +66,6 @@ def test_a_copy_cached_before_the_admin_transaction_commits_is_dropped_on_commit
         # Another request, served before the commit, still reads the old row and caches it.
         catalog.catalog.put({"bank": old})
     assert active_providers()["bank"].hotline == "95566"
-
-
-def test_wording_cached_before_the_commit_is_dropped_on_commit(
-    bank, django_capture_on_commit_callbacks
-):
-    text = RemediationTextFactory(provider=bank, code="contact_provider", title_zh="旧")
-    stale = step_texts_for("bank")
-    with django_capture_on_commit_callbacks(execute=True):
-        text.title_zh = "新"
-        text.save()
-        stale_catalog = ({}, {"bank": {"contact_provider": stale["contact_provider"]}})
-        wording.wording.put(stale_catalog)
-    assert step_texts_for("bank")["contact_provider"].title_zh == "新"
 
 
 def test_shared_windows_are_exactly_what_the_database_query_finds(bank):

@@ -1,3 +1,6 @@
+"""What we know about a provider and its maintenance windows (providers/models.py): rules the
+database and full_clean hold, and the queryset methods with domain names."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +12,8 @@ from django.test import override_settings
 
 from providers.facts import tel_uri
 from providers.models import Provider
-from tests.factories import ProviderFactory
+from tests.factories import MaintenanceWindowFactory, ProviderFactory
+from tests.wizard.helpers import shanghai
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +109,19 @@ def test_unverified_grace_period_is_not_relied_on_when_planning():
     facts = ProviderFactory.build(grace_days=3, unverified_facts=["grace_days"]).facts()
     assert facts.planning_grace_days == 0
     assert ProviderFactory.build(grace_days=3).facts().planning_grace_days == 3
+
+
+def test_a_window_must_end_after_it_starts(bank):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MaintenanceWindowFactory(
+            provider=bank,
+            starts_at=shanghai("2026-11-10T03:00"),
+            ends_at=shanghai("2026-11-10T01:00"),
+        )
+
+
+def test_a_window_names_only_known_channels(bank):
+    window = MaintenanceWindowFactory.build(provider=bank, channels=["carrier pigeon"])
+    with pytest.raises(ValidationError) as error:
+        window.full_clean()
+    assert "channels" in error.value.message_dict

@@ -158,3 +158,10 @@ def finish_wizard(client: Any, *, provider: str = "bank") -> Any:
         response = wizard.post(step, data)
         assert response.status_code == 302, (step, response)
     return wizard.confirm(follow=True)
+
+
+def plan_page(answers: dict) -> str:
+    """The plan page a person sees for these answers."""
+    from django.test import Client
+
+    return Client().get(f"/plan/{case_for(answers).code}/").content.decode()

@@ -4,7 +4,7 @@ Each payload goes through the admin as support staff would type it: into every
 free-text field of a provider, of a maintenance window and of the plan wording
 (an override and a default). Then a consumer's plan page (Chinese and English)
 and the staff's own pages (preview, history, lists) are checked for anything a
-browser would execute.
+browser would execute. Markup in a step's title, which is not Markdown, is shown as text.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from providers.models import Provider
-from tests.factories import ProviderFactory
+from tests.factories import ProviderFactory, RemediationTextFactory
 from tests.providers.helpers import inline_management, provider_form_data
-from tests.wizard.helpers import consumer_plan_page
+from tests.wizard.helpers import consumer_plan_page, plan_page, recent_answers
 from wizard.engine.answers import SHANGHAI
 from wizard.models import RemediationText
 
@@ -206,3 +206,15 @@ def test_fields_with_a_format_refuse_every_payload(field):
         with pytest.raises(ValidationError) as error:
             provider.full_clean(validate_unique=False, validate_constraints=False)
         assert field in error.value.message_dict, payload
+
+
+def test_html_in_a_staff_text_is_shown_as_text_not_run(bank):
+    RemediationTextFactory(
+        provider=bank,
+        code="contact_provider",
+        title_zh="<script>alert(1)</script><img src=x onerror=alert(2)>",
+    )
+    html = plan_page(recent_answers())
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in html
