@@ -1,22 +1,14 @@
-"""The plan engine, situation by situation. Pure: no database needed."""
+"""Plan building (wizard/engine/building.py), situation by situation: which steps, in which
+order, how urgent. Pure: no database needed."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from tests.wizard.helpers import NOW, make_answers, make_facts, shanghai
-from wizard.engine.building import build_plan
+from tests.wizard.engine.helpers import plan_for_answers
+from tests.wizard.helpers import make_facts, shanghai
 from wizard.engine.deadlines import Status
 from wizard.engine.steps import Advice, Urgency
-
-
-def plan_for_answers(*, facts=None, now=NOW, language="zh-hans", **answer_overrides):
-    return build_plan(
-        answers=make_answers(now=now, **answer_overrides),
-        provider=facts or make_facts(),
-        now=now,
-        language=language,
-    )
 
 
 def test_insufficient_balance_on_the_due_date_puts_topping_up_first():
@@ -107,29 +99,6 @@ def test_after_the_deadline_paying_and_protecting_credit_are_both_now():
     assert plan.time_left < dt.timedelta(0)
 
 
-def test_grace_period_ends_at_the_cutoff_time_on_its_last_day():
-    plan = plan_for_answers(
-        facts=make_facts(cutoff_time=dt.time(17, 0), grace_days=3),
-        timing={"due_date": "2026-11-08", "attempted_at": "2026-11-09T10:00:00+08:00"},
-    )
-    assert plan.status is Status.IN_GRACE
-    assert plan.deadline == shanghai("2026-11-11T17:00")
-    assert "11月11日 17:00" in plan.steps[0].title or "11月11日 17:00" in " ".join(
-        s.title for s in plan.steps
-    )
-
-
-def test_unverified_grace_period_is_planned_as_none_and_the_plan_says_so():
-    plan = plan_for_answers(
-        facts=make_facts(grace_days=3, unverified_facts=["grace_days"]),
-        timing={"due_date": "2026-11-08", "attempted_at": "2026-11-09T10:00:00+08:00"},
-    )
-    assert plan.status is Status.OVERDUE
-    deadline_step = next(s for s in plan.steps if s.code == "meet_deadline")
-    assert "3 天宽限期" in deadline_step.detail
-    assert "尚未核实" in deadline_step.detail
-
-
 def contact_urgency(plan):
     return next(s.urgency for s in plan.steps if s.code == "contact_provider")
 
@@ -195,18 +164,3 @@ def test_every_step_belongs_to_one_of_the_guides_seven_pieces_of_advice():
     )
     assert {step.advice for step in plan.steps} <= set(Advice)
     assert all(step.because for step in plan.steps)
-
-
-def test_english_plan_uses_english_text_and_provider_name():
-    plan = plan_for_answers(language="en", facts=make_facts(name_en="Test Bank"))
-    contact = next(s for s in plan.steps if s.code == "contact_provider")
-    assert contact.title == "Contact Test Bank: 95500"
-    assert "测试" not in contact.detail
-
-
-def test_case_summary_has_the_situation_and_no_personal_data():
-    plan = plan_for_answers(symptom="info_mismatch", account={"reserved_phone": "wrong"})
-    summary = plan.case_summary
-    assert "信息不符" in summary
-    assert "2026-11-10 19:00" in summary
-    assert "预留手机号有误或已变更" in summary

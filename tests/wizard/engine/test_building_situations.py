@@ -1,5 +1,8 @@
 """Situations from the guide's seven pieces of advice, pinned: codes, order, status, deadline.
 
+One table for the whole of `build_plan` (wizard/engine/building.py, with the deadline
+arithmetic of deadlines.py), kept whole rather than split by module.
+
 Each row was reasoned out by hand from the rules, not copied from the engine's output.
 Providers: CARD has a 20:00 cutoff and a confirmed 3-day grace period; NOGRACE a 23:59
 cutoff and none; UNCONFIRMED claims 3 days of grace that nobody has confirmed yet.
