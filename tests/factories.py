@@ -1,3 +1,5 @@
+"""Factories for the models tests need: a test states only the fields that matter to it."""
+
 from __future__ import annotations
 
 import datetime as dt

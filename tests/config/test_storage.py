@@ -1,4 +1,5 @@
-"""Static URLs come from the manifest once per process, and are the ones WhiteNoise gives."""
+"""Static URLs (config/storage.py) come from the manifest once per process, and are the ones
+WhiteNoise gives."""
 
 from __future__ import annotations
 

@@ -1,3 +1,6 @@
+"""`manage.py load_providers` (providers/management/commands/load_providers.py): the shipped
+records, sourced and dated, loaded once, staff edits kept unless --update, all or nothing."""
+
 from __future__ import annotations
 
 import json

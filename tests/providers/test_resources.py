@@ -1,4 +1,5 @@
-"""Bulk export and import of provider records: a dry run first, and all rows or none."""
+"""Bulk export and import of provider records (providers/resources.py, through the console):
+a dry run first, and all rows or none."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Builders for answers and provider facts, so each test states only what matters to it."""
+"""Builders for answers and provider facts, so each test states only what matters to it; a
+person's walk through the wizard (WizardSession); cases and the plan pages they show."""
 
 from __future__ import annotations
 

@@ -1,3 +1,6 @@
+"""`manage.py purge_expired` (wizard/management/commands/purge_expired.py) and how long answers
+live: expired sessions and cases past retention go, everything else stays."""
+
 from __future__ import annotations
 
 import datetime as dt

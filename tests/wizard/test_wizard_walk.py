@@ -1,4 +1,8 @@
-"""A person walking the wizard with the Django test client, on real PostgreSQL."""
+"""A person walking the wizard with the Django test client, on real PostgreSQL.
+
+The views (wizard/views.py) with their runs and storage: the start page, each run's own
+address, skipped and unknown pages, messages, expired sessions and providers gone mid-way,
+and what the session keeps."""
 
 from __future__ import annotations
 
