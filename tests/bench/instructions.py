@@ -1,0 +1,160 @@
+"""Instructions per wizard request: valgrind's callgrind over walks with Django's test client.
+
+    .venv/bin/python -m tests.bench.instructions [walks] [--no-pages]     (make instructions)
+
+Requests per second move by a fifth with the machine's other work (README, "How far to trust
+the ratio"); the instructions a walk executes hardly move, so this is the figure that compares
+two versions of the code. The walk is tests/bench/walk.py with the same settings, middleware
+and views as the app servers (production settings behind HTTPS, the benchmark's database and
+Redis); only Django's test client stands in for the WSGI server.
+
+Two runs under callgrind, each a warm-up walk (imports, templates, caches, the database
+connection) and then 0 or N walks: their difference over N × 18 requests is what one wizard
+request costs, start-up left out. A third run collects only while a request is served (each
+runs inside sys.call_tracing, on which callgrind toggles collection and dumps), which gives
+each page's cost; its sum is a check on the first figure. Writes var/bench/instructions.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "var" / "bench" / "instructions.json"
+REQUESTS_PER_WALK = 18
+# The C function behind sys.call_tracing, which nothing else in a walk calls.
+TOGGLE = "sys_call_tracing"
+PRODUCTION_LIKE = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "instructions-only-secret-key-not-for-production",
+    "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1",
+    "DJANGO_HTTPS": "1",
+    "DJANGO_BEHIND_PROXY": "1",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/repayhelp_bench",
+}
+TOTALS = re.compile(rb"^(?:totals|summary): (\d+)", re.MULTILINE)
+
+
+def walk_in_process(walks: int, *, pages: bool) -> None:
+    """The measured program: a warm-up walk, then `walks` more (run under callgrind)."""
+    from tests.bench.page_costs import Measured
+    from tests.bench.walk import Reply, Request, WalkFailed
+
+    class Counted(Measured):
+        """Measured's walk without its out-of-band extras (SQL capture, gzip), which are not
+        the site's work; once `collecting`, each request runs inside sys.call_tracing."""
+
+        collecting = False
+        names: list[str] = []
+
+        def send(self, request: Request) -> Reply:
+            if request.method == "POST":
+                call, args = self.client.post, (request.url, request.data or {})
+            else:
+                call, args = self.client.get, (request.url,)
+            if self.collecting:
+                self.names.append(request.name)
+                response = sys.call_tracing(call, args)
+            else:
+                response = call(*args)
+            content = b"" if response.streaming else response.content
+            reply = Reply(response.status_code, response.get("Location", ""), content.decode())
+            problem = request.problem(reply)
+            if problem:
+                raise WalkFailed(problem)
+            return reply
+
+    walker = Counted()
+    try:
+        walker.walk()
+        walker.collecting = pages
+        for _walk in range(walks):
+            walker.walk()
+    except WalkFailed as failure:
+        sys.exit(f"instructions: {failure}")
+    if pages:
+        print(json.dumps(walker.names))
+
+
+def callgrind(walks: int, *, pages: bool, folder: Path) -> tuple[list[int], list[str]]:
+    """Run `walks` walks after a warm-up under callgrind: the instructions of each dump
+    (one in all, or one per request with `pages`) and, with `pages`, the requests' names."""
+    env = {**os.environ, "PYTHONHASHSEED": "0", "CACHE_KEY_PREFIX": f"instr-{uuid.uuid4().hex}"}
+    name = f"{'pages' if pages else 'walks'}-{walks}"
+    options = [f"--callgrind-out-file={folder / name}.%p"]
+    if pages:
+        options += ["--collect-atstart=no", f"--toggle-collect={TOGGLE}", f"--dump-after={TOGGLE}"]
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--quiet",
+        *options,
+        sys.executable,
+        "-m",
+        "tests.bench.instructions",
+        "--in-process",
+        str(walks),
+        *(["--pages"] if pages else []),
+    ]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"instructions: the walk under callgrind failed:\n{done.stderr[-3000:]}")
+    dumps = sorted(folder.glob(f"{name}.*"), key=dump_number)
+    counts = [int(TOTALS.search(path.read_bytes()).group(1)) for path in dumps]  # type: ignore[union-attr]  # every dump has a total
+    names = json.loads(done.stdout.strip().splitlines()[-1]) if pages else []
+    if pages:
+        counts = counts[: len(names)]  # the final dump, at exit, collected nothing
+    return counts, names
+
+
+def dump_number(path: Path) -> int:
+    """callgrind names dumps <file>.<pid> and then <file>.<pid>.<n>; the final one has no n."""
+    parts = path.name.split(".")
+    return int(parts[2]) if len(parts) > 2 else sys.maxsize
+
+
+def main(argv: list[str]) -> None:
+    if "--in-process" in argv:
+        import django
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        django.setup()
+        walk_in_process(int(argv[argv.index("--in-process") + 1]), pages="--pages" in argv)
+        return
+    walks = next((int(arg) for arg in argv if arg.isdigit()), 10)
+    for key, value in PRODUCTION_LIKE.items():
+        os.environ.setdefault(key, value)
+    with tempfile.TemporaryDirectory(prefix="instructions-") as folder:
+        (start_up,), _ = callgrind(0, pages=False, folder=Path(folder))
+        (with_walks,), _ = callgrind(walks, pages=False, folder=Path(folder))
+        per_request = (with_walks - start_up) / (walks * REQUESTS_PER_WALK)
+        result: dict[str, Any] = {"walks": walks, "per_request": round(per_request)}
+        print(f"{walks} walks, {walks * REQUESTS_PER_WALK} requests")
+        print(f"instructions per wizard request  {per_request / 1e6:6.2f} M")
+        if "--no-pages" not in argv:
+            counts, names = callgrind(walks, pages=True, folder=Path(folder))
+            per_page: dict[str, list[int]] = {}
+            for page, count in zip(names, counts, strict=True):
+                per_page.setdefault(page, []).append(count)
+            result["pages"] = {page: round(sum(c) / len(c)) for page, c in per_page.items()}
+            print(f"\n{'page':<16} {'M instructions':>15}")
+            for page, count in result["pages"].items():
+                print(f"{page:<16} {count / 1e6:15.2f}")
+            collected = sum(counts) / len(counts)
+            result["per_request_collected"] = round(collected)
+            print(f"{'mean':<16} {collected / 1e6:15.2f}  (while a request is served)")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
