@@ -31,8 +31,9 @@ from wizard.engine.answers import (
     YesNoUnsure,
 )
 from wizard.models import Outcome
+from wizard.question_markup import renderer
 from wizard.redaction import MAX_COMMENT
-from wizard.widgets import DateInput, HiddenInput, RadioSelect, TimeInput
+from wizard.widgets import RadioSelect
 
 DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
 TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%H点%M分", "%H.%M"]
@@ -76,7 +77,7 @@ class ManagementForm(WizardManagementForm):
     page's questions. This writes the same input directly.
     """
 
-    current_step = forms.CharField(widget=HiddenInput)
+    default_renderer = renderer
 
     def render(
         self, template_name: str | None = None, context: Any = None, renderer: Any = None
@@ -90,6 +91,8 @@ class ManagementForm(WizardManagementForm):
 
 class StepForm(forms.Form):
     """A wizard page: `heading` is the page's question; `hint` says why we ask."""
+
+    default_renderer = renderer
 
     heading: str = ""
     hint: str = ""
@@ -210,19 +213,19 @@ class TimingForm(StepForm):
     due_date = forms.DateField(
         label=_("还款日"),
         input_formats=DATE_FORMATS,
-        widget=DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages=DATE_ERRORS,
     )
     attempted_date = forms.DateField(
         label=_("尝试还款的日期"),
         input_formats=DATE_FORMATS,
-        widget=DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages=DATE_ERRORS,
     )
     attempted_time = forms.TimeField(
         label=_("尝试还款的时间(大概即可)"),
         input_formats=TIME_FORMATS,
-        widget=TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={
             "required": _("请填写时间,大概即可"),
             "invalid": _("请填写真实的时间,例如 21:30"),
@@ -272,6 +275,8 @@ class ReviewForm(StepForm):
 
 class FeedbackForm(forms.Form):
     """Did the plan help? Asked once, on the plan page."""
+
+    default_renderer = renderer
 
     outcome = radio(_("这个方案解决你的问题了吗?"), Outcome.choices, _("请选择是否解决了"))
     comment = forms.CharField(

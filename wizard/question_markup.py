@@ -1,131 +1,195 @@
-"""A question's markup, written in Python: what templates/_field.html writes, minus the cost.
+"""A question's markup: the form renderer every wizard form renders through.
 
-Rendered through the template engine, the questions were a third of a question page's CPU
-time (an include per field, a loop, a dozen variable lookups per radio button). This writes
-the same elements and attributes directly, and remembers a question's buttons for the
-answer it holds, since everyone is shown the same few questions. templates/_field.html
-stays the readable reference: tests/wizard/test_page_weight.py renders every page of a
-walk both ways (and twice, so that remembered buttons are compared too) and holds them
-equal.
+Django hands a form renderer each template it would render for a form, a field or a widget
+(`renderer.render(template_name, context)`). Through the template engine a question page's
+questions cost a third of its CPU time: an include per question, three nested includes and a
+dozen lookups per radio button. `QuestionRenderer` writes the templates the wizard's pages use
+directly from the context Django gives it, and leaves any other to the engine.
+
+The readable reference is tests/wizard/templates/_field.html with Django's own widget
+templates: tests/wizard/test_page_weight.py renders every page of a walk through them and
+through this renderer, twice, and holds the pages equal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import html
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.forms import BoundField
+from django.forms.boundfield import BoundWidget
+from django.forms.renderers import DjangoTemplates
+from django.http import HttpRequest
 from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+# Django's widget templates that are input.html and nothing else.
+INPUT_TEMPLATES = frozenset(
+    f"django/forms/widgets/{name}.html"
+    for name in ("input", "hidden", "text", "date", "time", "number", "email", "url", "tel")
+)
+RADIO_OPTION = "django/forms/widgets/radio_option.html"
+MAX_REMEMBERED = 512
 
-def render_field(
-    field: BoundField,
-    *,
-    as_heading: bool = False,
-    heading: Any = "",
-    hint: Any = "",
-    groups: Sequence[tuple[Any, Iterable[Any]]] | None = None,
-) -> SafeString:
-    """One question: a fieldset of radio buttons, or a label and its input.
 
-    With `as_heading`, the page's heading is the fieldset's legend (a page that asks one
-    question), and `hint` is tied to it; `groups` sets radio buttons under group labels.
+class QuestionRenderer(DjangoTemplates):
+    """Writes a question (`field_template_name`), its radio buttons and <input>s, and the
+    hidden-only management form in Python; any other template goes to the template engine.
+
+    A question's options come in the field's context: `as_heading` (the page's heading is
+    the question's legend, for a page that asks one question), `heading`, `hint` (tied to
+    the legend) and `groups` (radio buttons under group labels). `{% question %}` passes
+    them; `{{ field.as_field_group }}` renders a question without them.
     """
-    errors = field.errors
-    auto_id = conditional_escape(field.auto_id)
-    parts = [f'<div class="field{" field--error" if errors else ""}">']
-    if field.widget_type == "radioselect":
-        described_by = [f"{auto_id}-hint"] if as_heading and hint else []
-        if errors:
-            described_by.append(f"{auto_id}-error")
-        # An empty aria-describedby is invalid HTML (an IDREFS needs an id): leave it out.
-        parts.append(
-            f'<fieldset aria-describedby="{" ".join(described_by)}">'
-            if described_by
-            else "<fieldset>"
-        )
-        if as_heading:
+
+    # Answered here; tests/wizard/templates/_field.html is the reference it must match.
+    field_template_name = "_field.html"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._buttons: dict[tuple[Any, ...], tuple[Any, str]] = {}
+
+    def render(
+        self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None
+    ) -> str:
+        if template_name == self.field_template_name:
+            return self.question(**context)
+        if template_name in INPUT_TEMPLATES or (
+            template_name == RADIO_OPTION and not context["widget"].get("wrap_label")
+        ):
+            return input_tag(context["widget"])
+        if (
+            template_name == self.form_template_name
+            and not context["fields"]
+            and not context["errors"]
+        ):
+            return "".join(str(field) for field in context["hidden_fields"])
+        return super().render(template_name, context, request)
+
+    def question(
+        self,
+        *,
+        field: BoundField,
+        as_heading: bool = False,
+        heading: Any = "",
+        hint: Any = "",
+        groups: Iterable[tuple[Any, Iterable[BoundWidget]]] | None = None,
+    ) -> str:
+        """One question: a fieldset of radio buttons, or a label and its input."""
+        errors = field.errors
+        auto_id = conditional_escape(field.auto_id)
+        parts = [f'<div class="field{" field--error" if errors else ""}">']
+        if field.widget_type == "radioselect":
+            described_by = [f"{auto_id}-hint"] if as_heading and hint else []
+            if errors:
+                described_by.append(f"{auto_id}-error")
+            # An empty aria-describedby is invalid HTML (an IDREFS needs an id): leave it out.
             parts.append(
-                f'<legend class="legend-heading"><h1 tabindex="-1">'
-                f"{conditional_escape(heading)}</h1></legend>"
+                f'<fieldset aria-describedby="{" ".join(described_by)}">'
+                if described_by
+                else "<fieldset>"
             )
-            if hint:
-                parts.append(f'<p class="hint" id="{auto_id}-hint">{conditional_escape(hint)}</p>')
-        else:
-            parts.append(f"<legend>{conditional_escape(field.label)}</legend>")
-        if errors:
-            parts.append(_error(auto_id, errors[0]))
-        if groups:
-            for label, radios in groups:
+            if as_heading:
                 parts.append(
-                    f'<p class="radio-group-label" aria-hidden="true">'
-                    f"{conditional_escape(label)}</p>"
+                    f'<legend class="legend-heading"><h1 tabindex="-1">'
+                    f"{conditional_escape(heading)}</h1></legend>"
                 )
-                parts.append(_radios(radios))
+                if hint:
+                    parts.append(
+                        f'<p class="hint" id="{auto_id}-hint">{conditional_escape(hint)}</p>'
+                    )
+            else:
+                parts.append(f"<legend>{conditional_escape(field.label)}</legend>")
+            if errors:
+                parts.append(error_message(auto_id, errors[0]))
+            if groups:
+                for label, radios in groups:
+                    parts.append(
+                        f'<p class="radio-group-label" aria-hidden="true">'
+                        f"{conditional_escape(label)}</p>"
+                    )
+                    parts.append(radio_buttons(radios))
+            else:
+                parts.append(self.remembered_radios(field))
+            parts.append("</fieldset>")
         else:
-            parts.append(_remembered_radios(field))
-        parts.append("</fieldset>")
-    else:
-        parts.append(
-            f'<label class="label" for="{conditional_escape(field.id_for_label)}">'
-            f"{conditional_escape(field.label)}</label>"
-        )
-        if field.help_text:
             parts.append(
-                f'<p class="hint" id="{auto_id}_helptext">{conditional_escape(field.help_text)}</p>'
+                f'<label class="label" for="{conditional_escape(field.id_for_label)}">'
+                f"{conditional_escape(field.label)}</label>"
             )
-        if errors:
-            parts.append(_error(auto_id, errors[0]))
-        parts.append(str(field))
-    parts.append("</div>")
-    return mark_safe("\n".join(parts))  # every value above is escaped
+            if field.help_text:
+                parts.append(
+                    f'<p class="hint" id="{auto_id}_helptext">'
+                    f"{conditional_escape(field.help_text)}</p>"
+                )
+            if errors:
+                parts.append(error_message(auto_id, errors[0]))
+            parts.append(str(field))
+        parts.append("</div>")
+        return "\n".join(parts)  # every value above is escaped
+
+    def remembered_radios(self, field: BoundField) -> str:
+        """The field's radio buttons; from memory when it holds a valid answer or none."""
+        choice_field: Any = field.field
+        value = field.value()
+        choices = choice_field.choices
+        if not (value is None or value == "" or choice_field.valid_value(value)):
+            return radio_buttons(field)  # an answer no button has (tampered with)
+        key = (
+            field.html_name,
+            field.auto_id,
+            value,
+            bool(field.errors),
+            choice_field.required,
+            choice_field.disabled,
+            get_language(),
+            id(choices),
+        )
+        known = self._buttons.get(key)
+        if known is not None and known[0] is choices:
+            return known[1]
+        if len(self._buttons) >= MAX_REMEMBERED:
+            self._buttons.clear()
+        buttons = radio_buttons(field)
+        self._buttons[key] = (choices, buttons)
+        return buttons
 
 
-def _error(auto_id: str, message: Any) -> str:
+def error_message(auto_id: str, message: Any) -> str:
     return (
         f'<p class="error-message" id="{auto_id}-error"><span class="visually-hidden">'
         f"{conditional_escape(gettext('错误:'))}</span>{conditional_escape(message)}</p>"
     )
 
 
-# A question's buttons come out the same for the same answer, errors and language: the
-# wizard shows the same few questions to everyone. Remembered per process, a bounded few.
-_buttons: dict[tuple[Any, ...], tuple[Any, str]] = {}
-MAX_REMEMBERED = 512
-
-
-def _remembered_radios(field: BoundField) -> str:
-    """The field's radio buttons; from memory when it holds a valid answer or none."""
-    value = field.value()
-    choices = field.field.choices
-    if not (value is None or value == "" or field.field.valid_value(value)):
-        return _radios(field)  # an answer no button has (tampered with): not worth keeping
-    key = (
-        field.html_name,
-        field.auto_id,
-        value,
-        bool(field.errors),
-        field.field.required,
-        field.field.disabled,
-        get_language(),
-        id(choices),
-    )
-    known = _buttons.get(key)
-    if known is not None and known[0] is choices:
-        return known[1]
-    if len(_buttons) >= MAX_REMEMBERED:
-        _buttons.clear()
-    html = _radios(field)
-    _buttons[key] = (choices, html)
-    return html
-
-
-def _radios(radios: Iterable[Any]) -> str:
+def radio_buttons(radios: Iterable[BoundWidget]) -> str:
     buttons = "".join(
         f'<div class="radio">{radio.tag()}<label for="{conditional_escape(radio.id_for_label)}">'
         f"{conditional_escape(radio.choice_label)}</label></div>"
         for radio in radios
     )
     return f'<div class="radios">{buttons}</div>'
+
+
+def input_tag(widget: Mapping[str, Any]) -> str:
+    """What django/forms/widgets/input.html (with attrs.html) writes for this widget."""
+    tag = f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"'
+    if widget["value"] is not None:
+        tag += f' value="{escape(widget["value"])}"'
+    for name, value in widget["attrs"].items():
+        if value is True:
+            tag += f" {escape(name)}"
+        elif value is not False:
+            tag += f' {escape(name)}="{escape(value)}"'
+    return tag + ">"
+
+
+def escape(value: Any) -> str:
+    """django.utils.html.conditional_escape without its lazy-string wrapper."""
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return html.escape(str(value))
+
+
+renderer = QuestionRenderer()

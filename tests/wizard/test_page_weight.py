@@ -5,26 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import re
+from pathlib import Path
+from typing import Any
 
+import django.forms
 import pytest
-from django import forms
 from django.core.management import call_command
-from django.template.loader import get_template
+from django.forms.renderers import DjangoTemplates
 from django.test import Client
 from django.utils import timezone
+from django.utils.functional import cached_property
 from formtools.wizard.forms import ManagementForm as WizardManagementForm
 
 from tests.bench.walk import management_field
-from wizard import question_markup
 from wizard.engine.answers import SHANGHAI
 from wizard.forms import ManagementForm
-from wizard.widgets import DirectInput, RadioSelect
+from wizard.question_markup import QuestionRenderer
 
 pytestmark = pytest.mark.django_db
 
 PAGE_BUDGET_GZIP = 6 * 1024
 FIRST_VISIT_BUDGET_GZIP = 30 * 1024
 ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"]+)"')
+REFERENCE_TEMPLATES = Path(__file__).parent / "templates"
 CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+"')
 
 
@@ -111,10 +114,34 @@ def test_static_files_have_hashed_names_and_may_be_cached_for_ever(shipped_provi
     assert "immutable" in response["Cache-Control"]
 
 
-def field_through_the_template(field, **options):
-    """templates/_field.html, the reference for wizard.question_markup.render_field."""
-    context = {"as_heading": False, "heading": "", "hint": "", "groups": None, **options}
-    return get_template("_field.html").render({"field": field, **context})
+class ReferenceRenderer(DjangoTemplates):
+    """Django's form renderer with the reference question template, templates/_field.html
+    here: every template the wizard's forms ask for goes through the template engine."""
+
+    @cached_property
+    def engine(self) -> Any:
+        return self.backend(
+            {
+                "APP_DIRS": True,
+                "DIRS": [REFERENCE_TEMPLATES, Path(django.forms.__file__).parent / "templates"],
+                "NAME": "reference",
+                "OPTIONS": {},
+            }
+        )
+
+
+def through_the_templates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Render the wizard's forms through the reference templates from now on."""
+    reference = ReferenceRenderer()
+    monkeypatch.setattr(
+        QuestionRenderer,
+        "render",
+        lambda self, template_name, context, request=None: reference.render(
+            template_name, context, request
+        ),
+    )
+    for method in ("render", "__str__", "__html__"):
+        monkeypatch.setattr(ManagementForm, method, getattr(WizardManagementForm, method))
 
 
 def test_markup_written_without_templates_is_exactly_what_the_templates_write(
@@ -122,12 +149,8 @@ def test_markup_written_without_templates_is_exactly_what_the_templates_write(
 ):
     an_hour_ago = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
     first = pages_of_a_walk(Client(), an_hour_ago)
-    ours = pages_of_a_walk(Client(), an_hour_ago)  # with the buttons remembered from the first
-    monkeypatch.setattr(RadioSelect, "_render", forms.RadioSelect._render)
-    monkeypatch.setattr(DirectInput, "_render", forms.Widget._render)
-    for method in ("render", "__str__", "__html__"):
-        monkeypatch.setattr(ManagementForm, method, getattr(WizardManagementForm, method))
-    monkeypatch.setattr(question_markup, "render_field", field_through_the_template)
+    ours = pages_of_a_walk(Client(), an_hour_ago)  # with anything remembered from the first
+    through_the_templates(monkeypatch)
     djangos = pages_of_a_walk(Client(), an_hour_ago)
 
     def comparable(html: bytes) -> str:

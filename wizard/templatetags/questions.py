@@ -6,12 +6,11 @@ from django import template
 from django.forms import BoundField
 from django.utils.safestring import SafeString
 
-from wizard import question_markup
-
 register = template.Library()
 
 
 @register.simple_tag
 def question(field: BoundField, **options: Any) -> SafeString:
-    """`{% question field %}`: one question's markup (see wizard.question_markup)."""
-    return question_markup.render_field(field, **options)
+    """`{% question field as_heading=True heading=… hint=… groups=… %}`: one question, as
+    the form's renderer writes it (wizard.question_markup), with the page's options."""
+    return field.render(context={"field": field, **options})
