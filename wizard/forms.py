@@ -13,7 +13,6 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.choices import BaseChoiceIterator
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.forms import ManagementForm as WizardManagementForm
@@ -82,23 +81,9 @@ def radio(
 
 
 class ManagementForm(WizardManagementForm):
-    """The wizard's hidden step field, which every page carries.
-
-    Unbound, formtools' form renders nothing but that one hidden input, but
-    through a form template and three widget templates: it cost as much as a
-    page's questions. This writes the same input directly.
-    """
+    """The wizard's hidden step field, which every page carries, written by our renderer."""
 
     default_renderer = renderer
-
-    def render(
-        self, template_name: str | None = None, context: Any = None, renderer: Any = None
-    ) -> SafeString:
-        if self.is_bound or template_name or context:
-            return super().render(template_name, context, renderer)
-        return mark_safe(str(self["current_step"]))
-
-    __str__ = __html__ = render  # templates call these, bound to the parent's render
 
 
 class StepForm(forms.Form):

@@ -15,11 +15,9 @@ from django.forms.renderers import DjangoTemplates
 from django.test import Client
 from django.utils import timezone
 from django.utils.functional import cached_property
-from formtools.wizard.forms import ManagementForm as WizardManagementForm
 
 from tests.bench.walk import management_field
 from wizard.engine.answers import SHANGHAI
-from wizard.forms import ManagementForm
 from wizard.question_markup import QuestionRenderer
 
 pytestmark = pytest.mark.django_db
@@ -140,8 +138,6 @@ def through_the_templates(monkeypatch: pytest.MonkeyPatch) -> None:
             template_name, context, request
         ),
     )
-    for method in ("render", "__str__", "__html__"):
-        monkeypatch.setattr(ManagementForm, method, getattr(WizardManagementForm, method))
 
 
 def test_markup_written_without_templates_is_exactly_what_the_templates_write(
