@@ -22,7 +22,7 @@ from django.forms.boundfield import BoundWidget
 from django.forms.renderers import DjangoTemplates
 from django.http import HttpRequest
 from django.utils.html import conditional_escape
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 # Django's widget templates that are input.html and nothing else.
 INPUT_TEMPLATES = frozenset(
@@ -30,7 +30,6 @@ INPUT_TEMPLATES = frozenset(
     for name in ("input", "hidden", "text", "date", "time", "number", "email", "url", "tel")
 )
 RADIO_OPTION = "django/forms/widgets/radio_option.html"
-MAX_REMEMBERED = 512
 
 
 class QuestionRenderer(DjangoTemplates):
@@ -45,10 +44,6 @@ class QuestionRenderer(DjangoTemplates):
 
     # Answered here; tests/wizard/templates/_field.html is the reference it must match.
     field_template_name = "_field.html"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._buttons: dict[tuple[Any, ...], tuple[Any, str]] = {}
 
     def render(
         self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None
@@ -111,7 +106,7 @@ class QuestionRenderer(DjangoTemplates):
                     )
                     parts.append(radio_buttons(radios))
             else:
-                parts.append(self.remembered_radios(field))
+                parts.append(radio_buttons(field))
             parts.append("</fieldset>")
         else:
             parts.append(
@@ -129,32 +124,6 @@ class QuestionRenderer(DjangoTemplates):
         parts.append("</div>")
         return "\n".join(parts)  # every value above is escaped
 
-    def remembered_radios(self, field: BoundField) -> str:
-        """The field's radio buttons; from memory when it holds a valid answer or none."""
-        choice_field: Any = field.field
-        value = field.value()
-        choices = choice_field.choices
-        if not (value is None or value == "" or choice_field.valid_value(value)):
-            return radio_buttons(field)  # an answer no button has (tampered with)
-        key = (
-            field.html_name,
-            field.auto_id,
-            value,
-            bool(field.errors),
-            choice_field.required,
-            choice_field.disabled,
-            get_language(),
-            id(choices),
-        )
-        known = self._buttons.get(key)
-        if known is not None and known[0] is choices:
-            return known[1]
-        if len(self._buttons) >= MAX_REMEMBERED:
-            self._buttons.clear()
-        buttons = radio_buttons(field)
-        self._buttons[key] = (choices, buttons)
-        return buttons
-
 
 def error_message(auto_id: str, message: Any) -> str:
     return (
@@ -165,11 +134,18 @@ def error_message(auto_id: str, message: Any) -> str:
 
 def radio_buttons(radios: Iterable[BoundWidget]) -> str:
     buttons = "".join(
-        f'<div class="radio">{radio.tag()}<label for="{conditional_escape(radio.id_for_label)}">'
-        f"{conditional_escape(radio.choice_label)}</label></div>"
+        f'<div class="radio">{radio_tag(radio)}<label for="{escape(radio.id_for_label)}">'
+        f"{escape(radio.choice_label)}</label></div>"
         for radio in radios
     )
     return f'<div class="radios">{buttons}</div>'
+
+
+def radio_tag(radio: BoundWidget) -> str:
+    """`radio.tag()`, without the round through the widget for the one template we know."""
+    if radio.template_name == RADIO_OPTION:
+        return input_tag(radio.data)
+    return radio.tag()
 
 
 def input_tag(widget: Mapping[str, Any]) -> str:
