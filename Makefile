@@ -9,7 +9,7 @@ STATIC_MANIFEST := var/staticfiles/staticfiles.json
 VNU_VERSION := 26.9.27
 VNU_STAMP := $(VENV)/vnu/.installed-$(VNU_VERSION)
 
-.PHONY: run test bench profile install messages system-packages screenshots clean
+.PHONY: run test bench profile instructions install messages system-packages screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -110,6 +110,20 @@ profile: $(BENCH_STAMP) messages $(STATIC_MANIFEST)
 	  $(BIN)/python manage.py migrate --noinput --verbosity 0 && \
 	  $(BIN)/python manage.py load_providers >/dev/null && \
 	  $(BIN)/python -m tests.bench.profile_walks $(PROFILE_WALKS)
+
+# Instructions per wizard request and per page (valgrind's callgrind over in-process walks,
+# production settings behind HTTPS), the figure that compares two versions of the code:
+# var/bench/instructions.json. INSTRUCTION_WALKS=10 by default; about a minute per 5 walks.
+instructions: export DJANGO_SECRET_KEY ?= instructions-only-secret-key-not-for-production
+instructions: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
+instructions: $(STAMP) messages $(STATIC_MANIFEST)
+	@command -v valgrind >/dev/null 2>&1 || { echo "make instructions needs valgrind (apt-get install valgrind)" >&2; exit 1; }
+	@source tests/postgres.sh && server="$${DATABASE_URL%/*}" && \
+	  { psql -q "$$server/postgres" -c "CREATE DATABASE repayhelp_bench" 2>/dev/null || true; } && \
+	  export DATABASE_URL="$$server/repayhelp_bench" REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/0}" && \
+	  $(BIN)/python manage.py migrate --noinput --verbosity 0 && \
+	  $(BIN)/python manage.py load_providers >/dev/null && \
+	  $(BIN)/python -m tests.bench.instructions $(INSTRUCTION_WALKS)
 
 clean:
 	rm -rf $(VENV) var *.egg-info
