@@ -49,10 +49,7 @@ def test_a_question_asked_as_the_pages_heading_has_it_as_legend_and_the_hint_tie
         hint="选最接近的一项。",
     )
     assert '<fieldset aria-describedby="id_symptom-hint">' in html
-    assert (
-        '<legend class="legend-heading"><h1 tabindex="-1">还款时遇到了什么情况?</h1></legend>'
-        in html
-    )
+    assert '<legend class="legend-heading"><h1 tabindex="-1">遇到了什么情况?</h1></legend>' in html
     assert '<p class="hint" id="id_symptom-hint">选最接近的一项。</p>' in html
 
 
