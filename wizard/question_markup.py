@@ -30,6 +30,8 @@ INPUT_TEMPLATES = frozenset(
     for name in ("input", "hidden", "text", "date", "time", "number", "email", "url", "tel")
 )
 RADIO_OPTION = "django/forms/widgets/radio_option.html"
+# Django's form templates: a form with hidden fields only and no errors is those fields.
+FORM_TEMPLATES = frozenset(f"django/forms/{name}.html" for name in ("div", "p", "table", "ul"))
 
 
 class QuestionRenderer(DjangoTemplates):
@@ -54,11 +56,7 @@ class QuestionRenderer(DjangoTemplates):
             template_name == RADIO_OPTION and not context["widget"].get("wrap_label")
         ):
             return input_tag(context["widget"])
-        if (
-            template_name == self.form_template_name
-            and not context["fields"]
-            and not context["errors"]
-        ):
+        if template_name in FORM_TEMPLATES and not context["fields"] and not context["errors"]:
             return "".join(str(field) for field in context["hidden_fields"])
         return super().render(template_name, context, request)
 
