@@ -84,6 +84,7 @@ test: export DJANGO_HTTPS ?= 0
 test: system-packages $(STAMP) $(VNU_STAMP) messages $(STATIC_MANIFEST)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	@source tests/postgres.sh && $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Screenshots of every screen at 360 px, in both languages, for a reviewer: var/screenshots/.
