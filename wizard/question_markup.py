@@ -1,10 +1,12 @@
 """A question's markup: the form renderer every wizard form renders through.
 
 Django hands a form renderer each template it would render for a form, a field or a widget
-(`renderer.render(template_name, context)`). Through the template engine a question page's
-questions cost a third of its CPU time: an include per question, three nested includes and a
-dozen lookups per radio button. `QuestionRenderer` writes the templates the wizard's pages use
-directly from the context Django gives it, and leaves any other to the engine.
+(`renderer.render(template_name, context)`). Through the template engine a question costs
+an include, and each radio button three nested includes and a dozen lookups. `QuestionRenderer`
+writes the templates the wizard's pages use directly from the context Django gives it, and
+leaves any other to the engine. Saves a quarter of a wizard request, and more than half of a
+question page: 8.75 M instructions per request and 8.3 M for the provider page, against 11.8 M
+and 21.1 M with every template through the engine (make instructions, 10 walks).
 
 The readable reference is tests/wizard/templates/_field.html with Django's own widget
 templates: tests/wizard/test_page_weight.py renders every page of a walk through them and
