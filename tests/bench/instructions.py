@@ -29,6 +29,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import redis
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "var" / "bench" / "instructions.json"
 REQUESTS_PER_WALK = 18
@@ -93,7 +95,8 @@ def walk_in_process(walks: int, *, pages: bool) -> None:
 def callgrind(walks: int, *, pages: bool, folder: Path) -> tuple[list[int], list[str]]:
     """Run `walks` walks after a warm-up under callgrind: the instructions of each dump
     (one in all, or one per request with `pages`) and, with `pages`, the requests' names."""
-    env = {**os.environ, "PYTHONHASHSEED": "0", "CACHE_KEY_PREFIX": f"instr-{uuid.uuid4().hex}"}
+    prefix = f"instructions-{uuid.uuid4().hex}"  # a cold cache of its own
+    env = {**os.environ, "PYTHONHASHSEED": "0", "CACHE_KEY_PREFIX": prefix}
     name = f"{'pages' if pages else 'walks'}-{walks}"
     options = [f"--callgrind-out-file={folder / name}.%p"]
     if pages:
@@ -110,7 +113,10 @@ def callgrind(walks: int, *, pages: bool, folder: Path) -> tuple[list[int], list
         str(walks),
         *(["--pages"] if pages else []),
     ]
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    try:
+        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    finally:
+        forget_keys(os.environ["REDIS_URL"], prefix)
     if done.returncode:
         sys.exit(f"instructions: the walk under callgrind failed:\n{done.stderr[-3000:]}")
     dumps = sorted(folder.glob(f"{name}.*"), key=dump_number)
@@ -119,6 +125,14 @@ def callgrind(walks: int, *, pages: bool, folder: Path) -> tuple[list[int], list
     if pages:
         counts = counts[: len(names)]  # the final dump, at exit, collected nothing
     return counts, names
+
+
+def forget_keys(url: str, prefix: str) -> None:
+    """Delete the run's keys, and only those: the Redis server is shared."""
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=500))
+    if keys:
+        client.delete(*keys)
 
 
 def instructions(dump: Path) -> int:
