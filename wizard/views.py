@@ -241,6 +241,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
 
     def get_context_data(self, form: StepForm, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
+        # formtools' own management form does not use our renderer; ours writes it in Python.
         context["wizard"]["management_form"] = ManagementForm(
             prefix=self.prefix, initial={"current_step": self.steps.current}
         )
