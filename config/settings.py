@@ -195,12 +195,20 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "wizard.errors.csrf_failure"
 # Every form here is a handful of radio buttons: anything bigger is not a person.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 64
+# The consumer's pages have a handful of fields; the provider page in the admin, with each
+# fact's provenance and its inlines, has about a hundred and fifty.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 256
 FILE_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024
 # DATA_UPLOAD_MAX_MEMORY_SIZE bounds the whole body, files included (config/middleware.py).
 # Only these pages, by URL name, take more, and only from signed-in staff: the provider
 # import uploads a CSV or JSON file (the shipped records come to about 25 KB).
-STAFF_UPLOAD_LIMITS = {"admin:providers_provider_import": 2 * 1024 * 1024}
+STAFF_UPLOAD_LIMITS = {
+    "admin:providers_provider_import": 2 * 1024 * 1024,
+    # A provider's facts, sources and quotes, with its step wording, can pass 32 KB.
+    "admin:providers_provider_add": 128 * 1024,
+    "admin:providers_provider_change": 128 * 1024,
+    "admin:providers_provider_preview": 128 * 1024,
+}
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -6,6 +6,7 @@ adds them to this page (ProviderConsoleAdmin), so that this app never imports th
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, cast
 
 from django.contrib import admin, messages
@@ -19,16 +20,19 @@ from import_export.formats import base_formats
 from import_export.results import Result
 from simple_history.admin import SimpleHistoryAdmin
 
+from providers.facts import Fact
 from providers.forms import (
     MaintenanceWindowAdminForm,
     MaintenanceWindowFormSet,
     ProviderAdminForm,
 )
 from providers.models import (
+    GraceTierRecord,
     MaintenanceWindow,
     MaintenanceWindowQuerySet,
     Provider,
     ProviderQuerySet,
+    provenance_fields,
 )
 from providers.resources import ProviderResource
 
@@ -49,6 +53,13 @@ class ReverificationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class GraceTierInline(admin.TabularInline):
+    model = GraceTierRecord
+    extra = 0
+    fields = ["code", "label_zh", "label_en", "grace_days", "grace_ends_at", "display_order"]
+    verbose_name_plural = _("卡片等级的宽限期(只有宽限期因卡片等级而不同时填写;来源见上面的宽限期)")
+
+
 class MaintenanceWindowInline(admin.StackedInline):
     model = MaintenanceWindow
     form = MaintenanceWindowAdminForm
@@ -66,7 +77,7 @@ class MaintenanceWindowInline(admin.StackedInline):
 @admin.register(Provider)
 class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     form = ProviderAdminForm
-    inlines: list[type[admin.options.InlineModelAdmin]] = [MaintenanceWindowInline]
+    inlines: list[type[admin.options.InlineModelAdmin]] = [GraceTierInline, MaintenanceWindowInline]
     resource_classes = [ProviderResource]
     formats = [base_formats.CSV, base_formats.JSON]
     list_display = [
@@ -75,33 +86,83 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         "slug",
         "kind",
         "hotline",
-        "cutoff_time",
+        "hotline_certainty",
+        "due_cutoff",
+        "due_cutoff_certainty",
         "grace_days",
-        "verified_on",
+        "grace_certainty",
+        "oldest_check",
         "reverification_due",
-        "unverified_count",
         "is_active",
     ]
-    list_filter = [ReverificationFilter, "kind", "is_active", "autopay_available"]
+    list_filter = [
+        ReverificationFilter,
+        "kind",
+        "is_active",
+        "grace_certainty",
+        "hotline_certainty",
+        "autopay_available",
+    ]
     search_fields = ["name_zh", "name_en", "slug", "hotline"]
     readonly_fields = ["updated_at"]
+    # One fieldset per fact: its value and, right under it, where it comes from.
     fieldsets = [
         (None, {"fields": ["slug", "name_zh", "name_en", "kind", "display_order", "is_active"]}),
         (
-            _("联系与还款"),
+            Fact.HOTLINE.label,
             {
                 "fields": [
-                    "hotline",
-                    "hotline_alt",
-                    "repay_path_zh",
-                    "repay_path_en",
-                    "official_site",
+                    ("hotline", "hotline_label_zh", "hotline_label_en"),
+                    ("hotline_alt", "hotline_alt_label_zh", "hotline_alt_label_en"),
+                    ("hotline_alt2", "hotline_alt2_label_zh", "hotline_alt2_label_en"),
+                    *provenance_fields(Fact.HOTLINE),
                 ]
             },
         ),
-        (_("期限与费用"), {"fields": ["cutoff_time", "grace_days", "late_fee_zh", "late_fee_en"]}),
-        (_("自动还款"), {"fields": ["autopay_available", "autopay_how_zh", "autopay_how_en"]}),
-        (_("来源与核实"), {"fields": ["source", "verified_on", "unverified_facts", "updated_at"]}),
+        (Fact.DUE_CUTOFF.label, {"fields": ["due_cutoff", *provenance_fields(Fact.DUE_CUTOFF)]}),
+        (
+            Fact.GRACE.label,
+            {
+                "fields": [
+                    ("grace_days", "grace_ends_at"),
+                    "grace_needs_request",
+                    "grace_request_how_zh",
+                    "grace_request_how_en",
+                    ("grace_uses_per_year", "grace_tolerance_yuan"),
+                    *provenance_fields(Fact.GRACE),
+                ],
+                "description": _(
+                    "卡片等级不同、宽限期也不同时,在页面下方的“卡片等级的宽限期”里分别填写。"
+                ),
+            },
+        ),
+        (
+            Fact.LATE_FEE.label,
+            {"fields": ["late_fee_zh", "late_fee_en", *provenance_fields(Fact.LATE_FEE)]},
+        ),
+        (
+            Fact.AUTOPAY.label,
+            {
+                "fields": [
+                    "autopay_available",
+                    "autopay_how_zh",
+                    "autopay_how_en",
+                    *provenance_fields(Fact.AUTOPAY),
+                ]
+            },
+        ),
+        (
+            Fact.REPAY_PATH.label,
+            {
+                "fields": [
+                    "repay_path_zh",
+                    "repay_path_en",
+                    "official_site",
+                    *provenance_fields(Fact.REPAY_PATH),
+                ]
+            },
+        ),
+        (_("记录"), {"fields": ["updated_at"]}),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Provider]:
@@ -112,9 +173,11 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         # Annotated by get_queryset (ProviderQuerySet.with_reverification_due).
         return bool(getattr(provider, "reverification_due"))  # noqa: B009
 
-    @admin.display(description=_("待核实项"))
-    def unverified_count(self, provider: Provider) -> int:
-        return len(provider.unverified_facts or [])
+    @admin.display(description=_("最早的核对日期"))
+    def oldest_check(self, provider: Provider) -> dt.date | None:
+        dates = [provider.provenance(fact).checked_on for fact in Fact]
+        known = [date for date in dates if date is not None]
+        return min(known) if len(known) == len(dates) else None
 
     def get_import_data_kwargs(self, **kwargs: Any) -> dict[str, Any]:
         # The confirmed import re-checks every row; if a row has become invalid since

@@ -4,11 +4,21 @@ the active providers, and the maintenance windows a plan may have to mention."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from config.shared import SharedValue
-from providers.facts import MaintenanceWindowFacts, ProviderFacts
+from providers.facts import (
+    UNKNOWN_PROVIDER,
+    Certainty,
+    Fact,
+    GraceRule,
+    MaintenanceWindowFacts,
+    Provenance,
+    ProviderFacts,
+)
 from providers.models import MaintenanceWindow, Provider
 
 CACHE_KEY = "providers:active:v2"
@@ -17,7 +27,7 @@ CACHE_SECONDS = 60 * 60
 
 
 def _active_from_database() -> dict[str, ProviderFacts]:
-    return {p.slug: p.facts() for p in Provider.objects.active().in_display_order()}
+    return {p.slug: p.facts() for p in Provider.objects.active().with_tiers().in_display_order()}
 
 
 catalog: SharedValue[dict[str, ProviderFacts]] = SharedValue(
@@ -31,6 +41,39 @@ def active_providers() -> dict[str, ProviderFacts]:
     The same dict is handed to every request while it is current: treat it as read-only.
     """
     return catalog.get()
+
+
+def unknown_provider(providers: Mapping[str, ProviderFacts]) -> ProviderFacts:
+    """The stand-in for a lender the person has not identified yet.
+
+    No hotline and no grace period; as the due-date cutoff, the earliest of the active
+    providers', which is safe whichever lender it turns out to be (paying early costs
+    nothing). Its provenance says so: a planning value, not a fact about any lender.
+    """
+    known = [p.due_cutoff for p in providers.values()] or [dt.time(16, 0)]
+    planning = Provenance(
+        certainty=Certainty.NONE,
+        source=str(_("我们记录中各家机构最早的还款日截止时间")),
+    )
+    return ProviderFacts(
+        slug=UNKNOWN_PROVIDER,
+        name_zh="你的分期机构",
+        name_en="your lender",
+        kind="",
+        hotlines=(),
+        repay_path_zh="在借钱给你的机构的 App 里找到这笔分期的账单,点“还款”",
+        repay_path_en=(
+            "in the app of the lender that holds this installment, open its bill and tap Repay"
+        ),
+        due_cutoff=min(known),
+        grace=GraceRule(),
+        late_fee_zh="以你的合同为准",
+        late_fee_en="as your contract says",
+        autopay_available=False,
+        autopay_how_zh="",
+        autopay_how_en="",
+        provenance=tuple((fact.value, planning) for fact in Fact),
+    )
 
 
 def cached_providers() -> dict[str, ProviderFacts] | None:

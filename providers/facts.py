@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from django.db.models.enums import TextChoices
 from django.utils.translation import get_language
@@ -38,14 +39,130 @@ class Channel(TextChoices):
 
 
 class Fact(TextChoices):
-    """The facts about a provider that can be individually unconfirmed."""
+    """The facts about a provider that each carry their own provenance."""
 
     HOTLINE = "hotline", _("客服电话")
-    REPAY_PATH = "repay_path", _("还款路径")
-    CUTOFF = "cutoff_time", _("当日还款截止时间")
-    GRACE = "grace_days", _("宽限期")
-    LATE_FEE = "late_fee", _("逾期费用规则")
+    DUE_CUTOFF = "due_cutoff", _("还款日当天的截止时间")
+    GRACE = "grace", _("宽限期")
+    LATE_FEE = "late_fee", _("逾期费用")
     AUTOPAY = "autopay", _("自动还款")
+    REPAY_PATH = "repay_path", _("还款路径")
+
+
+class Certainty(TextChoices):
+    """How sure we are of a fact, by where it comes from; never raised without checking."""
+
+    OFFICIAL = "official", _("机构官方确认")  # the provider's own page, terms or agent
+    SECONDARY = "secondary", _("可靠来源")  # reputable press or a regulator's summary
+    WEAK = "weak", _("网上资料,未经官方确认")  # a content site or a community list
+    NONE = "none", _("没有找到资料")
+
+    @property
+    def rank(self) -> int:
+        """0 for no source at all, up to 3 for the provider's own word."""
+        return CERTAINTY_RANKS[self]
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self is Certainty.OFFICIAL
+
+
+CERTAINTY_RANKS = {
+    Certainty.NONE: 0,
+    Certainty.WEAK: 1,
+    Certainty.SECONDARY: 2,
+    Certainty.OFFICIAL: 3,
+}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one fact comes from: the source (a URL, or "called the hotline on DATE"), the
+    sentence it rests on, how sure that makes us, and when it was last checked."""
+
+    certainty: str = Certainty.NONE
+    source: str = ""
+    quote: str = ""
+    checked_on: dt.date | None = None
+
+    @property
+    def level(self) -> Certainty:
+        return Certainty(self.certainty)
+
+    @property
+    def is_official(self) -> bool:
+        return self.certainty == Certainty.OFFICIAL
+
+    @property
+    def label(self) -> str:
+        return str(self.level.label)
+
+
+@dataclass(frozen=True)
+class Hotline:
+    """A number to call, with what it is for (empty labels for the plain customer line)."""
+
+    number: str
+    label_zh: str = ""
+    label_en: str = ""
+
+    def label(self, language: str | None = None) -> str:
+        return str(getattr(self, f"label_{suffix(language or get_language())}"))
+
+    @property
+    def tel_uri(self) -> str:
+        return tel_uri(self.number)
+
+
+@dataclass(frozen=True)
+class GraceTier:
+    """A card tier whose grace period differs from the provider's others (e.g. platinum)."""
+
+    code: str
+    label_zh: str
+    label_en: str
+    days: int
+    ends_at: dt.time | None = None
+
+    def label(self, language: str | None = None) -> str:
+        return str(getattr(self, f"label_{suffix(language or get_language())}"))
+
+
+@dataclass(frozen=True)
+class GraceRule:
+    """A grace period as the lender states it.
+
+    `days` after the due date, ending at `ends_at` on the last day (None: at the due-date
+    cutoff time, the reading that never gives more time than stated); `needs_request`: it
+    applies only if the person asks (how: `request_how_*`); `uses_per_year`: how often it may
+    be used; `tolerance_yuan` (容差): an unpaid remainder up to this counts as paid; `tiers`:
+    card tiers whose days or end time differ.
+    """
+
+    days: int = 0
+    ends_at: dt.time | None = None
+    needs_request: bool = False
+    request_how_zh: str = ""
+    request_how_en: str = ""
+    uses_per_year: int | None = None
+    tolerance_yuan: Decimal | None = None
+    tiers: tuple[GraceTier, ...] = ()
+
+    def for_tier(self, code: str | None) -> GraceRule:
+        """The rule for one card tier; for an unknown or unanswered tier, the shortest one,
+        since planning with less time than a card has costs nothing and more costs a fee."""
+        if not self.tiers:
+            return self
+        tier = next((t for t in self.tiers if t.code == code), None)
+        if tier is None:
+            tier = min(self.tiers, key=lambda t: (t.days, t.ends_at or dt.time.max))
+        return replace(self, days=tier.days, ends_at=tier.ends_at, tiers=())
+
+    def request_how(self, language: str | None = None) -> str:
+        return str(getattr(self, f"request_how_{suffix(language or get_language())}"))
+
+
+UNKNOWN_PROVIDER = "unknown"
 
 
 @dataclass(frozen=True)
@@ -56,20 +173,18 @@ class ProviderFacts:
     name_zh: str
     name_en: str
     kind: str
-    hotline: str
-    hotline_alt: str
+    hotlines: tuple[Hotline, ...]
     repay_path_zh: str
     repay_path_en: str
-    cutoff_time: dt.time
-    grace_days: int
+    due_cutoff: dt.time
+    grace: GraceRule
     late_fee_zh: str
     late_fee_en: str
     autopay_available: bool
     autopay_how_zh: str
     autopay_how_en: str
-    official_site: str
-    verified_on: dt.date | None
-    unverified_facts: frozenset[str]
+    official_site: str = ""
+    provenance: tuple[tuple[str, Provenance], ...] = ()
     pk: int | None = None
 
     def in_language(self, field: str, language: str | None = None) -> str:
@@ -92,25 +207,41 @@ class ProviderFacts:
     def autopay_how(self) -> str:
         return self.in_language("autopay_how")
 
-    def is_unverified(self, fact: str) -> bool:
-        return fact in self.unverified_facts
+    @property
+    def is_unknown(self) -> bool:
+        """The stand-in for a lender the person has not identified yet."""
+        return self.slug == UNKNOWN_PROVIDER
 
     @property
-    def planning_grace_days(self) -> int:
-        """The grace period a plan may rely on: none until it is confirmed.
-
-        Telling a worried person they have three more days when the bank gives
-        none would cost them a late fee; planning early costs them nothing.
-        """
-        return 0 if self.is_unverified(Fact.GRACE) else self.grace_days
+    def hotline(self) -> str:
+        """The primary number, or "" when none is known."""
+        return self.hotlines[0].number if self.hotlines else ""
 
     @property
     def tel_uri(self) -> str:
-        return tel_uri(self.hotline)
+        return self.hotlines[0].tel_uri if self.hotlines else ""
 
     @property
-    def tel_uri_alt(self) -> str:
-        return tel_uri(self.hotline_alt) if self.hotline_alt else ""
+    def alternate_hotlines(self) -> tuple[Hotline, ...]:
+        return self.hotlines[1:]
+
+    @property
+    def has_tiers(self) -> bool:
+        return bool(self.grace.tiers)
+
+    def provenance_of(self, fact: str) -> Provenance:
+        return dict(self.provenance).get(str(fact), Provenance())
+
+    def certainty(self, fact: str) -> Certainty:
+        return self.provenance_of(fact).level
+
+    def grace_is_certain(self) -> bool:
+        """A grace period a plan may count on: stated by the provider itself, automatic."""
+        return (
+            self.grace.days > 0
+            and self.provenance_of(Fact.GRACE).is_official
+            and not self.grace.needs_request
+        )
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,9 @@ from providers.models import (
 
 
 class ProviderAdminForm(forms.ModelForm):
-    # Checkboxes rather than a JSON text box: staff pick facts, they do not type codes.
-    unverified_facts = forms.MultipleChoiceField(
-        label=_("待核实的信息"),
-        choices=Fact.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text=_("勾选尚未向官方确认的信息;消费者会看到“待核实”提示。"),
-    )
+    """A provider's facts, each with its provenance; `official` without a source is refused
+    (Provider.clean, and a database constraint behind it)."""
+
     official_site = forms.URLField(
         label=_("官方网站"), required=False, max_length=200, assume_scheme="https"
     )
@@ -32,7 +27,15 @@ class ProviderAdminForm(forms.ModelForm):
     class Meta:
         model = Provider
         fields = EDITABLE_FIELDS
-        error_messages = {"cutoff_time": {"invalid": CUTOFF_MESSAGE}}
+        error_messages = {
+            "due_cutoff": {"invalid": CUTOFF_MESSAGE},
+            "grace_ends_at": {"invalid": CUTOFF_MESSAGE},
+        }
+        widgets = {
+            f"{fact}_{part}": forms.Textarea(attrs={"rows": 2})
+            for fact in Fact
+            for part in ("source", "quote")
+        }
 
 
 class MaintenanceWindowAdminForm(forms.ModelForm):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,13 +12,28 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import ExpressionWrapper, Q
 from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from providers.facts import Channel, Fact, MaintenanceWindowFacts, ProviderFacts, ProviderKind
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+from providers.facts import (
+    Certainty,
+    Channel,
+    Fact,
+    GraceRule,
+    GraceTier,
+    Hotline,
+    MaintenanceWindowFacts,
+    Provenance,
+    ProviderFacts,
+    ProviderKind,
+)
 
 # Re-exported for the migrations that name them and for callers that know the model module.
-__all__ = ["Channel", "Fact", "MaintenanceWindow", "Provider", "ProviderKind"]
+__all__ = ["Certainty", "Channel", "Fact", "GraceTierRecord", "MaintenanceWindow", "Provider"]
 
 MARKDOWN_HELP = _(
     "可以用简单的 Markdown:**加粗**、*斜体*、列表、[链接文字](https://…)。HTML 标签和脚本会被去掉。"
@@ -30,13 +46,18 @@ hotline_validator = RegexValidator(
 
 
 def validate_fact_list(value: object) -> None:
-    if not isinstance(value, list) or any(item not in Fact.values for item in value):
+    """Kept for the migrations that name it (the old `unverified_facts` list)."""
+    old_facts = ("hotline", "repay_path", "cutoff_time", "grace_days", "late_fee", "autopay")
+    if not isinstance(value, list) or any(item not in old_facts for item in value):
         raise ValidationError(
             _("待核实的信息只能从这些项中选择:%(choices)s"),
-            params={"choices": ", ".join(Fact.values)},
+            params={"choices": ", ".join(old_facts)},
         )
 
 
+SOURCE_REQUIRED_MESSAGE = _(
+    "请填写来源(网址,或“某年某月某日致电客服”)。只有“没有找到资料”可以不填来源。"
+)
 MAX_GRACE_DAYS = 30
 GRACE_DAYS_MESSAGE = _("宽限期应在 0 到 30 天之间。")
 CUTOFF_MESSAGE = _("截止时间格式不对:请按 24 小时制填写,例如 20:00;24 点截止填 23:59。")
@@ -46,10 +67,19 @@ def _reverification_due(today: dt.date | None) -> Q:
     """Never verified, or not verified within the configured number of days."""
     today = today or timezone.localdate()
     oldest_fresh = today - dt.timedelta(days=settings.PROVIDER_REVERIFY_DAYS)
-    return Q(verified_on__isnull=True) | Q(verified_on__lt=oldest_fresh)
+    due = Q()
+    for fact in Fact:
+        due |= Q(**{f"{fact}_checked_on__isnull": True}) | Q(
+            **{f"{fact}_checked_on__lt": oldest_fresh}
+        )
+    return due
 
 
 class ProviderQuerySet(models.QuerySet["Provider"]):
+    def with_tiers(self) -> ProviderQuerySet:
+        """With each provider's grace tiers fetched in one more query (for `facts()`)."""
+        return self.prefetch_related("grace_tiers")
+
     def active(self) -> ProviderQuerySet:
         return self.filter(is_active=True)
 
@@ -72,7 +102,49 @@ class ProviderQuerySet(models.QuerySet["Provider"]):
         return self.order_by("display_order", "slug")
 
 
+def certainty_field(fact: StrOrPromise) -> models.CharField:
+    return models.CharField(
+        format_lazy(_("{fact}:可信度"), fact=fact),
+        max_length=10,
+        choices=Certainty.choices,
+        default=Certainty.NONE,
+        help_text=_(
+            "官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。"
+        ),
+    )
+
+
+def source_field(fact: StrOrPromise) -> models.TextField:
+    return models.TextField(
+        format_lazy(_("{fact}:来源"), fact=fact),
+        blank=True,
+        help_text=_("网址,或“某年某月某日致电客服”。除“没有找到资料”外必填。"),
+    )
+
+
+def quote_field(fact: StrOrPromise) -> models.TextField:
+    return models.TextField(
+        format_lazy(_("{fact}:依据原文"), fact=fact),
+        blank=True,
+        help_text=_("来源里支持这条信息的那句话,照原样摘录。"),
+    )
+
+
+def checked_on_field(fact: StrOrPromise) -> models.DateField:
+    return models.DateField(format_lazy(_("{fact}:核对日期"), fact=fact), null=True, blank=True)
+
+
+def note_field(fact: StrOrPromise) -> models.TextField:
+    return models.TextField(
+        format_lazy(_("{fact}:备注"), fact=fact),
+        blank=True,
+        help_text=_("给同事看的说明,例如资料之间的冲突、采用了哪个值以及为什么。消费者看不到。"),
+    )
+
+
 class Provider(models.Model):
+    """A lender, with each fact the plan relies on and, for each, where it comes from."""
+
     slug = models.SlugField(_("代号"), max_length=40, unique=True)
     name_zh = models.CharField(_("中文名称"), max_length=60)
     name_en = models.CharField(_("英文名称"), max_length=80)
@@ -80,39 +152,102 @@ class Provider(models.Model):
     display_order = models.PositiveSmallIntegerField(_("显示顺序"), default=100)
 
     hotline = models.CharField(_("客服电话"), max_length=20, validators=[hotline_validator])
+    hotline_label_zh = models.CharField(_("客服电话说明(中文)"), max_length=60, blank=True)
+    hotline_label_en = models.CharField(_("客服电话说明(英文)"), max_length=80, blank=True)
     hotline_alt = models.CharField(
-        _("备用客服电话"), max_length=20, blank=True, validators=[hotline_validator]
+        _("备用电话"), max_length=20, blank=True, validators=[hotline_validator]
     )
-    repay_path_zh = models.TextField(_("App 内还款路径(中文)"))
-    repay_path_en = models.TextField(_("App 内还款路径(英文)"))
-    cutoff_time = models.TimeField(
-        _("当日还款截止时间"),
-        help_text=_("到期日当天最晚几点前还款才算按时(24 点截止填 23:59)。"),
+    hotline_alt_label_zh = models.CharField(_("备用电话说明(中文)"), max_length=60, blank=True)
+    hotline_alt_label_en = models.CharField(_("备用电话说明(英文)"), max_length=80, blank=True)
+    hotline_alt2 = models.CharField(
+        _("第二个备用电话"), max_length=20, blank=True, validators=[hotline_validator]
     )
+    hotline_alt2_label_zh = models.CharField(
+        _("第二个备用电话说明(中文)"), max_length=60, blank=True
+    )
+    hotline_alt2_label_en = models.CharField(
+        _("第二个备用电话说明(英文)"), max_length=80, blank=True
+    )
+    hotline_certainty = certainty_field(Fact.HOTLINE.label)
+    hotline_source = source_field(Fact.HOTLINE.label)
+    hotline_quote = quote_field(Fact.HOTLINE.label)
+    hotline_checked_on = checked_on_field(Fact.HOTLINE.label)
+    hotline_note = note_field(Fact.HOTLINE.label)
+
+    due_cutoff = models.TimeField(
+        _("还款日当天的截止时间"),
+        help_text=_(
+            "还款日当天最晚几点前还款才算按时(24 点截止填 23:59)。宽限期最后一天的截止时间另填。"
+        ),
+    )
+    due_cutoff_certainty = certainty_field(Fact.DUE_CUTOFF.label)
+    due_cutoff_source = source_field(Fact.DUE_CUTOFF.label)
+    due_cutoff_quote = quote_field(Fact.DUE_CUTOFF.label)
+    due_cutoff_checked_on = checked_on_field(Fact.DUE_CUTOFF.label)
+    due_cutoff_note = note_field(Fact.DUE_CUTOFF.label)
+
     grace_days = models.PositiveSmallIntegerField(
         _("宽限期天数"),
         default=0,
         # The field-level check names the field in forms and imports; the database
         # constraint below is the guarantee.
         validators=[MaxValueValidator(MAX_GRACE_DAYS, message=GRACE_DAYS_MESSAGE)],
-        help_text=_("没有宽限期填 0。不确定时填 0 并标记为待核实。"),
+        help_text=_("还款日之后还有几天。没有宽限期填 0;资料不确定时照资料填,并如实标出可信度。"),
     )
+    grace_ends_at = models.TimeField(
+        _("宽限期最后一天的截止时间"),
+        null=True,
+        blank=True,
+        help_text=_("例如“第 3 天 16:00 前到账”填 16:00。留空表示与还款日当天的截止时间相同。"),
+    )
+    grace_needs_request = models.BooleanField(
+        _("宽限期需要申请"), default=False, help_text=_("要先联系机构申请才有宽限期时勾选。")
+    )
+    grace_request_how_zh = models.TextField(_("如何申请宽限期、最晚何时申请(中文)"), blank=True)
+    grace_request_how_en = models.TextField(_("如何申请宽限期、最晚何时申请(英文)"), blank=True)
+    grace_uses_per_year = models.PositiveSmallIntegerField(
+        _("每年可用几次"), null=True, blank=True, help_text=_("没有次数限制或不清楚时留空。")
+    )
+    grace_tolerance_yuan = models.DecimalField(
+        _("容差(元)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("未还部分不超过这个金额时视同还清。不清楚时留空。"),
+    )
+    grace_certainty = certainty_field(Fact.GRACE.label)
+    grace_source = source_field(Fact.GRACE.label)
+    grace_quote = quote_field(Fact.GRACE.label)
+    grace_checked_on = checked_on_field(Fact.GRACE.label)
+    grace_note = note_field(Fact.GRACE.label)
+
     late_fee_zh = models.TextField(_("逾期费用规则(中文)"))
     late_fee_en = models.TextField(_("逾期费用规则(英文)"))
+    late_fee_certainty = certainty_field(Fact.LATE_FEE.label)
+    late_fee_source = source_field(Fact.LATE_FEE.label)
+    late_fee_quote = quote_field(Fact.LATE_FEE.label)
+    late_fee_checked_on = checked_on_field(Fact.LATE_FEE.label)
+    late_fee_note = note_field(Fact.LATE_FEE.label)
+
     autopay_available = models.BooleanField(_("支持自动还款"), default=False)
     autopay_how_zh = models.TextField(_("如何开通自动还款(中文)"), blank=True)
     autopay_how_en = models.TextField(_("如何开通自动还款(英文)"), blank=True)
-    official_site = models.URLField(_("官方网站"), blank=True)
+    autopay_certainty = certainty_field(Fact.AUTOPAY.label)
+    autopay_source = source_field(Fact.AUTOPAY.label)
+    autopay_quote = quote_field(Fact.AUTOPAY.label)
+    autopay_checked_on = checked_on_field(Fact.AUTOPAY.label)
+    autopay_note = note_field(Fact.AUTOPAY.label)
 
-    source = models.TextField(_("信息来源"), help_text=_("网址或说明:这些信息是从哪里核实的。"))
-    verified_on = models.DateField(_("最后核实日期"), null=True, blank=True)
-    unverified_facts = models.JSONField(
-        _("待核实的信息"),
-        default=list,
-        blank=True,
-        validators=[validate_fact_list],
-        help_text=_("列出尚未向官方确认的信息;消费者会看到“待核实”提示。"),
-    )
+    repay_path_zh = models.TextField(_("App 内还款路径(中文)"))
+    repay_path_en = models.TextField(_("App 内还款路径(英文)"))
+    repay_path_certainty = certainty_field(Fact.REPAY_PATH.label)
+    repay_path_source = source_field(Fact.REPAY_PATH.label)
+    repay_path_quote = quote_field(Fact.REPAY_PATH.label)
+    repay_path_checked_on = checked_on_field(Fact.REPAY_PATH.label)
+    repay_path_note = note_field(Fact.REPAY_PATH.label)
+
+    official_site = models.URLField(_("官方网站"), blank=True)
     is_active = models.BooleanField(_("启用"), default=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
@@ -129,24 +264,184 @@ class Provider(models.Model):
                 name="provider_grace_days_0_to_30",
                 violation_error_message=GRACE_DAYS_MESSAGE,
             ),
+            models.CheckConstraint(
+                condition=Q(grace_days__gt=0)
+                | (Q(grace_ends_at__isnull=True) & Q(grace_needs_request=False)),
+                name="provider_no_grace_has_no_grace_terms",
+                violation_error_message=_(
+                    "没有宽限期(0 天)时,不能填宽限期截止时间或勾选需要申请。"
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(grace_needs_request=False) | ~Q(grace_request_how_zh=""),
+                name="provider_grace_request_says_how",
+                violation_error_message=_("宽限期需要申请时,请写明如何申请(中文)。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(grace_uses_per_year__isnull=True) | Q(grace_uses_per_year__gte=1),
+                name="provider_grace_uses_at_least_one",
+                violation_error_message=_("每年可用次数至少为 1;没有限制请留空。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(grace_tolerance_yuan__isnull=True) | Q(grace_tolerance_yuan__gte=0),
+                name="provider_tolerance_not_negative",
+                violation_error_message=_("容差不能是负数。"),
+            ),
             models.CheckConstraint(condition=~Q(hotline=""), name="provider_hotline_required"),
             models.CheckConstraint(
                 condition=~Q(name_zh="") & ~Q(name_en=""), name="provider_names_required"
             ),
-            models.CheckConstraint(condition=~Q(source=""), name="provider_source_required"),
             models.CheckConstraint(
                 condition=Q(kind__in=ProviderKind.values), name="provider_kind_known"
+            ),
+            *(
+                constraint
+                for fact in Fact
+                for constraint in (
+                    models.CheckConstraint(
+                        condition=Q(**{f"{fact}_certainty__in": Certainty.values}),
+                        name=f"provider_{fact}_certainty_known",
+                    ),
+                    models.CheckConstraint(
+                        condition=Q(**{f"{fact}_certainty": Certainty.NONE})
+                        | ~Q(**{f"{fact}_source": ""}),
+                        name=f"provider_{fact}_sourced",
+                        violation_error_message=SOURCE_REQUIRED_MESSAGE,
+                    ),
+                )
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.name_zh} ({self.slug})"
 
+    def provenance(self, fact: str) -> Provenance:
+        return Provenance(
+            certainty=getattr(self, f"{fact}_certainty"),
+            source=getattr(self, f"{fact}_source"),
+            quote=getattr(self, f"{fact}_quote"),
+            checked_on=getattr(self, f"{fact}_checked_on"),
+        )
+
+    def hotlines(self) -> tuple[Hotline, ...]:
+        numbers = (
+            (self.hotline, self.hotline_label_zh, self.hotline_label_en),
+            (self.hotline_alt, self.hotline_alt_label_zh, self.hotline_alt_label_en),
+            (self.hotline_alt2, self.hotline_alt2_label_zh, self.hotline_alt2_label_en),
+        )
+        return tuple(Hotline(number, zh, en) for number, zh, en in numbers if number)
+
+    def grace_rule(self, tiers: Iterable[GraceTierRecord] = ()) -> GraceRule:
+        return GraceRule(
+            days=self.grace_days,
+            ends_at=self.grace_ends_at,
+            needs_request=self.grace_needs_request,
+            request_how_zh=self.grace_request_how_zh,
+            request_how_en=self.grace_request_how_en,
+            uses_per_year=self.grace_uses_per_year,
+            tolerance_yuan=self.grace_tolerance_yuan,
+            tiers=tuple(tier.facts() for tier in tiers),
+        )
+
     def facts(self) -> ProviderFacts:
-        """A plain, cacheable snapshot of this record for the plan engine."""
-        values = {name: getattr(self, name) for name in FACT_FIELDS}
-        values["unverified_facts"] = frozenset(self.unverified_facts or ())
-        return ProviderFacts(**values, pk=self.pk)
+        """A plain, cacheable snapshot of this record for the plan engine.
+
+        Reads the grace tiers (prefetch them: `ProviderQuerySet.with_tiers`).
+        """
+        return ProviderFacts(
+            slug=self.slug,
+            name_zh=self.name_zh,
+            name_en=self.name_en,
+            kind=self.kind,
+            hotlines=self.hotlines(),
+            repay_path_zh=self.repay_path_zh,
+            repay_path_en=self.repay_path_en,
+            due_cutoff=self.due_cutoff,
+            grace=self.grace_rule(self.grace_tiers.all() if self.pk is not None else ()),
+            late_fee_zh=self.late_fee_zh,
+            late_fee_en=self.late_fee_en,
+            autopay_available=self.autopay_available,
+            autopay_how_zh=self.autopay_how_zh,
+            autopay_how_en=self.autopay_how_en,
+            official_site=self.official_site,
+            provenance=tuple((fact.value, self.provenance(fact)) for fact in Fact),
+            pk=self.pk,
+        )
+
+    def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
+        for fact in Fact:
+            if (
+                getattr(self, f"{fact}_certainty") != Certainty.NONE
+                and not getattr(self, f"{fact}_source").strip()
+            ):
+                errors[f"{fact}_source"] = [str(SOURCE_REQUIRED_MESSAGE)]
+        if not self.grace_days:
+            # No grace period: its end time and conditions mean nothing (staff setting the
+            # days to 0 should not have to clear them one by one).
+            self.grace_ends_at = None
+            self.grace_needs_request = False
+            self.grace_uses_per_year = None
+        if self.grace_needs_request and not self.grace_request_how_zh.strip():
+            errors["grace_request_how_zh"] = [str(_("宽限期需要申请时,请写明如何申请(中文)。"))]
+        if errors:
+            raise ValidationError(errors)
+
+
+class GraceTierRecord(models.Model):
+    """A card tier of one provider whose grace period differs (e.g. BOC platinum: 8 days).
+
+    The wizard asks a person's tier only for a provider that has these.
+    """
+
+    provider = models.ForeignKey(
+        Provider, on_delete=models.CASCADE, related_name="grace_tiers", verbose_name=_("还款机构")
+    )
+    code = models.SlugField(_("代号"), max_length=30)
+    label_zh = models.CharField(_("卡片等级(中文)"), max_length=60)
+    label_en = models.CharField(_("卡片等级(英文)"), max_length=80)
+    grace_days = models.PositiveSmallIntegerField(
+        _("宽限期天数"),
+        validators=[MaxValueValidator(MAX_GRACE_DAYS, message=GRACE_DAYS_MESSAGE)],
+    )
+    grace_ends_at = models.TimeField(
+        _("宽限期最后一天的截止时间"),
+        null=True,
+        blank=True,
+        help_text=_("留空表示与还款日当天的截止时间相同。"),
+    )
+    display_order = models.PositiveSmallIntegerField(_("显示顺序"), default=100)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("卡片等级的宽限期")
+        verbose_name_plural = _("卡片等级的宽限期")
+        ordering = ["display_order", "grace_days", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "code"],
+                name="one_grace_tier_per_code",
+                violation_error_message=_("这家机构已经有这个代号的卡片等级了。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(grace_days__gte=0) & Q(grace_days__lte=MAX_GRACE_DAYS),
+                name="grace_tier_days_0_to_30",
+                violation_error_message=GRACE_DAYS_MESSAGE,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label_zh} ({self.grace_days} 天)"
+
+    def facts(self) -> GraceTier:
+        return GraceTier(
+            code=self.code,
+            label_zh=self.label_zh,
+            label_en=self.label_en,
+            days=self.grace_days,
+            ends_at=self.grace_ends_at,
+        )
 
 
 # The provider fields, stated once: what staff edit (admin form, import/export, seed file),
@@ -156,9 +451,12 @@ EDITABLE_FIELDS: tuple[str, ...] = tuple(
     for field in Provider._meta.concrete_fields
     if field.editable and not field.auto_created and field.name != "updated_at"
 )
-FACT_FIELDS: tuple[str, ...] = tuple(
-    field.name for field in dataclasses.fields(ProviderFacts) if field.name != "pk"
-)
+# Each fact's provenance fields, in the order the admin and the import columns show them.
+PROVENANCE_PARTS = ("certainty", "source", "quote", "checked_on", "note")
+
+
+def provenance_fields(fact: str) -> list[str]:
+    return [f"{fact}_{part}" for part in PROVENANCE_PARTS]
 
 
 def overlap_message(starts_at: dt.datetime, ends_at: dt.datetime) -> str:

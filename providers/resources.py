@@ -1,14 +1,14 @@
 """Provider records as CSV or JSON rows, for bulk export and import in the admin.
 
-One row per provider, keyed by slug. Every row is checked with the model's
-full_clean() (the same rules as the admin form and the database constraints),
-and the admin imports a file in one transaction: one bad row and nothing is saved.
+One row per provider, keyed by slug, every fact with its provenance columns (certainty,
+source, quote, checked date); grace tiers are edited on the provider's page, not imported.
+Every row is checked with the model's full_clean() (the same rules as the admin form and
+the database constraints), and the admin imports a file in one transaction: one bad row
+and nothing is saved.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -17,23 +17,6 @@ from import_export import fields, resources, widgets
 from providers.models import CUTOFF_MESSAGE, EDITABLE_FIELDS, Provider
 
 COLUMNS = EDITABLE_FIELDS
-
-
-class FactListWidget(widgets.Widget):
-    """Unverified facts as `grace_days, hotline` in a spreadsheet cell; a JSON list works too."""
-
-    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> list[str]:
-        if value is None or value == "":
-            return []
-        if isinstance(value, list):
-            return value
-        text = str(value).strip()
-        if text.startswith("["):
-            return json.loads(text)  # a ValueError names the column in the import report
-        return [part for part in re.split(r"[\s,,、;;]+", text) if part]
-
-    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
-        return ", ".join(value or [])
 
 
 class YesNoWidget(widgets.BooleanWidget):
@@ -63,11 +46,14 @@ class CutoffWidget(widgets.TimeWidget):
 
 
 class ProviderResource(resources.ModelResource):
-    cutoff_time = fields.Field(
-        attribute="cutoff_time", column_name="cutoff_time", widget=CutoffWidget()
+    due_cutoff = fields.Field(
+        attribute="due_cutoff", column_name="due_cutoff", widget=CutoffWidget()
     )
-    unverified_facts = fields.Field(
-        attribute="unverified_facts", column_name="unverified_facts", widget=FactListWidget()
+    grace_ends_at = fields.Field(
+        attribute="grace_ends_at", column_name="grace_ends_at", widget=CutoffWidget()
+    )
+    grace_needs_request = fields.Field(
+        attribute="grace_needs_request", column_name="grace_needs_request", widget=YesNoWidget()
     )
     autopay_available = fields.Field(
         attribute="autopay_available", column_name="autopay_available", widget=YesNoWidget()

@@ -30,6 +30,7 @@ from wizard.insights import as_csv, bar_chart, insights_for
 from wizard.models import Case, CaseStep, RemediationText
 from wizard.preview import preview_plans
 from wizard.provider_wording import step_texts_for
+from wizard.recheck import CASE_WINDOW_DAYS, facts_to_recheck
 from wizard.reference_codes import normalise_code
 
 PREVIEW_LANGUAGES = {"zh-hans": "中文", "en": "English"}
@@ -49,13 +50,34 @@ class ProviderConsoleAdmin(ProviderAdmin):
     inlines = [*ProviderAdmin.inlines, RemediationTextInline]
     change_form_template = "admin/wizard/provider_change_form.html"
 
+    change_list_template = "admin/wizard/provider_change_list.html"
+
     def get_urls(self) -> list[URLPattern]:
         preview = path(
             "<path:object_id>/preview/",
             self.admin_site.admin_view(self.preview_view),
             name="providers_provider_preview",
         )
-        return [preview, *super().get_urls()]
+        recheck = path(
+            "recheck/",
+            self.admin_site.admin_view(self.recheck_view),
+            name="providers_provider_recheck",
+        )
+        return [preview, recheck, *super().get_urls()]
+
+    @method_decorator(require_http_methods(["GET"]))
+    def recheck_view(self, request: HttpRequest) -> HttpResponse:
+        """The facts to check again first: most cases × oldest check × weakest certainty."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("先重新核实这些信息"),
+            "opts": self.opts,
+            "facts": facts_to_recheck(today=timezone.localdate()),
+            "case_window_days": CASE_WINDOW_DAYS,
+        }
+        return TemplateResponse(request, "admin/wizard/provider_recheck.html", context)
 
     @method_decorator(require_http_methods(["GET", "POST"]))
     def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:

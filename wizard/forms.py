@@ -18,11 +18,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.forms import ManagementForm as WizardManagementForm
 
-from providers.facts import Channel, ProviderFacts, ProviderKind
+from providers.facts import UNKNOWN_PROVIDER, Channel, ProviderFacts, ProviderKind
 from wizard.engine.answers import (
     FURTHEST_DUE_DATE_DAYS,
     OLDEST_DUE_DATE_DAYS,
     SHANGHAI,
+    UNSURE_TIER,
     Autopay,
     CardStatus,
     Check,
@@ -108,14 +109,17 @@ class StepForm(forms.Form):
 
 
 def grouped_choices(providers: Mapping[str, ProviderFacts]) -> Choices:
-    """The providers as radio choices under their kind's label, in display order."""
+    """The providers as radio choices under their kind's label, in display order, and last
+    a way on for a person who does not know which lender holds the installment."""
     language = get_language()
     groups: dict[str, list[tuple[str, str]]] = {}
     for facts in providers.values():
         groups.setdefault(facts.kind, []).append((facts.slug, facts.in_language("name", language)))
-    return Choices(
+    known = [
         (str(kind.label), tuple(options)) for kind in ProviderKind if (options := groups.get(kind))
-    )
+    ]
+    unsure = (str(_("还不知道是哪家")), ((UNKNOWN_PROVIDER, str(_("不确定是哪家,先帮我找出来"))),))
+    return Choices([*known, unsure])
 
 
 class ProviderForm(StepForm):
@@ -141,6 +145,36 @@ class ProviderForm(StepForm):
             (str(label), [next(radios) for _option in options])
             for label, options in self.provider_choices
         ]
+
+
+class FindLenderForm(StepForm):
+    """A page of guidance, not a question: how to find the lender; continuing gives the
+    general plan (the link back to the provider page is in the template)."""
+
+    heading = _("不确定是哪家?先找出借钱给你的机构")
+    hint = _("每种分期都对应一家机构。下面几处都能看出来。")
+    summary_title = _("找出是哪家机构")
+
+
+class CardTierForm(StepForm):
+    """The card's tier, asked only for a provider whose grace period differs by tier."""
+
+    heading = _("你的卡是哪个等级的?")
+    hint = _("这家银行不同等级的卡宽限期不同。不确定就选“不确定”,我们按最短的宽限期计算。")
+    summary_title = _("卡片等级")
+
+    card_tier = radio(_("卡片等级"), (), _("请选择卡片等级,不确定就选“不确定”"))
+
+    def __init__(self, *args: Any, provider: ProviderFacts | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        language = get_language()
+        tiers = provider.grace.tiers if provider is not None else ()
+        field = self.fields["card_tier"]
+        assert isinstance(field, forms.ChoiceField)  # declared above with radio()
+        field.choices = Choices(
+            [(tier.code, tier.label(language)) for tier in tiers]
+            + [(UNSURE_TIER, str(_("不确定")))]
+        )
 
 
 class ProblemForm(StepForm):

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from providers.catalog import active_providers, windows_covering
-from providers.facts import ProviderFacts
+from providers.catalog import active_providers, unknown_provider, windows_covering
+from providers.facts import UNKNOWN_PROVIDER, ProviderFacts
 from wizard.engine.answers import Answers, AnswersError
 from wizard.engine.building import Plan, build_plan
 from wizard.provider_wording import step_texts_for
@@ -18,10 +18,14 @@ def checked_answers(data: Mapping[str, Any], *, now: dt.datetime) -> tuple[Answe
 
     No query while the provider catalog is cached. Raises AnswersError (naming
     the field) for anything that cannot be planned, including a provider that is
-    unknown or no longer active.
+    unknown or no longer active. "unknown" is the person who does not know which lender
+    holds the installment: their plan is the general one (catalog.unknown_provider).
     """
     answers = Answers.from_dict(data, now=now)
-    provider = active_providers().get(answers.provider)
+    providers = active_providers()
+    if answers.provider == UNKNOWN_PROVIDER:
+        return answers, unknown_provider(providers)
+    provider = providers.get(answers.provider)
     if provider is None:
         raise AnswersError("provider", f"unknown or inactive provider {answers.provider!r}")
     return answers, provider
@@ -30,8 +34,9 @@ def checked_answers(data: Mapping[str, Any], *, now: dt.datetime) -> tuple[Answe
 def plan_for_answers(data: Mapping[str, Any], *, now: dt.datetime, language: str) -> Plan:
     """Validate JSON-shaped answers, gather the provider's facts and build the plan.
 
-    At most three queries, when the cache is cold: the provider catalog, the wording and
-    the maintenance windows, each shared through the cache until staff change them.
+    At most four queries, when the cache is cold: the provider catalog (with the card
+    tiers), the wording and the maintenance windows, each shared through the cache until
+    staff change them.
     Raises AnswersError as checked_answers does.
     """
     answers, provider = checked_answers(data, now=now)

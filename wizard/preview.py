@@ -30,7 +30,7 @@ from wizard.engine.answers import (
     YesNoUnsure,
 )
 from wizard.engine.building import Plan, build_plan
-from wizard.engine.deadlines import Status, deadline_for, due_cutoff_for
+from wizard.engine.deadlines import Status, deadline_for, due_cutoff_for, grace_deadline_for
 from wizard.engine.wording import StepText
 
 
@@ -43,9 +43,10 @@ class Timing(enum.StrEnum):
 
 
 EXPECTED_STATUS = {
-    Timing.DUE_TODAY: Status.DUE_TODAY,
-    Timing.IN_GRACE: Status.IN_GRACE,
-    Timing.OVERDUE: Status.OVERDUE,
+    Timing.DUE_TODAY: frozenset({Status.DUE_TODAY}),
+    # A grace period the provider states itself, or one stated elsewhere or to be asked for.
+    Timing.IN_GRACE: frozenset({Status.IN_GRACE, Status.POSSIBLY_IN_GRACE}),
+    Timing.OVERDUE: frozenset({Status.OVERDUE}),
 }
 
 ACCOUNT_OK = AccountAnswers(
@@ -135,7 +136,7 @@ class Preview:
         For example, with no grace period we can rely on, a day after the due date
         is already overdue; the preview says so rather than hiding the situation.
         """
-        return self.plan.status_now == EXPECTED_STATUS[self.situation.timing]
+        return self.plan.status_now in EXPECTED_STATUS[self.situation.timing]
 
 
 def situation_moment(timing: Timing, *, due_date: dt.date, provider: ProviderFacts) -> dt.datetime:
@@ -146,7 +147,8 @@ def situation_moment(timing: Timing, *, due_date: dt.date, provider: ProviderFac
         return max(midnight, due_cutoff - dt.timedelta(hours=3))
     if timing is Timing.IN_GRACE:
         return due_cutoff + dt.timedelta(hours=1)
-    return deadline_for(due_date, provider) + dt.timedelta(days=1)
+    last = grace_deadline_for(due_date, provider) or deadline_for(due_date, provider)
+    return max(last, deadline_for(due_date, provider)) + dt.timedelta(days=1)
 
 
 def example_outage(*, now: dt.datetime) -> MaintenanceWindow:

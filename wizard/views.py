@@ -27,7 +27,7 @@ from django_htmx.middleware import HtmxDetails
 from formtools.wizard.views import NamedUrlSessionWizardView, normalize_name
 
 from providers.catalog import active_providers
-from providers.facts import ProviderFacts
+from providers.facts import UNKNOWN_PROVIDER, Fact, ProviderFacts
 from wizard.cases import FeedbackRefused, record_case, record_feedback
 from wizard.engine.answers import (
     ACCOUNT_SYMPTOMS,
@@ -36,9 +36,12 @@ from wizard.engine.answers import (
     answers_data_from_pages,
 )
 from wizard.errors import render_error
+from wizard.fact_display import fact_rows
 from wizard.forms import (
     AccountForm,
+    CardTierForm,
     FeedbackForm,
+    FindLenderForm,
     FundsForm,
     ManagementForm,
     ProblemForm,
@@ -98,6 +101,21 @@ def _symptom_is(symptoms: frozenset[str]) -> Callable[[RepaymentWizard], bool]:
     return condition
 
 
+def _provider_answer(wizard: RepaymentWizard) -> str | None:
+    """The stored, raw answer to the provider page (see _symptom_is for why raw)."""
+    data = wizard.storage.get_step_data("provider")
+    return data.get("provider-provider") if data else None
+
+
+def _lender_unknown(wizard: RepaymentWizard) -> bool:
+    return _provider_answer(wizard) == UNKNOWN_PROVIDER
+
+
+def _tiers_differ(wizard: RepaymentWizard) -> bool:
+    provider = wizard.providers.get(_provider_answer(wizard) or "")
+    return provider is not None and provider.has_tiers
+
+
 def known_run(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Precondition: the run in the URL belongs to this session, else back to a new run
     (the session expired or was cleared, or the link came from another device)."""
@@ -126,6 +144,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
     storage_name = "wizard.storage.AnswerStorage"
     form_list = [
         ("provider", ProviderForm),
+        ("find_lender", FindLenderForm),
+        ("card_tier", CardTierForm),
         ("problem", ProblemForm),
         ("account", AccountForm),
         ("funds", FundsForm),
@@ -134,6 +154,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         (REVIEW_STEP, ReviewForm),
     ]
     condition_dict = {
+        "find_lender": _lender_unknown,
+        "card_tier": _tiers_differ,
         "account": _symptom_is(ACCOUNT_SYMPTOMS),
         "funds": _symptom_is(FUNDS_SYMPTOMS),
     }
@@ -150,6 +172,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
     def get_template_names(self) -> list[str]:
         if self.steps.current == REVIEW_STEP:
             return ["wizard/review.html"]
+        if self.steps.current == "find_lender":
+            return ["wizard/find_lender.html"]
         return ["wizard/step.html"]
 
     def render(self, form: StepForm | None = None, **kwargs: Any) -> HttpResponse:
@@ -166,6 +190,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         if step == "provider":
             return {"providers": self.providers}
+        if step == "card_tier":
+            return {"provider": self.providers.get(_provider_answer(self) or "")}
         return {}
 
     def get_step_url(self, step: str) -> str:
@@ -261,6 +287,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         )
         if current == REVIEW_STEP:
             context["summary"] = self.summary()
+        if current == "find_lender":
+            context["provider_url"] = self.get_step_url("provider")
         return context
 
     def summary(self) -> list[SummaryRow]:
@@ -398,6 +426,8 @@ def show_plan(
     context = {
         "page_title": _("你的处理方案"),
         "plan": result,
+        "facts": fact_rows(result),
+        "hotline_confirmed": result.provider.provenance_of(Fact.HOTLINE).is_official,
         "case": case,
         "plan_url": request.build_absolute_uri(reverse("wizard:plan", kwargs={"code": case.code})),
         "feedback_form": feedback_form or FeedbackForm(),

@@ -123,3 +123,42 @@ def test_readable_at_200_percent_zoom_without_sideways_scrolling(browser, live_s
         assert all(width <= 180 for width in widths.values()), widths
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_screenshots_and_audit_of_the_lender_screens(page, live_server, language):
+    """Not knowing the lender, a card tier to choose, and a plan whose facts carry their
+    certainty (issue 13's screens)."""
+    walk = Walk(page, live_server.url)
+    found: dict[str, dict] = {}
+
+    def check(name: str) -> None:
+        found[name] = audit(page, f"{language}-lender-{len(found) + 1:02d}-{name}")
+
+    walk.open_start()
+    if language == "en":
+        walk.switch_language()
+        page.wait_for_selector("html[lang=en]")
+    walk.tap_start()
+    walk.choose("provider-provider", "unknown")
+    walk.tap_continue("/check/find_lender/")
+    check("find-lender")
+    page.click('#main a.button[href$="/provider/"]')
+    walk.expect_path("/check/provider/")
+    walk.choose("provider-provider", "boc")
+    walk.tap_continue("/check/card_tier/")
+    check("card-tier")
+    walk.tap_continue()
+    page.wait_for_selector("#error-summary")
+    check("card-tier-error")
+    walk.choose("card_tier-card_tier", "platinum")
+    walk.tap_continue("/check/problem/")
+    walk.problem("timeout", "/check/timing/")
+    walk.timing()
+    walk.situation()
+    walk.confirm()
+    check("plan-with-facts")
+    assert page.locator(".tag--secondary, .tag--unverified").count() >= 1
+
+    assert len(found) == 4
+    assert {name: p for name, p in found.items() if p} == {}

@@ -8,12 +8,17 @@ real PostgreSQL, and every provider, window, step text and case it held is still
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from django.apps.registry import Apps
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from providers.facts import Fact
+from providers.management.commands.load_providers import SEED_FILE
 
 BEFORE = [
     ("providers", "0005_history_of_existing_records"),
@@ -87,12 +92,68 @@ def test_a_database_from_before_the_move_keeps_every_record():
     from wizard.models import Case, RemediationText
 
     kept = Provider.objects.get(slug="oldbank")
-    assert (kept.hotline, kept.cutoff_time, kept.grace_days) == ("95500", dt.time(20, 0), 3)
-    assert kept.unverified_facts == ["grace_days"]
+    assert (kept.hotline, kept.due_cutoff, kept.grace_days) == ("95500", dt.time(20, 0), 3)
+    # The old single cutoff was also the grace period's end; the old lists become certainties.
+    assert kept.grace_ends_at == dt.time(20, 0)
+    assert kept.grace_certainty == "weak" and kept.hotline_certainty == "official"
+    assert {kept.provenance(fact).source for fact in Fact} == {"https://bank.example.com/"}
+    assert {kept.provenance(fact).checked_on for fact in Fact} == {dt.date(2026, 11, 1)}
     assert MaintenanceWindow.objects.filter(provider=kept).count() == 1
     assert RemediationText.objects.get(provider=kept).title_zh == "请致电 {hotline}"
     case = Case.objects.get(code="K7M2Q9X4PA")
     assert case.provider == kept and list(case.steps.values_list("code", flat=True)) == [
         "outage_procedure"
     ]
-    assert RemediationText.objects.filter(provider__isnull=True).count() == defaults_before
+    # wizard 0007 adds the default wording of the two steps issue 13 brought.
+    defaults_after = RemediationText.objects.filter(provider__isnull=True)
+    assert defaults_after.count() == defaults_before + 2
+    assert {"identify_provider", "prove_payment_time"} <= set(
+        defaults_after.values_list("code", flat=True)
+    )
+
+
+SHIPPED_BEFORE = Path(__file__).resolve().parents[1] / "providers" / "data"
+SHIPPED_BEFORE_FILE = SHIPPED_BEFORE / "providers-shipped-before-provenance.json"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_shipped_records_are_corrected_fact_by_fact_and_staff_edits_are_kept():
+    old = migrate([("providers", "0005_history_of_existing_records")])
+    OldProvider = old.get_model("providers", "Provider")
+    for record in json.loads(SHIPPED_BEFORE_FILE.read_text(encoding="utf-8")):
+        OldProvider.objects.create(**record)
+    # Staff had changed two facts in the admin before this release.
+    OldProvider.objects.filter(slug="huabei").update(late_fee_zh="客服说:按合同计算。")
+    OldProvider.objects.filter(slug="icbc").update(hotline="95588-1")
+
+    call_command("migrate", verbosity=0)
+
+    from providers.models import Provider
+
+    shipped = {p["slug"]: p for p in json.loads(SEED_FILE.read_text(encoding="utf-8"))}
+    assert Provider.objects.count() == len(shipped) == 17, "every provider kept"
+    xiaomi = Provider.objects.get(slug="xiaomi-finance")
+    assert xiaomi.hotline == "400-100-3399", "the finance line, not the phone after-sales line"
+    ccb = Provider.objects.get(slug="ccb")
+    assert (ccb.due_cutoff, ccb.grace_days, ccb.grace_ends_at) == (
+        dt.time(16, 0),
+        3,
+        dt.time(16, 0),
+    )
+    assert ccb.grace_certainty == "weak" and "16:00" in ccb.grace_quote
+    assert Provider.objects.get(slug="boc").grace_tiers.count() == 5
+    # What staff changed is theirs: that fact keeps its value and carried-over provenance.
+    huabei = Provider.objects.get(slug="huabei")
+    assert huabei.late_fee_zh == "客服说:按合同计算。"
+    assert huabei.late_fee_source == shipped["huabei"]["late_fee_source"] or (
+        huabei.late_fee_certainty in ("weak", "official")
+    )
+    assert Provider.objects.get(slug="icbc").hotline == "95588-1"
+    # Every other fact of every provider now reads as the fact sheet says.
+    for slug, record in shipped.items():
+        provider = Provider.objects.get(slug=slug)
+        for fact in Fact:
+            if (slug, fact) in {("huabei", Fact.LATE_FEE), ("icbc", Fact.HOTLINE)}:
+                continue
+            assert provider.provenance(fact).certainty == record[f"{fact}_certainty"], (slug, fact)
+            assert provider.provenance(fact).source == record[f"{fact}_source"], (slug, fact)

@@ -2,39 +2,33 @@
 
 from __future__ import annotations
 
-from providers.models import Provider
+import datetime as dt
+
+from providers.models import EDITABLE_FIELDS, Provider
 from tests.wizard.helpers import shanghai
 
 
 def provider_form_data(provider: Provider, **changes: object) -> dict[str, object]:
     """What the change form posts for `provider` untouched, with `changes` typed over it."""
-    data: dict[str, object] = {
-        "slug": provider.slug,
-        "name_zh": provider.name_zh,
-        "name_en": provider.name_en,
-        "kind": provider.kind,
-        "display_order": provider.display_order,
-        "hotline": provider.hotline,
-        "hotline_alt": provider.hotline_alt,
-        "repay_path_zh": provider.repay_path_zh,
-        "repay_path_en": provider.repay_path_en,
-        "official_site": provider.official_site,
-        "cutoff_time": provider.cutoff_time.strftime("%H:%M"),
-        "grace_days": provider.grace_days,
-        "late_fee_zh": provider.late_fee_zh,
-        "late_fee_en": provider.late_fee_en,
-        "autopay_how_zh": provider.autopay_how_zh,
-        "autopay_how_en": provider.autopay_how_en,
-        "source": provider.source,
-        "verified_on": provider.verified_on.isoformat() if provider.verified_on else "",
-        "unverified_facts": list(provider.unverified_facts),
+    data: dict[str, object] = {}
+    for name in EDITABLE_FIELDS:
+        value = getattr(provider, name)
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif isinstance(value, dt.time):
+            data[name] = value.strftime("%H:%M")
+        elif isinstance(value, dt.date):
+            data[name] = value.isoformat()
+        elif value is None:
+            data[name] = ""
+        else:
+            data[name] = value
+    data.update(
+        **inline_management("grace_tiers"),
         **inline_management("maintenance_windows"),
         **inline_management("step_texts"),
-    }
-    if provider.is_active:
-        data["is_active"] = "on"
-    if provider.autopay_available:
-        data["autopay_available"] = "on"
+    )
     data.update(changes)
     return data
 

@@ -35,9 +35,17 @@ def name_in(row: str) -> str:
 def test_changelist_shows_the_columns_staff_check(admin_client):
     ProviderFactory(slug="cmb", name_zh="招商银行", name_en="China Merchants Bank", hotline="95555")
     html = admin_client.get(CHANGELIST).content.decode()
-    for header in ("中文名称", "英文名称", "类型", "客服电话", "当日还款截止时间", "宽限期天数"):
+    for header in (
+        "中文名称",
+        "英文名称",
+        "类型",
+        "客服电话",
+        "还款日当天的截止时间",
+        "宽限期天数",
+    ):
         assert header in html
-    assert "最后核实日期" in html and "需要重新核实" in html
+    assert "宽限期:可信度" in html and "客服电话:可信度" in html
+    assert "最早的核对日期" in html and "需要重新核实" in html
     assert "招商银行" in html and "China Merchants Bank" in html and "95555" in html
 
 
@@ -53,9 +61,9 @@ def test_search_finds_a_provider_by_chinese_or_english_name_or_slug(admin_client
 @override_settings(PROVIDER_REVERIFY_DAYS=90)
 def test_records_not_verified_for_longer_than_the_setting_are_marked_and_filtered(admin_client):
     today = timezone.localdate()
-    ProviderFactory(slug="fresh", name_zh="甲银行", verified_on=today - dt.timedelta(days=90))
-    ProviderFactory(slug="stale", name_zh="乙银行", verified_on=today - dt.timedelta(days=91))
-    ProviderFactory(slug="never", name_zh="丙银行", verified_on=None)
+    ProviderFactory(slug="fresh", name_zh="甲银行", checked_on=today - dt.timedelta(days=90))
+    ProviderFactory(slug="stale", name_zh="乙银行", checked_on=today - dt.timedelta(days=91))
+    ProviderFactory(slug="never", name_zh="丙银行", checked_on=None)
 
     rows = changelist_rows(admin_client.get(CHANGELIST).content.decode())
     marked = {
@@ -72,7 +80,7 @@ def test_records_not_verified_for_longer_than_the_setting_are_marked_and_filtere
 
 @override_settings(PROVIDER_REVERIFY_DAYS=10)
 def test_the_number_of_days_comes_from_the_setting(admin_client):
-    ProviderFactory(slug="x", verified_on=timezone.localdate() - dt.timedelta(days=11))
+    ProviderFactory(slug="x", checked_on=timezone.localdate() - dt.timedelta(days=11))
     due = admin_client.get(CHANGELIST, {"reverification": "due"}).content.decode()
     assert len(changelist_rows(due)) == 1
 
@@ -89,7 +97,7 @@ def test_change_page_has_windows_and_text_overrides_inline(admin_client):
     html = admin_client.get(change_url(bank)).content.decode()
     assert "周六凌晨升级" in html
     assert "请拨 {hotline} 按 2" in html
-    assert 'name="unverified_facts"' in html and 'type="checkbox"' in html
+    assert 'name="grace_certainty"' in html and 'name="grace_source"' in html
 
 
 def test_saving_a_provider_with_a_new_window_and_override_keeps_all_three(admin_client):
@@ -109,12 +117,29 @@ def test_saving_a_provider_with_a_new_window_and_override_keeps_all_three(admin_
     assert RemediationText.objects.get(provider=bank).title_zh == "请拨 {hotline} 按 2"
 
 
-def test_unverified_facts_are_ticked_not_typed(admin_client):
-    bank = ProviderFactory(unverified_facts=[])
-    data = provider_form_data(bank, unverified_facts=["grace_days", "hotline"])
+def test_a_fact_is_edited_with_its_provenance_in_one_place(admin_client):
+    bank = ProviderFactory()
+    data = provider_form_data(
+        bank,
+        grace_days="3",
+        grace_ends_at="16:00",
+        grace_certainty="weak",
+        grace_source="https://example.com/ccb-grace",
+        grace_quote="第三天 16:00 前到账视为按时还款",
+        grace_checked_on="2026-12-01",
+    )
     assert admin_client.post(change_url(bank), data).status_code == 302
     bank.refresh_from_db()
-    assert sorted(bank.unverified_facts) == ["grace_days", "hotline"]
+    assert (bank.grace_ends_at, bank.grace_certainty) == (dt.time(16, 0), "weak")
+    assert bank.grace_quote == "第三天 16:00 前到账视为按时还款"
+
+
+def test_official_without_a_source_is_refused(admin_client):
+    bank = ProviderFactory()
+    data = provider_form_data(bank, hotline_certainty="official", hotline_source="")
+    response = admin_client.post(change_url(bank), data)
+    assert response.status_code == 200
+    assert "请填写来源" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -122,8 +147,10 @@ def test_unverified_facts_are_ticked_not_typed(admin_client):
     [
         ("hotline", "call 95588", "客服电话格式不对"),
         ("hotline_alt", "12345678901234", "客服电话格式不对"),
-        ("cutoff_time", "25:00", "截止时间格式不对"),
-        ("cutoff_time", "八点", "截止时间格式不对"),
+        ("hotline_alt2", "1234", "客服电话格式不对"),
+        ("due_cutoff", "25:00", "截止时间格式不对"),
+        ("due_cutoff", "八点", "截止时间格式不对"),
+        ("grace_ends_at", "25:00", "截止时间格式不对"),
         ("grace_days", "31", "宽限期应在 0 到 30 天之间"),
         ("grace_days", "-1", "确保该值大于或等于0"),
     ],
@@ -214,3 +241,35 @@ def test_past_windows_stay_out_of_the_provider_page_but_in_their_own_list(admin_
     assert "去年的维护" not in admin_client.get(change_url(bank)).content.decode()
     windows = admin_client.get("/admin/providers/maintenancewindow/").content.decode()
     assert bank.name_zh in windows
+
+
+def test_the_recheck_list_puts_most_cases_oldest_check_weakest_source_first(admin_client):
+    from tests.wizard.helpers import case_for, recent_answers
+
+    today = timezone.localdate()
+    ProviderFactory(
+        slug="busy",
+        name_zh="常用银行",
+        unverified=["grace"],
+        checked_on=today - dt.timedelta(days=200),
+    )
+    ProviderFactory(slug="quiet", name_zh="少用银行", checked_on=today - dt.timedelta(days=10))
+    for _ in range(3):
+        case_for(recent_answers(provider="busy"))
+    response = admin_client.get("/admin/providers/provider/recheck/")
+    assert response.status_code == 200
+    rows = re.findall(
+        r"<tr>\s*<td><a[^>]*>(.*?)</a></td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>",
+        response.content.decode(),
+    )
+    assert rows[0] == ("常用银行", "宽限期", "网上资料,未经官方确认")
+    assert rows[-1][0] == "少用银行"
+    assert "先重新核实这些信息" in admin_client.get(CHANGELIST).content.decode()
+
+
+def test_the_recheck_list_costs_the_same_few_queries_however_many_providers(
+    admin_client, django_assert_max_num_queries
+):
+    ProviderFactory.create_batch(30)
+    with django_assert_max_num_queries(8):
+        assert admin_client.get("/admin/providers/provider/recheck/").status_code == 200

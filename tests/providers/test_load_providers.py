@@ -8,7 +8,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from providers.facts import ProviderKind
+from providers.facts import Certainty, Fact, ProviderKind
 from providers.management.commands.load_providers import SEED_FILE
 from providers.models import Provider
 
@@ -37,8 +37,12 @@ def test_every_seed_record_is_sourced_dated_and_valid():
     call_command("load_providers")
     for provider in Provider.objects.all():
         provider.full_clean()
-        assert provider.source.strip(), provider.slug
-        assert provider.verified_on is not None, provider.slug
+        for fact in Fact:
+            provenance = provider.provenance(fact)
+            assert provenance.checked_on is not None, (provider.slug, fact)
+            if provenance.certainty != Certainty.NONE:
+                assert provenance.source.strip() and provenance.quote.strip(), (provider.slug, fact)
+            assert provenance.certainty != Certainty.OFFICIAL, "the fact sheet has no official row"
 
 
 def test_rerunning_the_seed_keeps_staff_edits():

@@ -40,7 +40,9 @@ def test_empty_hotline_and_source_are_refused_by_the_database():
     with pytest.raises(IntegrityError), transaction.atomic():
         Provider.objects.bulk_create([ProviderFactory.build(hotline="")])
     with pytest.raises(IntegrityError), transaction.atomic():
-        Provider.objects.bulk_create([ProviderFactory.build(source="")])
+        Provider.objects.bulk_create(
+            [ProviderFactory.build(hotline_certainty="official", hotline_source="")]
+        )
 
 
 def test_unknown_kind_is_refused_by_the_database():
@@ -62,11 +64,32 @@ def test_hotline_that_cannot_be_dialled_fails_validation_with_a_clear_message(ho
     assert "客服电话格式不对" in str(error.value.message_dict["hotline"])
 
 
-def test_unverified_facts_accept_only_known_fact_names():
-    ProviderFactory.build(unverified_facts=["grace_days", "hotline"]).full_clean()
+def test_each_fact_takes_only_the_four_certainties():
+    ProviderFactory.build(grace_certainty="weak", hotline_certainty="secondary").full_clean()
     with pytest.raises(ValidationError) as error:
-        ProviderFactory.build(unverified_facts=["colour"]).full_clean()
-    assert "unverified_facts" in error.value.message_dict
+        ProviderFactory.build(grace_certainty="colour").full_clean()
+    assert "grace_certainty" in error.value.message_dict
+
+
+@pytest.mark.parametrize("certainty", ["official", "secondary", "weak"])
+def test_a_fact_from_somewhere_needs_its_source(certainty):
+    with pytest.raises(ValidationError) as error:
+        ProviderFactory.build(grace_certainty=certainty, grace_source=" ").full_clean()
+    assert "请填写来源" in str(error.value.message_dict["grace_source"])
+    ProviderFactory.build(grace_certainty="none", grace_source="").full_clean()
+
+
+def test_grace_terms_hold_together():
+    no_grace = ProviderFactory.build(grace_days=0, grace_ends_at=dt.time(16, 0))
+    no_grace.full_clean()  # the end time of no grace period is dropped
+    assert no_grace.grace_ends_at is None
+    with pytest.raises(ValidationError):
+        ProviderFactory.build(grace_needs_request=True, grace_request_how_zh="").full_clean()
+    with pytest.raises(IntegrityError):
+        with transaction.atomic():
+            Provider.objects.bulk_create(
+                [ProviderFactory.build(grace_days=0, grace_ends_at=dt.time(16, 0))]
+            )
 
 
 def test_full_clean_reports_grace_days_outside_the_range():
@@ -84,9 +107,9 @@ def test_active_leaves_out_deactivated_providers():
 @override_settings(PROVIDER_REVERIFY_DAYS=90)
 def test_needs_reverification_finds_stale_and_never_verified_records():
     today = dt.date(2026, 11, 25)
-    fresh = ProviderFactory(verified_on=today - dt.timedelta(days=90))
-    stale = ProviderFactory(verified_on=today - dt.timedelta(days=91))
-    never = ProviderFactory(verified_on=None)
+    fresh = ProviderFactory(checked_on=today - dt.timedelta(days=90))
+    stale = ProviderFactory(checked_on=today - dt.timedelta(days=91))
+    never = ProviderFactory(checked_on=None)
     found = set(Provider.objects.needs_reverification(today=today))
     assert found == {stale, never}
     assert fresh not in found
@@ -106,9 +129,12 @@ def test_tel_uri_dials_menu_choices_after_a_pause(number, uri):
 
 
 def test_unverified_grace_period_is_not_relied_on_when_planning():
-    facts = ProviderFactory.build(grace_days=3, unverified_facts=["grace_days"]).facts()
-    assert facts.planning_grace_days == 0
-    assert ProviderFactory.build(grace_days=3).facts().planning_grace_days == 3
+    assert not ProviderFactory.build(grace_days=3, unverified=["grace"]).facts().grace_is_certain()
+    assert ProviderFactory.build(grace_days=3).facts().grace_is_certain()
+    requested = ProviderFactory.build(
+        grace_days=3, grace_needs_request=True, grace_request_how_zh="打客服申请"
+    )
+    assert not requested.facts().grace_is_certain()
 
 
 def test_a_window_must_end_after_it_starts(bank):

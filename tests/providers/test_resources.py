@@ -4,6 +4,7 @@ a dry run first, and all rows or none."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from providers.facts import Fact
 from providers.models import Provider
 from providers.resources import COLUMNS, ProviderResource
 from tests.factories import ProviderFactory, UserFactory
@@ -28,9 +30,7 @@ CSV, JSON = "0", "1"  # the order of the formats offered on the import and expor
 
 @pytest.fixture
 def bank():
-    return ProviderFactory(
-        slug="bank", name_zh="测试银行", hotline="95500", unverified_facts=["grace_days"]
-    )
+    return ProviderFactory(slug="bank", name_zh="测试银行", hotline="95500", unverified=["grace"])
 
 
 def export(client: Client, file_format: str) -> str:
@@ -77,8 +77,10 @@ def test_export_as_csv_has_one_readable_row_per_provider(support_client, bank):
     exported = {row["slug"]: row for row in rows}
     assert set(exported) == {"bank", "other"}
     assert exported["bank"]["hotline"] == "95500"
-    assert exported["bank"]["unverified_facts"] == "grace_days"
-    assert exported["bank"]["cutoff_time"] == "20:00:00"
+    assert exported["bank"]["grace_certainty"] == "weak"
+    assert exported["bank"]["hotline_certainty"] == "official"
+    assert exported["bank"]["grace_source"] == "https://bank.example.com/rules"
+    assert exported["bank"]["due_cutoff"] == "20:00:00"
 
 
 def test_export_as_json(support_client, bank):
@@ -130,8 +132,9 @@ def test_a_file_with_bad_rows_imports_nothing_and_names_each_bad_row_and_field(
         bank={"hotline": "95566"},
         good={},
         bad1={"hotline": "call me"},
-        bad2={"cutoff_time": "25:00", "grace_days": "45"},
-        bad3={"kind": "pawnshop", "is_active": "maybe", "unverified_facts": "colour"},
+        bad2={"due_cutoff": "25:00", "grace_days": "45"},
+        bad3={"kind": "pawnshop", "is_active": "maybe", "grace_certainty": "colour"},
+        bad4={"hotline_certainty": "official", "hotline_source": ""},
     )
     if file_format == JSON:
         text = json.dumps(list(csv.DictReader(io.StringIO(text))), ensure_ascii=False)
@@ -146,12 +149,13 @@ def test_a_file_with_bad_rows_imports_nothing_and_names_each_bad_row_and_field(
             re.S,
         )
     }
-    assert set(errors) == {3, 4, 5}  # rows 1 and 2 are fine
+    assert set(errors) == {3, 4, 5, 6}  # rows 1 and 2 are fine
     assert "hotline" in errors[3] and "客服电话格式不对" in errors[3]
-    assert "cutoff_time" in errors[4] and "截止时间格式不对" in errors[4]
+    assert "due_cutoff" in errors[4] and "截止时间格式不对" in errors[4]
     assert "grace_days" in errors[4] and "宽限期应在 0 到 30 天之间" in errors[4]
-    for field in ("kind", "is_active", "unverified_facts"):
+    for field in ("kind", "is_active", "grace_certainty"):
         assert field in errors[5]
+    assert "hotline_source" in errors[6] and "请填写来源" in errors[6]
     assert Provider.objects.get(slug="bank").hotline == "95500"
     assert not Provider.objects.filter(slug="good").exists()
 
@@ -168,13 +172,13 @@ def test_a_file_that_turns_bad_between_preview_and_confirm_imports_nothing(suppo
     assert not Provider.objects.filter(slug="newbank").exists()
 
 
-def test_unverified_facts_may_be_written_as_a_list_in_a_cell():
+def test_every_fact_carries_its_provenance_in_the_columns():
     resource = ProviderResource()
-    widget = resource.fields["unverified_facts"].widget
-    assert widget.clean("grace_days, hotline") == ["grace_days", "hotline"]
-    assert widget.clean("grace_days、hotline") == ["grace_days", "hotline"]
-    assert widget.clean('["cutoff_time"]') == ["cutoff_time"]
-    assert widget.clean("") == []
+    for fact in Fact:
+        for part in ("certainty", "source", "quote", "checked_on", "note"):
+            assert f"{fact}_{part}" in resource.fields, (fact, part)
+    assert resource.fields["grace_ends_at"].widget.clean("") is None
+    assert resource.fields["grace_ends_at"].widget.clean("16:00") == dt.time(16, 0)
 
 
 def test_staff_outside_the_support_group_can_neither_import_nor_export(bank):

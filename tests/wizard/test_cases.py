@@ -90,6 +90,7 @@ def test_the_case_stores_no_personal_data_field_by_field(bank):
         "timing",
         "contacted_provider",
         "autopay",
+        "card_tier",
     }
     assert answers["provider"] == "bank"
     account = answers["account"]

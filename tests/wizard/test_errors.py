@@ -76,6 +76,6 @@ def test_an_oversized_post_gets_413(provider_cmb, quiet_client):
 def test_too_many_fields_get_400(provider_cmb, quiet_client):
     wizard = WizardSession(quiet_client)
     wizard.start()
-    response = wizard.post("provider", {f"f{i}": "1" for i in range(100)})
+    response = wizard.post("provider", {f"f{i}": "1" for i in range(300)})
     assert response.status_code == 400
     assert "请求有误" in response.content.decode()

@@ -9,6 +9,7 @@ documents and are not checked; the full pages they are cut from are.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -23,9 +24,11 @@ import pytest
 from django.conf import settings
 from django.db import OperationalError
 from django.test import Client
+from django.utils import timezone
 
 from tests.bench.walk import steps
-from tests.wizard.helpers import WizardSession
+from tests.wizard.helpers import WizardSession, case_for
+from wizard.engine.answers import SHANGHAI
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +102,37 @@ def wizard_pages(language: str) -> Iterator[tuple[str, str]]:
     yield "plan, marked solved later", full_page(after)
 
 
+def lender_pages(language: str) -> Iterator[tuple[str, str]]:
+    """Not knowing the lender, choosing a card tier, and plans that lead with an unconfirmed
+    grace period or with money already charged (issue 13)."""
+    client = client_in(language)
+    wizard = WizardSession(client)
+    wizard.start()
+    wizard.post("provider", {"provider": "unknown"})
+    yield "find the lender", full_page(wizard.get("find_lender"))
+    wizard.post("provider", {"provider": "boc"})
+    yield "card tier", full_page(wizard.get("card_tier"))
+    yield "card tier with errors", full_page(wizard.post("card_tier", {}))
+    now = timezone.now().astimezone(SHANGHAI)
+    due = now.date() - dt.timedelta(days=1)
+    late = dt.datetime.combine(due, dt.time(17, 10), tzinfo=SHANGHAI)
+    for name, provider, symptom in (
+        ("plan possibly in grace", "ccb", "limit_exceeded"),
+        ("plan money already charged", "huabei", "deducted_not_credited"),
+        ("plan for an unknown lender", "unknown", "timeout"),
+    ):
+        case = case_for(
+            {
+                "provider": provider,
+                "symptom": symptom,
+                "channel": "app",
+                "timing": {"due_date": due.isoformat(), "attempted_at": late.isoformat()},
+                "card_tier": None,
+            }
+        )
+        yield name, full_page(client.get(f"/plan/{case.code}/"))
+
+
 def error_pages(language: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, str]]:
     """Each error page a person can meet, reached the way a person reaches it."""
     quiet = client_in(language, raise_request_exception=False)
@@ -114,7 +148,7 @@ def error_pages(language: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[tupl
 
     wizard = WizardSession(quiet)
     wizard.start()
-    fields = {f"f{number}": "1" for number in range(100)}
+    fields = {f"f{number}": "1" for number in range(300)}
     yield "400 too many fields", full_page(wizard.post("provider", fields), 400)
     padded = {"provider": "cmb", "padding": "x" * 40_000}
     yield "413 too large", full_page(wizard.post("provider", padded), 413)
@@ -142,11 +176,16 @@ def every_page(monkeypatch: pytest.MonkeyPatch) -> list[Page]:
     pages = [
         Page(language, name, html)
         for language in LANGUAGES
-        for pages in (wizard_pages(language), error_pages(language, monkeypatch))
+        for pages in (
+            wizard_pages(language),
+            lender_pages(language),
+            error_pages(language, monkeypatch),
+        )
         for name, html in pages
     ]
     names = {page.name for page in pages}
     assert {"provider with errors", "review", "plan", "503 database down"} <= names
+    assert {"find the lender", "card tier", "plan possibly in grace"} <= names
     return pages
 
 

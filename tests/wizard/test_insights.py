@@ -30,7 +30,7 @@ def make_cases(spec, *, day: dt.date):
 
 
 def test_insights_numbers_match_a_known_set_of_cases(bank, support_client):
-    ProviderFactory(slug="other", name_zh="另一家", verified_on=None)
+    ProviderFactory(slug="other", name_zh="另一家", checked_on=None)
     monday, tuesday = dt.date(2026, 11, 16), dt.date(2026, 11, 17)
     make_cases(
         [

@@ -46,15 +46,40 @@ def test_plan_page_and_command_line_agree_on_the_same_answers(bank, monkeypatch)
 def test_command_prints_the_documented_shape(bank):
     result = run_plan_command(answers_dict(), "--now", NOW.isoformat())
     assert set(result) >= {"provider", "status", "deadline", "steps"}
-    assert result["provider"] == {
+    provider = result["provider"]
+    assert {key: provider[key] for key in ("slug", "name", "hotline", "cutoff")} == {
         "slug": "bank",
         "name": "测试银行",
         "hotline": "95500",
         "cutoff": "20:00",
-        "grace_days": 3,
-        "verified_on": "2026-11-01",
-        "unverified": [],
     }
+    assert (provider["grace_days"], provider["verified_on"], provider["unverified"]) == (
+        3,
+        "2026-11-01",
+        [],
+    )
+    assert provider["due_cutoff"] == "20:00"
+    assert provider["grace"] == {
+        "days": 3,
+        "ends_at": "20:00",
+        "certainty": "official",
+        "needs_request": False,
+        "tier": None,
+    }
+    assert set(provider["facts"]) == {
+        "hotline",
+        "due_cutoff",
+        "grace",
+        "late_fee",
+        "autopay",
+        "repay_path",
+    }
+    assert provider["facts"]["grace"] == {
+        "certainty": "official",
+        "checked_on": "2026-11-01",
+        "source": "https://bank.example.com/rules",
+    }
+    assert result["grace_deadline"] == "2026-11-13T20:00:00+08:00"
     assert set(result["steps"][0]) == {"code", "urgency", "title", "detail", "because"}
 
 

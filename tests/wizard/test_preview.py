@@ -76,7 +76,7 @@ def test_the_outage_case_opens_with_the_maintenance_step_and_its_notice():
 
 
 def test_due_today_is_before_the_cutoff_even_for_an_early_cutoff():
-    provider = make_facts(cutoff_time=dt.time(1, 0))
+    provider = make_facts(due_cutoff=dt.time(1, 0))
     moment = situation_moment(Timing.DUE_TODAY, due_date=DUE, provider=provider)
     assert moment.date() == DUE and moment.time() < dt.time(1, 0)
 

@@ -31,7 +31,7 @@ def provider():
         slug="cmb",
         name_zh="招商银行信用卡",
         hotline="400-820-5555",
-        cutoff_time=dt.time(23, 59),
+        due_cutoff=dt.time(23, 59),
         grace_days=3,
     )
 
@@ -240,7 +240,8 @@ def test_two_tabs_do_not_mix_their_answers(client, provider):
     second_plan = second.confirm(follow=True).content.decode()
     assert "招商银行信用卡还款处理方案" in first_plan
     assert "工商银行信用卡还款处理方案" in second_plan
-    assert "开通自动还款" not in first_plan and "开通自动还款" in second_plan
+    assert "开通自动还款,下次不再错过" not in first_plan
+    assert "开通自动还款,下次不再错过" in second_plan
 
 
 def test_a_session_keeps_only_the_last_few_runs(client, provider):
@@ -294,6 +295,7 @@ def test_the_session_keeps_only_categorical_answers(client, wizard):
         "timing",
         "contacted_provider",
         "autopay",
+        "card_tier",
     }
 
 

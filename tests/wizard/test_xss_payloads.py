@@ -81,7 +81,7 @@ PROVIDER_TEXT_FIELDS = [
 WINDOW_TEXT_FIELDS = ["notice_zh", "notice_en", "source"]
 STEP_TEXT_FIELDS = ["title_zh", "detail_zh", "title_en", "detail_en"]
 # Fields with a format that no payload can match: the admin refuses them outright.
-FORMATTED_FIELDS = ["slug", "hotline", "hotline_alt", "official_site"]
+FORMATTED_FIELDS = ["slug", "hotline", "hotline_alt", "hotline_alt2", "official_site"]
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "srcdoc"}
 NEVER_ON_THE_PAGE = {"script", "iframe", "frame", "object", "embed", "svg", "math", "base", "style"}

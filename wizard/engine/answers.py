@@ -8,6 +8,7 @@ they cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
@@ -114,6 +115,9 @@ class Answers:
     attempted_at: dt.datetime
     contacted_provider: str
     autopay: str
+    # A provider whose grace period differs by card tier asks for it; None when not asked
+    # or not known (the engine then plans with the shortest tier's grace).
+    card_tier: str | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, now: dt.datetime) -> Answers:
@@ -160,6 +164,7 @@ class Answers:
             attempted_at=attempted_at,
             contacted_provider=_choice(data, "contacted_provider", YesNo, default=YesNo.NO),
             autopay=_choice(data, "autopay", Autopay, default=Autopay.UNSURE),
+            card_tier=_tier(data.get("card_tier")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -176,6 +181,7 @@ class Answers:
             },
             "contacted_provider": self.contacted_provider,
             "autopay": self.autopay,
+            "card_tier": self.card_tier,
         }
 
 
@@ -212,6 +218,19 @@ def _section(
         for name, (choices, default) in fields.items()
     }
     return cls(**values)
+
+
+TIER_CODE = re.compile(r"[a-z0-9_-]{1,30}")
+UNSURE_TIER = "unsure"
+
+
+def _tier(value: object) -> str | None:
+    """A card tier's code as the provider's record names it, or None ("unsure" is None)."""
+    if value is None or value == UNSURE_TIER:
+        return None
+    if not isinstance(value, str) or not TIER_CODE.fullmatch(value):
+        raise AnswersError("card_tier", 'must be a card tier code, "unsure" or null')
+    return value
 
 
 def _date(value: object, field: str, *, now: dt.datetime) -> dt.date:
@@ -271,4 +290,5 @@ def answers_data_from_pages(pages: Mapping[str, Mapping[str, Any]]) -> dict[str,
         },
         "contacted_provider": pages["situation"]["contacted_provider"],
         "autopay": pages["situation"]["autopay"],
+        "card_tier": (pages.get("card_tier") or {}).get("card_tier"),
     }

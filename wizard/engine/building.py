@@ -6,6 +6,7 @@ Pure: no request, session, database or template (see wizard/engine/__init__.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ from wizard.engine.deadlines import (
     describe_time_left,
     due_cutoff_for,
     format_moment,
+    grace_deadline_for,
     status_at,
 )
 from wizard.engine.steps import Advice, StepCode, Urgency, least_urgent
@@ -67,6 +69,13 @@ class Step:
 
 @dataclass(frozen=True)
 class Plan:
+    """A plan: where the payment stands, by when it must be made, and the steps, in order.
+
+    `status` is where the attempt stood, `status_now` where things stand now; `deadline` is
+    the last moment that certainly counts, `grace_deadline` the end of a stated grace period
+    however sure we are of it (None without one).
+    """
+
     provider: ProviderFacts
     answers: Answers
     status: Status
@@ -77,6 +86,45 @@ class Plan:
     language: str
     steps: tuple[Step, ...]
     window: MaintenanceWindowFacts | None = field(default=None)
+    grace_deadline: dt.datetime | None = None
+    attempt_evidence: str = ""
+
+    @property
+    def money_already_left(self) -> bool:
+        """The person was charged and the bill does not show it: the question is when they
+        paid, not how to pay again."""
+        return self.answers.symptom == Symptom.DEDUCTED_NOT_CREDITED
+
+    @property
+    def banner(self) -> Status:
+        """The status the page leads with: for money already charged, where the payment
+        stood when it was made (that is what the provider must honour), else where things
+        stand now."""
+        return self.status if self.money_already_left else self.status_now
+
+    @property
+    def banner_label(self) -> str:
+        if self.money_already_left and self.status in (
+            Status.NOT_DUE,
+            Status.DUE_TODAY,
+            Status.IN_GRACE,
+        ):
+            return _("按时付款,等待入账")
+        if self.money_already_left and self.status is Status.POSSIBLY_IN_GRACE:
+            return _("付款时可能还在宽限期内(待核实)")
+        if self.money_already_left:
+            return _("付款时已过截止时间")
+        return self.status_now.label
+
+    @property
+    def grace_deadline_text(self) -> str:
+        if self.grace_deadline is None:
+            return ""
+        return format_moment(self.grace_deadline, language=self.language, now=self.now)
+
+    @property
+    def attempt_text(self) -> str:
+        return format_moment(self.answers.attempted_at, language=self.language, now=self.now)
 
     @property
     def time_left(self) -> dt.timedelta:
@@ -93,7 +141,7 @@ class Plan:
 
     @property
     def status_label(self) -> str:
-        return self.status_now.label
+        return self.banner_label
 
     @property
     def deadline_text(self) -> str:
@@ -105,21 +153,50 @@ class Plan:
         return case_summary(self)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape `manage.py plan` prints."""
+        """The JSON shape `manage.py plan` prints: the rules and their provenance too, so the
+        page and the command line agree and can be checked from outside."""
         provider = self.provider
+        tier = self.answers.card_tier
+        rule = provider.grace.for_tier(tier)
+        grace = provider.provenance_of(Fact.GRACE)
+        facts = {}
+        for fact in Fact:
+            provenance = provider.provenance_of(fact)
+            facts[str(fact)] = {
+                "certainty": provenance.certainty,
+                "checked_on": provenance.checked_on.isoformat() if provenance.checked_on else None,
+                "source": provenance.source,
+            }
+        checked = [p.checked_on for _fact, p in provider.provenance if p.checked_on]
         return {
             "provider": {
                 "slug": provider.slug,
                 "name": provider.in_language("name", self.language),
                 "hotline": provider.hotline,
-                "cutoff": provider.cutoff_time.strftime("%H:%M"),
-                "grace_days": provider.planning_grace_days,
-                "verified_on": provider.verified_on.isoformat() if provider.verified_on else None,
-                "unverified": sorted(provider.unverified_facts),
+                "due_cutoff": provider.due_cutoff.strftime("%H:%M"),
+                "grace": {
+                    "days": rule.days,
+                    "ends_at": (rule.ends_at or provider.due_cutoff).strftime("%H:%M")
+                    if rule.days
+                    else None,
+                    "certainty": grace.certainty,
+                    "needs_request": rule.needs_request,
+                    "tier": tier,
+                },
+                "facts": facts,
+                # As before the facts carried their own provenance: the cutoff, the grace
+                # days a plan relies on, the oldest check and the facts not confirmed.
+                "cutoff": provider.due_cutoff.strftime("%H:%M"),
+                "grace_days": rule.days if provider.grace_is_certain() else 0,
+                "verified_on": min(checked).isoformat() if checked else None,
+                "unverified": sorted(
+                    str(fact) for fact in Fact if not provider.provenance_of(fact).is_official
+                ),
             },
             "status": str(self.status),
             "status_now": str(self.status_now),
             "deadline": self.deadline.isoformat(),
+            "grace_deadline": self.grace_deadline.isoformat() if self.grace_deadline else None,
             "steps": [step.to_dict() for step in self.steps],
         }
 
@@ -163,14 +240,20 @@ class _PlanBuilder:
         self.now = now
         self.texts = texts
         self.language = language
-        self.due_cutoff = due_cutoff_for(answers.due_date, provider)
-        self.deadline = deadline_for(answers.due_date, provider)
-        self.status = status_at(answers.attempted_at, due_date=answers.due_date, provider=provider)
-        self.status_now = status_at(now, due_date=answers.due_date, provider=provider)
+        tier = answers.card_tier
+        due = answers.due_date
+        self.grace = provider.grace.for_tier(tier)
+        self.due_cutoff = due_cutoff_for(due, provider)
+        self.deadline = deadline_for(due, provider, tier=tier)
+        self.grace_deadline = grace_deadline_for(due, provider, tier=tier)
+        self.status = status_at(answers.attempted_at, due_date=due, provider=provider, tier=tier)
+        self.status_now = status_at(now, due_date=due, provider=provider, tier=tier)
         self.window = next(
             (w for w in windows if w.covers(answers.attempted_at) or w.covers(now)), None
         )
+        self.money_already_left = answers.symptom == Symptom.DEDUCTED_NOT_CREDITED
         self.steps: list[Step] = []
+        self._values: dict[str, str] | None = None
 
     @property
     def pay_urgency(self) -> Urgency:
@@ -187,6 +270,12 @@ class _PlanBuilder:
         symptom_reason = self.because(_("遇到的问题"), Symptom(symptom).label)
         blocker = Urgency.NOW if self.pay_urgency is Urgency.NOW else Urgency.TODAY
 
+        if self.provider.is_unknown:
+            self.add(
+                StepCode.IDENTIFY_PROVIDER,
+                Urgency.NOW,
+                self.because(_("还款机构"), _("不确定是哪家")),
+            )
         if self.window:
             self.add(
                 StepCode.MAINTENANCE_WINDOW,
@@ -199,21 +288,26 @@ class _PlanBuilder:
             )
         if symptom in (Symptom.TIMEOUT, Symptom.CHANNEL_UNAVAILABLE):
             self.add(StepCode.OUTAGE_PROCEDURE, blocker, symptom_reason)
-        if symptom == Symptom.DEDUCTED_NOT_CREDITED:
+        if self.money_already_left:
+            # Money has left: the plan is about proving when, never about paying again
+            # before the provider has said the money did not arrive.
             self.add(StepCode.REPORT_DEDUCTED_NOT_CREDITED, Urgency.NOW, symptom_reason)
-
-        self.add_account_steps(blocker, symptom_reason)
-        if symptom != Symptom.DEDUCTED_NOT_CREDITED:
+            self.add(
+                StepCode.PROVE_PAYMENT_TIME,
+                Urgency.NOW,
+                self.because(_("尝试还款时间"), self.value("attempt_time")),
+            )
+        else:
+            self.add_account_steps(blocker, symptom_reason)
             self.add_funds_steps(symptom_reason)
-
-        self.add(
-            StepCode.MEET_DEADLINE,
-            self.pay_urgency,
-            self.because(
-                _("还款日"), format_moment(self.due_cutoff, language=self.language, now=self.now)
-            ),
-        )
-        if symptom != Symptom.DEDUCTED_NOT_CREDITED:
+            self.add(
+                StepCode.MEET_DEADLINE,
+                self.pay_urgency,
+                self.because(
+                    _("还款日"),
+                    format_moment(self.due_cutoff, language=self.language, now=self.now),
+                ),
+            )
             contacted = a.contacted_provider == YesNo.YES
             if symptom == Symptom.NO_REPAY_OPTION or not self.has_self_fix():
                 # Nothing the person can fix alone: only the provider can say why.
@@ -229,13 +323,15 @@ class _PlanBuilder:
                 contact_urgency,
                 self.because(_("是否已联系过客服"), YesNo(a.contacted_provider).label),
             )
+        standing = self.status if self.money_already_left else self.status_now
         self.add(
             StepCode.PROTECT_CREDIT,
             {
                 Status.OVERDUE: Urgency.NOW,
+                Status.POSSIBLY_IN_GRACE: Urgency.NOW,
                 Status.IN_GRACE: Urgency.TODAY,
-            }.get(self.status_now, Urgency.LATER),
-            self.because(_("目前状态"), self.status_label(self.status_now)),
+            }.get(standing, Urgency.LATER),
+            self.because(_("目前状态"), self.banner_label(standing)),
         )
         if self.provider.autopay_available and (
             a.autopay != Autopay.ON or a.channel == Channel.AUTOPAY
@@ -251,7 +347,7 @@ class _PlanBuilder:
             key=lambda s: (
                 s.urgency.rank,
                 0
-                if s.code is StepCode.MAINTENANCE_WINDOW
+                if s.code in (StepCode.IDENTIFY_PROVIDER, StepCode.MAINTENANCE_WINDOW)
                 else 1
                 if symptom in s.code.answers
                 else 2,
@@ -269,7 +365,18 @@ class _PlanBuilder:
             language=self.language,
             steps=tuple(steps),
             window=self.window,
+            grace_deadline=self.grace_deadline,
+            attempt_evidence=self.value("attempt_evidence"),
         )
+
+    def banner_label(self, status: Status) -> str:
+        if self.money_already_left and status in (
+            Status.NOT_DUE,
+            Status.DUE_TODAY,
+            Status.IN_GRACE,
+        ):
+            return _("按时付款,等待入账")
+        return status.label
 
     def has_self_fix(self) -> bool:
         return any(step.code.self_fix for step in self.steps)
@@ -349,93 +456,212 @@ class _PlanBuilder:
             detail = f"{detail} {caveat}" if is_english(self.language) else detail + caveat
         self.steps.append(Step(code, urgency, title, detail, because))
 
+    def sentences(self, *parts: str) -> str:
+        return pick(self.language, zh="", en=" ").join(part for part in parts if part)
+
     def caveat(self, code: StepCode) -> str:
-        """A warning where the step rests on a fact we have not confirmed."""
+        """What the step must add about how sure we are of the facts it rests on."""
         p = self.provider
+        name = p.in_language("name", self.language)
         if code is StepCode.MEET_DEADLINE:
-            name = p.in_language("name", self.language)
-            notes = []
-            if p.is_unverified(Fact.GRACE) and p.grace_days:
+            notes = [self.grace_note()]
+            due_cutoff = p.provenance_of(Fact.DUE_CUTOFF)
+            if not due_cutoff.is_official and not p.is_unknown:
                 notes.append(
-                    ngettext(
-                        "公开资料称%(provider)s可能有 %(n)d 天宽限期,"
-                        "但尚未核实,这里按没有宽限期计算。",
-                        "公开资料称%(provider)s可能有 %(n)d 天宽限期,"
-                        "但尚未核实,这里按没有宽限期计算。",
-                        p.grace_days,
+                    _(
+                        "当天截止时间 %(cutoff)s 尚未得到官方确认(%(certainty)s),请以%(provider)s的通知为准。"  # noqa: E501
                     )
-                    % {"provider": name, "n": p.grace_days}
-                )
-            if p.is_unverified(Fact.CUTOFF):
-                notes.append(
-                    _("截止时间 %(cutoff)s 尚未核实,请以%(provider)s的通知为准。")
                     % {
-                        "cutoff": p.cutoff_time.strftime("%H:%M"),
+                        "cutoff": p.due_cutoff.strftime("%H:%M"),
+                        "certainty": due_cutoff.label,
                         "provider": name,
                     }
                 )
-            return pick(self.language, zh="", en=" ").join(notes)
-        if code in (
-            StepCode.CONTACT_PROVIDER,
-            StepCode.REPORT_DEDUCTED_NOT_CREDITED,
-        ) and p.is_unverified(Fact.HOTLINE):
-            return _("这个号码尚未核实,拨打前请在官方 App 或官网上确认。")
+            return self.sentences(*notes)
+        if (
+            code in (StepCode.CONTACT_PROVIDER, StepCode.REPORT_DEDUCTED_NOT_CREDITED)
+            and not p.is_unknown
+            and not p.provenance_of(Fact.HOTLINE).is_official
+        ):
+            return _("这个号码来自公开资料,尚未得到官方确认;拨打前请在官方 App 或账单上核对一下。")
         return ""
 
+    def grace_note(self) -> str:
+        """What the plan says about a grace period it does not count on.
+
+        Past the due-date cutoff inside a stated but unconfirmed grace period (or one that
+        must be asked for): pay now, and here is what the grace would give you, from where,
+        and how to confirm or request it.
+        """
+        p = self.provider
+        rule = self.grace
+        provenance = p.provenance_of(Fact.GRACE)
+        if not rule.days or p.grace_is_certain() or self.grace_deadline is None:
+            return ""
+        values = {
+            "provider": p.in_language("name", self.language),
+            "n": rule.days,
+            "grace_end": format_moment(self.grace_deadline, language=self.language, now=self.now),
+            "source": source_name(provenance.source) or provenance.label,
+            "checked_on": provenance.checked_on.isoformat() if provenance.checked_on else "—",
+            "certainty": provenance.label,
+        }
+        if self.status_now is Status.POSSIBLY_IN_GRACE:
+            note = (
+                ngettext(
+                    "现在就还,别等。如果%(provider)s的 %(n)d 天宽限期适用于你的卡"
+                    "(来源:%(source)s,核对于 %(checked_on)s,%(certainty)s),"
+                    "在 %(grace_end)s 前还上仍算按时。",
+                    "现在就还,别等。如果%(provider)s的 %(n)d 天宽限期适用于你的卡"
+                    "(来源:%(source)s,核对于 %(checked_on)s,%(certainty)s),"
+                    "在 %(grace_end)s 前还上仍算按时。",
+                    rule.days,
+                )
+                % values
+            )
+        else:
+            note = (
+                ngettext(
+                    "公开资料称%(provider)s有 %(n)d 天宽限期,到 %(grace_end)s 为止"
+                    "(来源:%(source)s,核对于 %(checked_on)s,%(certainty)s),"
+                    "但没有官方确认,这里按没有宽限期计算。",
+                    "公开资料称%(provider)s有 %(n)d 天宽限期,到 %(grace_end)s 为止"
+                    "(来源:%(source)s,核对于 %(checked_on)s,%(certainty)s),"
+                    "但没有官方确认,这里按没有宽限期计算。",
+                    rule.days,
+                )
+                % values
+            )
+        parts = [note]
+        if p.hotline:
+            parts.append(
+                _("请打 %(hotline)s 向%(provider)s确认。")
+                % {"hotline": p.hotline, "provider": values["provider"]}
+            )
+        if rule.needs_request:
+            how = rule.request_how(self.language)
+            parts.append(
+                _("这个宽限期要先申请才有:%(how)s") % {"how": how}
+                if how
+                else _("这个宽限期要先向机构申请才有。")
+            )
+        if rule.uses_per_year:
+            parts.append(
+                ngettext(
+                    "资料称每年只能用 %(n)d 次。", "资料称每年只能用 %(n)d 次。", rule.uses_per_year
+                )
+                % {"n": rule.uses_per_year}
+            )
+        return self.sentences(*parts)
+
+    def value(self, name: str) -> str:
+        return self.placeholder_values()[name]
+
     def placeholder_values(self) -> dict[str, str]:
+        if self._values is not None:
+            return self._values
         p = self.provider
         lang = self.language
-        grace_days = p.planning_grace_days
-        grace = (
-            ngettext("宽限期 %(n)d 天", "宽限期 %(n)d 天", grace_days) % {"n": grace_days}
-            if grace_days
-            else _("按没有宽限期计算")
-            if p.is_unverified(Fact.GRACE)
-            else _("没有宽限期")
-        )
+        rule = self.grace
+        if rule.days and p.grace_is_certain():
+            grace = ngettext(
+                "宽限期 %(n)d 天,到 %(end)s 为止", "宽限期 %(n)d 天,到 %(end)s 为止", rule.days
+            ) % {"n": rule.days, "end": self.moment(self.grace_deadline)}
+        elif rule.days:
+            grace = _("宽限期尚未得到官方确认,这里按没有宽限期计算")
+        elif p.provenance_of(Fact.GRACE).is_official:
+            grace = _("没有宽限期")
+        else:
+            grace = _("没有查到可以依靠的宽限期,按没有宽限期计算")
         values = {
             "provider": p.in_language("name", lang),
-            "hotline": p.hotline,
+            "hotline": p.hotline or _("账单或扣款短信上的客服电话"),
             "repay_path": p.in_language("repay_path", lang),
-            "deadline": format_moment(self.deadline, language=lang, now=self.now),
-            "cutoff": p.cutoff_time.strftime("%H:%M"),
+            "deadline": self.moment(self.deadline),
+            "grace_deadline": self.moment(self.grace_deadline) if self.grace_deadline else "",
+            "cutoff": p.due_cutoff.strftime("%H:%M"),
             "grace": grace,
             "late_fee": p.in_language("late_fee", lang),
             "autopay_how": p.in_language("autopay_how", lang),
             "status_text": self.status_sentence(),
+            "attempt_time": self.moment(self.answers.attempted_at),
+            "attempt_evidence": self.attempt_evidence(),
         }
         if self.window:
             w = self.window
             can_wait = w.ends_at < self.deadline
+            if self.money_already_left:
+                advice = _("维护结束后,再看一下账单是否已经入账。")
+            elif can_wait:
+                advice = _("维护结束时仍在还款期限内,可以等结束后马上还。")
+            else:
+                advice = _("维护要到期限之后才结束,请现在改用其他渠道还款。")
             values.update(
-                window_end=format_moment(w.ends_at, language=lang, now=self.now),
+                window_end=self.moment(w.ends_at),
                 window_channels=pick(lang, zh=w.channels_zh, en=w.channels_en),
                 window_notice=(
                     _("机构公告:“%(notice)s”") % {"notice": notice}
                     if (notice := pick(lang, zh=w.notice_zh, en=w.notice_en))
                     else ""
                 ),
-                window_advice=(
-                    _("维护结束时仍在还款期限内,可以等结束后马上还。")
-                    if can_wait
-                    else _("维护要到期限之后才结束,请现在改用其他渠道还款。")
-                ),
+                window_advice=advice,
             )
+        self._values = values
         return values
+
+    def moment(self, moment: dt.datetime | None) -> str:
+        return format_moment(moment, language=self.language, now=self.now) if moment else ""
+
+    def attempt_evidence(self) -> str:
+        """The payment's time against the deadline, as the person can say it to the provider."""
+        attempt = self.answers.attempted_at.astimezone(SHANGHAI).strftime("%H:%M")
+        values = {
+            "attempt": self.moment(self.answers.attempted_at),
+            "attempt_clock": attempt,
+            "cutoff": self.moment(self.due_cutoff),
+            "grace_end": self.moment(self.grace_deadline),
+            "deadline": self.moment(self.deadline),
+        }
+        if self.status in (Status.NOT_DUE, Status.DUE_TODAY):
+            return _("你在 %(attempt)s 付款,早于截止时间 %(cutoff)s,是按时付的。") % values
+        if self.status is Status.IN_GRACE:
+            return _("你在 %(attempt)s 付款,在宽限期内(%(grace_end)s 前),是按时付的。") % values
+        if self.status is Status.POSSIBLY_IN_GRACE:
+            return (
+                _(
+                    "你在 %(attempt)s 付款,晚于还款日当天的截止时间 %(cutoff)s,"
+                    "但在公开资料所说的宽限期内(%(grace_end)s 前)。"
+                )
+                % values
+            )
+        return (
+            _(
+                "你在 %(attempt)s 付款,晚于截止时间 %(deadline)s。请客服按实际扣款时间入账,并说明会不会产生费用。"  # noqa: E501
+            )
+            % values
+        )
 
     def status_sentence(self) -> str:
         return {
             Status.NOT_DUE: _("还没到还款日。"),
             Status.DUE_TODAY: _("今天就是还款日。"),
             Status.IN_GRACE: _("已过还款日,但还在宽限期内。"),
+            Status.POSSIBLY_IN_GRACE: _(
+                "已过还款日当天的截止时间。可能还在宽限期内,但宽限期没有官方确认,请现在就还。"
+            ),
             Status.OVERDUE: _("已经过了最后期限,越早还上,产生的费用越少。"),
         }[self.status_now]
-
-    def status_label(self, status: Status) -> str:
-        return status.label
 
     def because(self, question: str, answer: object) -> str:
         return _("%(question)s:%(answer)s") % {"question": question, "answer": answer}
 
     def join(self, reasons: list[str]) -> str:
         return _(";").join(reasons)
+
+
+def source_name(source: str) -> str:
+    """A source as a reader can name it: the first web address's host, or the first line."""
+    url = re.search(r"https?://([^/\s;]+)", source)
+    if url:
+        return url.group(1).removeprefix("www.")
+    return source.strip().splitlines()[0][:40] if source.strip() else ""

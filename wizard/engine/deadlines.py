@@ -18,39 +18,69 @@ from wizard.engine.answers import SHANGHAI
 
 
 class Status(enum.StrEnum):
-    """Where a moment stands against a due date, its cutoff and any grace period."""
+    """Where a moment stands against a due date, its cutoff and any grace period, and how
+    sure we are of it: `in_grace` only inside a grace period the provider itself states and
+    that needs no request; `possibly_in_grace` inside one that is stated elsewhere, or must
+    be asked for. In this order, a moment later never stands earlier."""
 
     NOT_DUE = "not_due"
     DUE_TODAY = "due_today"
     IN_GRACE = "in_grace"
+    POSSIBLY_IN_GRACE = "possibly_in_grace"
     OVERDUE = "overdue"
 
     @property
     def label(self) -> str:
         return str(STATUS_LABELS[self])
 
+    @property
+    def is_past_due_date_cutoff(self) -> bool:
+        return self in (Status.IN_GRACE, Status.POSSIBLY_IN_GRACE, Status.OVERDUE)
+
 
 STATUS_LABELS = {
     Status.NOT_DUE: gettext_lazy("未到还款日"),
     Status.DUE_TODAY: gettext_lazy("今天到期"),
     Status.IN_GRACE: gettext_lazy("在宽限期内"),
+    Status.POSSIBLY_IN_GRACE: gettext_lazy("可能还在宽限期内(待核实)"),
     Status.OVERDUE: gettext_lazy("已逾期"),
 }
 
 
 def due_cutoff_for(due_date: dt.date, provider: ProviderFacts) -> dt.datetime:
     """The last minute a payment counts as on time on the due date itself."""
-    return dt.datetime.combine(due_date, provider.cutoff_time, tzinfo=SHANGHAI)
+    return dt.datetime.combine(due_date, provider.due_cutoff, tzinfo=SHANGHAI)
 
 
-def deadline_for(due_date: dt.date, provider: ProviderFacts) -> dt.datetime:
-    """The last minute a payment counts at all: the cutoff time on due date + grace days.
+def grace_deadline_for(
+    due_date: dt.date, provider: ProviderFacts, *, tier: str | None = None
+) -> dt.datetime | None:
+    """The end of the stated grace period, however sure we are of it; None without one.
 
-    Banks that grant a grace period still apply their daily cutoff on its last
-    day (some end it at 20:00 or 21:00), so the grace period ends at the cutoff,
-    not at midnight.
+    It ends at the time the lender states for its last day ("16:00 on the third day");
+    where no time is stated, at the due-date cutoff time, which never gives more time than
+    the lender does.
     """
-    return due_cutoff_for(due_date + dt.timedelta(days=provider.planning_grace_days), provider)
+    rule = provider.grace.for_tier(tier)
+    if not rule.days:
+        return None
+    last_day = due_date + dt.timedelta(days=rule.days)
+    return dt.datetime.combine(last_day, rule.ends_at or provider.due_cutoff, tzinfo=SHANGHAI)
+
+
+def deadline_for(
+    due_date: dt.date, provider: ProviderFacts, *, tier: str | None = None
+) -> dt.datetime:
+    """The last minute that certainly counts: the grace end for a grace period the provider
+    itself states and that needs no request, else the due-date cutoff.
+
+    Telling a worried person they have three more days when the lender gives none would
+    cost them a late fee; planning early costs them nothing.
+    """
+    grace_end = grace_deadline_for(due_date, provider, tier=tier)
+    if grace_end is not None and provider.grace_is_certain():
+        return grace_end
+    return due_cutoff_for(due_date, provider)
 
 
 def _made_by(moment: dt.datetime, limit: dt.datetime) -> bool:
@@ -59,15 +89,18 @@ def _made_by(moment: dt.datetime, limit: dt.datetime) -> bool:
     return moment < limit + dt.timedelta(minutes=1)
 
 
-def status_at(moment: dt.datetime, *, due_date: dt.date, provider: ProviderFacts) -> Status:
+def status_at(
+    moment: dt.datetime, *, due_date: dt.date, provider: ProviderFacts, tier: str | None = None
+) -> Status:
     """Where a payment made at `moment` stands against the due date, cutoff and grace period."""
     local = moment.astimezone(SHANGHAI)
     if local.date() < due_date:
         return Status.NOT_DUE
     if _made_by(local, due_cutoff_for(due_date, provider)):
         return Status.DUE_TODAY
-    if provider.planning_grace_days and _made_by(local, deadline_for(due_date, provider)):
-        return Status.IN_GRACE
+    grace_end = grace_deadline_for(due_date, provider, tier=tier)
+    if grace_end is not None and _made_by(local, grace_end):
+        return Status.IN_GRACE if provider.grace_is_certain() else Status.POSSIBLY_IN_GRACE
     return Status.OVERDUE
 
 

@@ -52,6 +52,7 @@ class StepCode(enum.StrEnum):
         member.answers = frozenset(answers)
         return member
 
+    IDENTIFY_PROVIDER = "identify_provider", Advice.CONTACT_PROVIDER
     MAINTENANCE_WINDOW = "maintenance_window", Advice.OUTAGE_PROCEDURE
     OUTAGE_PROCEDURE = (
         "outage_procedure",
@@ -62,6 +63,12 @@ class StepCode(enum.StrEnum):
     REPORT_DEDUCTED_NOT_CREDITED = (
         "report_deducted_not_credited",
         Advice.CONTACT_PROVIDER,
+        False,
+        (Symptom.DEDUCTED_NOT_CREDITED,),
+    )
+    PROVE_PAYMENT_TIME = (
+        "prove_payment_time",
+        Advice.MEET_DEADLINE,
         False,
         (Symptom.DEDUCTED_NOT_CREDITED,),
     )

@@ -24,6 +24,15 @@ def case_summary(plan: Plan) -> str:
             _("问题:%(value)s") % {"value": Symptom(a.symptom).label},
             _("还款方式:%(value)s") % {"value": Channel(a.channel).label},
             _("还款日:%(value)s") % {"value": a.due_date.isoformat()},
+            *(
+                [_("卡片等级:%(value)s") % {"value": tier.label(plan.language)}]
+                if (
+                    tier := next(
+                        (t for t in plan.provider.grace.tiers if t.code == a.card_tier), None
+                    )
+                )
+                else []
+            ),
             _("尝试还款时间:%(value)s")
             % {"value": a.attempted_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")},
         ]

@@ -21,11 +21,14 @@ PLACEHOLDERS = frozenset(
         "hotline",
         "repay_path",
         "deadline",
+        "grace_deadline",
         "cutoff",
         "grace",
         "late_fee",
         "autopay_how",
         "status_text",
+        "attempt_time",
+        "attempt_evidence",
         "window_end",
         "window_channels",
         "window_advice",
@@ -73,6 +76,23 @@ def unknown_placeholders(template: str) -> set[str]:
 
 # Keyed by StepCode value (a StepCode is a str, so either looks a text up).
 DEFAULT_TEXTS: dict[str, StepText] = {
+    "identify_provider": StepText(
+        title_zh="先弄清是哪家机构借给你的钱",
+        detail_zh=(
+            "打开小米商城 App 里这笔订单,看付款方式:花呗分期、信用卡分期、小米分期还是白条分期,"
+            "每种对应一家机构。订单里看不出来,就看账单在哪个 App 里、扣款短信是谁发的。"
+            "找到后重新开始,选这家机构,我们会给你它的截止时间和客服电话。"
+            "在那之前,按 {deadline} 前还款来准备:这是我们记录里各家最早的截止时间,早还不会多花钱。"
+        ),
+        title_en="First, find out which lender it is",
+        detail_en=(
+            "Open this order in the Xiaomi Mall app and see how it was paid: Huabei, credit-card, "
+            "Xiaomi or Baitiao installments; each points to one lender. If the order does not "
+            "say, see which app holds the bill and who sent the payment text message. Then start "
+            "again and pick that lender for its deadline and hotline. Until then, plan to pay by "
+            "{deadline}: the earliest cutoff of any lender we know. Paying early costs nothing."
+        ),
+    ),
     "maintenance_window": StepText(
         title_zh="{provider}正在系统维护,预计 {window_end} 结束",
         detail_zh="维护期间,{window_channels}可能无法还款。{window_advice}{window_notice}",
@@ -110,6 +130,19 @@ DEFAULT_TEXTS: dict[str, StepText] = {
             "number). Then call {provider} on {hotline}, say you paid on time, and ask them to "
             "trace and credit the payment and confirm it will not count as late. Payments "
             "between banks are not always instant, so do not pay a second time."
+        ),
+    ),
+    "prove_payment_time": StepText(
+        title_zh="你付款的时间就是证据:{attempt_time}",
+        detail_zh=(
+            "{attempt_evidence}告诉{provider}客服这个时间,请他们按这个时间入账,不要算作逾期;"
+            "记下他们的答复、工单号和通话时间。在他们确认钱没有到账之前,不要再付一次。"
+        ),
+        title_en="The time you paid is your evidence: {attempt_time}",
+        detail_en=(
+            "{attempt_evidence} Tell {provider} this time and ask them to credit the payment as "
+            "of then, not as late; note their answer, the ticket number and when you called. "
+            "Until they confirm the money did not arrive, do not pay a second time."
         ),
     ),
     "fix_card_status": StepText(

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from providers.models import EDITABLE_FIELDS, Provider
+from providers.models import EDITABLE_FIELDS, GraceTierRecord, Provider
 
 # Bad input to a command: one line on standard error, exit status 2.
 USAGE_ERROR = 2
@@ -55,6 +55,8 @@ def load_providers(records: list[dict[str, Any]], *, update: bool = False) -> tu
     created = updated = kept = 0
     existing = {p.slug: p for p in Provider.objects.filter(slug__in=[r["slug"] for r in records])}
     for record in records:
+        record = dict(record)
+        tiers = record.pop("tiers", [])
         unknown = set(record) - set(EDITABLE_FIELDS)
         if unknown:
             raise CommandError(
@@ -76,6 +78,22 @@ def load_providers(records: list[dict[str, Any]], *, update: bool = False) -> tu
             ) from error
         is_new = provider.pk is None
         provider.save()
+        replace_tiers(provider, tiers)
         created += is_new
         updated += not is_new
     return created, updated, kept
+
+
+def replace_tiers(provider: Provider, tiers: list[dict[str, Any]]) -> None:
+    """The provider's grace tiers as the file states them (none when it lists none)."""
+    provider.grace_tiers.all().delete()
+    for number, values in enumerate(tiers, start=1):
+        try:
+            tier = GraceTierRecord(provider=provider, display_order=number, **values)
+            tier.full_clean()
+        except (ValidationError, TypeError) as error:
+            raise CommandError(
+                f"provider {provider.slug!r}, tier {values.get('code')!r}: {error}",
+                returncode=USAGE_ERROR,
+            ) from error
+        tier.save()

@@ -21,12 +21,12 @@ from tests.wizard.helpers import make_answers, make_facts, shanghai
 from wizard.engine.building import build_plan
 
 PROVIDERS = {
-    "CARD": {"cutoff_time": dt.time(20, 0), "grace_days": 3},
-    "NOGRACE": {"cutoff_time": dt.time(23, 59), "grace_days": 0},
+    "CARD": {"due_cutoff": dt.time(20, 0), "grace_days": 3},
+    "NOGRACE": {"due_cutoff": dt.time(23, 59), "grace_days": 0},
     "UNCONFIRMED": {
-        "cutoff_time": dt.time(23, 59),
+        "due_cutoff": dt.time(23, 59),
         "grace_days": 3,
-        "unverified_facts": ["grace_days"],
+        "unverified": ["grace"],
     },
 }
 MORNING = {"timing": {"attempted_at": "2026-11-10T09:00:00+08:00"}}
@@ -150,10 +150,20 @@ SITUATIONS = [
         "UNCONFIRMED",
         at("2026-11-11T10:00:00+08:00"),
         "2026-11-11T10:00",
+        "possibly_in_grace",
+        "2026-11-10T23:59",
+        ["meet_deadline", "contact_provider", "protect_credit"],
+        detail_contains={"meet_deadline": "3 天宽限期适用于你的卡"},
+    ),
+    Situation(
+        "past the end of an unconfirmed grace period is overdue",
+        "UNCONFIRMED",
+        at("2026-11-14T10:00:00+08:00"),
+        "2026-11-14T10:00",
         "overdue",
         "2026-11-10T23:59",
         ["meet_deadline", "contact_provider", "protect_credit"],
-        detail_contains={"meet_deadline": "尚未核实,这里按没有宽限期计算"},
+        detail_contains={"meet_deadline": "没有官方确认,这里按没有宽限期计算"},
     ),
     # --- advice 2: make sure the money is there
     Situation(
@@ -354,8 +364,11 @@ SITUATIONS = [
         "2026-11-10T21:30",
         "due_today",
         "2026-11-13T20:00",
-        ["report_deducted_not_credited", "meet_deadline", "protect_credit"],
-        detail_contains={"report_deducted_not_credited": "先别重复付款"},
+        ["report_deducted_not_credited", "prove_payment_time", "protect_credit"],
+        detail_contains={
+            "report_deducted_not_credited": "先别重复付款",
+            "prove_payment_time": "早于截止时间",
+        },
     ),
     Situation(
         "deducted on time, noticed after the deadline",
@@ -369,7 +382,8 @@ SITUATIONS = [
         "2026-11-10T21:30",
         "due_today",
         "2026-11-04T20:00",
-        ["report_deducted_not_credited", "meet_deadline", "protect_credit"],
+        ["report_deducted_not_credited", "prove_payment_time", "protect_credit"],
+        detail_contains={"prove_payment_time": "是按时付的"},
     ),
     Situation(
         "no repay button: calling is the fix",

@@ -1,0 +1,48 @@
+"""The `support` group may keep the card tiers of a provider's grace period, as it keeps the
+rest of a provider's record, and read their history."""
+
+from django.db import migrations
+
+SUPPORT_GROUP = "support"
+PERMISSIONS = {
+    "gracetierrecord": ("view", "add", "change", "delete"),
+    "historicalgracetierrecord": ("view",),
+}
+
+
+def grant(apps, schema_editor):
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config("providers")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _created = Group.objects.get_or_create(name=SUPPORT_GROUP)
+    for model, actions in PERMISSIONS.items():
+        for action in actions:
+            group.permissions.add(
+                Permission.objects.get(
+                    content_type__app_label="providers", codename=f"{action}_{model}"
+                )
+            )
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name=SUPPORT_GROUP).first()
+    if group is None:
+        return
+    codenames = [
+        f"{action}_{model}" for model, actions in PERMISSIONS.items() for action in actions
+    ]
+    group.permissions.remove(
+        *Permission.objects.filter(content_type__app_label="providers", codename__in=codenames)
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("providers", "0010_correct_shipped_records")]
+    operations = [migrations.RunPython(grant, revoke)]

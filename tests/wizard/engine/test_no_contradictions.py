@@ -1,0 +1,140 @@
+"""A plan never contradicts itself: it never says both "don't pay again" and "pay as soon as
+possible", whatever the problem, the status, the grace period or a maintenance window.
+
+Walks every problem × every status (before the due date, on it, inside an official grace
+period, inside an unconfirmed one, overdue) × the kinds of grace period × with and without
+a maintenance window, in both languages, and reads every step's words. Pure: no database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from providers.facts import MaintenanceWindowFacts
+from tests.wizard.helpers import make_answers, make_facts, shanghai
+from wizard.engine.answers import Symptom
+from wizard.engine.building import build_plan
+from wizard.engine.deadlines import Status
+from wizard.engine.steps import StepCode
+
+DONT_PAY_AGAIN = (
+    "先别再付",
+    "先别重复付款",
+    "不要再付一次",
+    "don't pay again",
+    "do not pay a second time",
+)
+PAY_AS_SOON_AS_POSSIBLE = (
+    "越早还上",
+    "尽快还",
+    "马上还",
+    "现在就还",
+    "the sooner you pay",
+    "as soon as possible",
+    "pay now",
+    "pay it now",
+)
+DUE = "2026-11-10"
+# Moments of the attempt and of "now" for each status (the provider's cutoff is 20:00, a
+# grace period of 3 days ends at 16:00 on its last day).
+MOMENTS = {
+    Status.NOT_DUE: "2026-11-09T10:00",
+    Status.DUE_TODAY: "2026-11-10T10:00",
+    Status.IN_GRACE: "2026-11-11T10:00",
+    Status.POSSIBLY_IN_GRACE: "2026-11-11T10:00",
+    Status.OVERDUE: "2026-11-20T10:00",
+}
+GRACES = {
+    "none": {"grace_days": 0},
+    "official": {"grace_days": 3, "grace_ends_at": dt.time(16, 0)},
+    "weak": {"grace_days": 3, "grace_ends_at": dt.time(16, 0), "unverified": ["grace"]},
+}
+ANSWERS_FOR = {
+    Symptom.DECLINED: {},
+    Symptom.INSUFFICIENT_FUNDS: {"funds": {"enough_balance": "no"}},
+    Symptom.INFO_MISMATCH: {"account": {"reserved_phone": "wrong"}},
+    Symptom.CARD_PROBLEM: {"account": {"card_status": "frozen"}},
+    Symptom.LIMIT_EXCEEDED: {"funds": {"limit_reached": "yes"}},
+    Symptom.TIMEOUT: {"account": None, "funds": None},
+    Symptom.CHANNEL_UNAVAILABLE: {"account": None, "funds": None},
+    Symptom.DEDUCTED_NOT_CREDITED: {"account": None, "funds": None},
+    Symptom.NO_REPAY_OPTION: {"account": None, "funds": None},
+    Symptom.OTHER: {},
+}
+
+
+def words(plan) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(f"{s.title} {s.detail}" for s in plan.steps).lower()
+
+
+CASES = [
+    (symptom, attempt_status, now_status, grace, windowed, language)
+    for symptom, (attempt_status, now_status), grace, windowed, language in itertools.product(
+        Symptom,
+        [(a, b) for a, b in itertools.product(MOMENTS, MOMENTS) if MOMENTS[a] <= MOMENTS[b]],
+        GRACES,
+        (False, True),
+        ("zh-hans", "en"),
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("symptom", "attempt_status", "now_status", "grace", "windowed", "language"), CASES
+)
+def test_a_plan_never_says_both_dont_pay_again_and_pay_now(
+    symptom, attempt_status, now_status, grace, windowed, language
+):
+    attempted = shanghai(MOMENTS[attempt_status])
+    now = shanghai(MOMENTS[now_status])
+    windows = (
+        [
+            MaintenanceWindowFacts(
+                now - dt.timedelta(hours=1), now + dt.timedelta(hours=2), "所有", "all channels"
+            )
+        ]
+        if windowed
+        else []
+    )
+    plan = build_plan(
+        answers=make_answers(
+            now=now,
+            symptom=symptom,
+            timing={"due_date": DUE, "attempted_at": attempted.isoformat()},
+            **ANSWERS_FOR[symptom],
+        ),
+        provider=make_facts(due_cutoff=dt.time(20, 0), **GRACES[grace]),
+        now=now,
+        windows=windows,
+        language=language,
+    )
+    text = words(plan)
+    holds = [phrase for phrase in DONT_PAY_AGAIN if phrase.lower() in text]
+    pays = [phrase for phrase in PAY_AS_SOON_AS_POSSIBLE if phrase.lower() in text]
+    assert not (holds and pays), (holds, pays, plan.codes)
+    if symptom == Symptom.DEDUCTED_NOT_CREDITED:
+        assert holds, "money already charged: the plan says not to pay again yet"
+        assert StepCode.MEET_DEADLINE not in plan.codes
+        assert plan.codes[:2] == [
+            StepCode.REPORT_DEDUCTED_NOT_CREDITED,
+            StepCode.PROVE_PAYMENT_TIME,
+        ] or (windowed and plan.codes[0] is StepCode.MAINTENANCE_WINDOW)
+
+
+def test_the_table_reaches_every_status_it_names():
+    seen = set()
+    for status, moment in MOMENTS.items():
+        grace = "weak" if status is Status.POSSIBLY_IN_GRACE else "official"
+        plan = build_plan(
+            answers=make_answers(
+                now=shanghai(moment),
+                timing={"due_date": DUE, "attempted_at": shanghai(moment).isoformat()},
+            ),
+            provider=make_facts(due_cutoff=dt.time(20, 0), **GRACES[grace]),
+            now=shanghai(moment),
+        )
+        seen.add(plan.status_now)
+    assert seen == set(Status)

@@ -1,0 +1,113 @@
+"""A provider's facts as a consumer reads them on the plan page: each with how sure we are
+of it and since when, in the page's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from providers.facts import Certainty, Fact, Hotline, Provenance, ProviderFacts
+from wizard.engine.building import Plan
+
+CERTAINTY_SHOWN = {
+    Certainty.OFFICIAL: "confirmed",
+    Certainty.SECONDARY: "secondary",
+    Certainty.WEAK: "unverified",
+    Certainty.NONE: "unverified",
+}
+
+
+@dataclass(frozen=True)
+class FactRow:
+    fact: str
+    label: str
+    value: str
+    certainty: str
+    certainty_label: str
+    checked_on: str
+    hotlines: tuple[Hotline, ...] = ()
+
+    @property
+    def css(self) -> str:
+        """confirmed, secondary or unverified: how the tag beside the fact looks."""
+        return CERTAINTY_SHOWN[Certainty(self.certainty)]
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.certainty == Certainty.OFFICIAL
+
+
+def fact_rows(plan: Plan) -> list[FactRow]:
+    """The facts the plan rests on, in the order a person needs them."""
+    p = plan.provider
+    if p.is_unknown:
+        return []
+    language = plan.language
+    rows = [
+        row(p, Fact.HOTLINE, _("客服电话"), p.hotline, hotlines=p.hotlines),
+        row(p, Fact.DUE_CUTOFF, _("还款日当天的截止时间"), p.due_cutoff.strftime("%H:%M")),
+        row(p, Fact.GRACE, _("宽限期"), grace_text(plan)),
+        row(p, Fact.LATE_FEE, _("逾期费用"), p.in_language("late_fee", language)),
+        row(
+            p,
+            Fact.AUTOPAY,
+            _("自动还款"),
+            p.in_language("autopay_how", language) if p.autopay_available else _("没有查到"),
+        ),
+        row(p, Fact.REPAY_PATH, _("还款路径"), p.in_language("repay_path", language)),
+    ]
+    return rows
+
+
+def row(
+    provider: ProviderFacts,
+    fact: Fact,
+    label: str,
+    value: str,
+    *,
+    hotlines: tuple[Hotline, ...] = (),
+) -> FactRow:
+    provenance: Provenance = provider.provenance_of(fact)
+    return FactRow(
+        fact=str(fact),
+        label=str(label),
+        value=value,
+        certainty=provenance.certainty,
+        certainty_label=provenance.label,
+        checked_on=provenance.checked_on.isoformat() if provenance.checked_on else "",
+        hotlines=hotlines,
+    )
+
+
+def grace_text(plan: Plan) -> str:
+    """The grace period as stated (for this person's card tier), and what it needs."""
+    p = plan.provider
+    rule = p.grace.for_tier(plan.answers.card_tier)
+    if not rule.days:
+        return _("没有查到宽限期")
+    parts = [
+        ngettext("%(n)d 天", "%(n)d 天", rule.days) % {"n": rule.days},
+    ]
+    if plan.grace_deadline is not None:
+        parts.append(_("这次到 %(end)s 为止") % {"end": plan.grace_deadline_text})
+    if p.has_tiers:
+        tier = next((t for t in p.grace.tiers if t.code == plan.answers.card_tier), None)
+        parts.append(
+            _("按你的卡(%(tier)s)") % {"tier": tier.label(plan.language)}
+            if tier
+            else _("不知道卡片等级,按最短的计算")
+        )
+    if rule.needs_request:
+        parts.append(_("需要先申请"))
+    if rule.uses_per_year:
+        parts.append(
+            ngettext("每年可用 %(n)d 次", "每年可用 %(n)d 次", rule.uses_per_year)
+            % {"n": rule.uses_per_year}
+        )
+    if rule.tolerance_yuan is not None:
+        parts.append(
+            _("未还部分不超过 %(amount)s 元视同还清") % {"amount": f"{rule.tolerance_yuan:g}"}
+        )
+    return _(",").join(parts)
