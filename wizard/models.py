@@ -190,7 +190,7 @@ class FunnelStage(models.TextChoices):
     ACCOUNT = "account", _("银行卡信息")
     FUNDS = "funds", _("账户余额")
     TIMING = "timing", _("时间")
-    SITUATION = "situation", _("其他情况")
+    SITUATION = "situation", _("客服与自动还款")
     REVIEW = "review", _("检查回答")
     DONE = "done", _("得到方案")
     FEEDBACK = "feedback", _("给了反馈")

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('day', models.DateField(verbose_name='日期(北京时间)')),
-                ('stage', models.CharField(choices=[('provider', '选择机构'), ('problem', '遇到的问题'), ('account', '银行卡信息'), ('funds', '账户余额'), ('timing', '时间'), ('situation', '其他情况'), ('review', '检查回答'), ('done', '得到方案'), ('feedback', '给了反馈'), ('solved', '说解决了')], max_length=20, verbose_name='阶段')),
+                ('stage', models.CharField(choices=[('provider', '选择机构'), ('problem', '遇到的问题'), ('account', '银行卡信息'), ('funds', '账户余额'), ('timing', '时间'), ('situation', '客服与自动还款'), ('review', '检查回答'), ('done', '得到方案'), ('feedback', '给了反馈'), ('solved', '说解决了')], max_length=20, verbose_name='阶段')),
                 ('provider_slug', models.CharField(blank=True, max_length=40, verbose_name='机构代号')),
                 ('symptom', models.CharField(blank=True, max_length=30, verbose_name='遇到的问题')),
                 ('runs', models.PositiveIntegerField(default=0, verbose_name='次数')),
