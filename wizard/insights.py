@@ -102,10 +102,6 @@ class Funnel:
     symptom: str
     steps: list[FunnelStep]
 
-    @property
-    def started(self) -> int:
-        return self.steps[0].reached if self.steps else 0
-
 
 @dataclass(frozen=True)
 class Period:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -216,3 +217,12 @@ def test_a_counter_that_cannot_be_written_never_costs_a_person_their_page(monkey
         answer(wizard, "provider", provider="bank")
         assert wizard.get("problem").status_code == 200
     assert "funnel counters not written" in caplog.text
+
+
+def test_a_page_reached_half_past_midnight_in_beijing_counts_on_that_beijing_day(bank, monkeypatch):
+    wizard = WizardSession(Client())
+    wizard.start()
+    half_past_midnight = dt.datetime(2026, 11, 30, 16, 30, tzinfo=dt.UTC)  # 00:30 on 1 Dec
+    monkeypatch.setattr("wizard.views.timezone", SimpleNamespace(now=lambda: half_past_midnight))
+    answer(wizard, "provider", provider="bank")
+    assert FunnelCount.objects.get(stage="problem").day == dt.date(2026, 12, 1)
