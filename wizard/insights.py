@@ -747,23 +747,21 @@ def line_chart(
 def as_csv(insights: Insights) -> str:
     """Every table on the page, one after the other, with the same numbers."""
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "section",
-            "key",
-            "label",
-            "cases",
-            "answered",
-            "solved",
-            "solve_rate",
-            "period",
-            "reached",
-            "of_previous",
-            "of_start",
-            "left_here",
-        ]
-    )
+    header = [
+        "section",
+        "key",
+        "label",
+        "cases",
+        "answered",
+        "solved",
+        "solve_rate",
+        "period",
+        "reached",
+        "of_previous",
+        "of_start",
+        "left_here",
+    ]
+    table: list[list[object]] = []
     for section, rows in (
         ("per_day", insights.per_day),
         ("per_provider", insights.per_provider),
@@ -773,11 +771,9 @@ def as_csv(insights: Insights) -> str:
     ):
         for row in rows:
             rate = "" if row.solve_rate is None else f"{row.solve_rate:.4f}"
-            writer.writerow(
-                [section, row.key, row.label, row.count, row.answered, row.solved, rate]
-            )
+            table.append([section, row.key, row.label, row.count, row.answered, row.solved, rate])
     for step in insights.funnel.steps:
-        writer.writerow(
+        table.append(
             ["funnel", step.stage, step.label, "", "", "", "", ""]
             + [step.reached, _share(step.of_previous), _share(step.of_start)]
             + ["" if step.left is None else step.left]
@@ -789,10 +785,14 @@ def as_csv(insights: Insights) -> str:
     ):
         for line in series:
             for period, point in zip(rates.periods, line.points, strict=True):
-                writer.writerow(
+                table.append(
                     [section, line.key, line.label, "", point.answered, point.solved]
                     + [_share(point.rate), period.first.isoformat()]
                 )
+    writer = csv.writer(out)
+    writer.writerow(header)
+    # Every row as wide as the header, so that spreadsheets line the columns up.
+    writer.writerows(row + [""] * (len(header) - len(row)) for row in table)
     return out.getvalue()
 
 

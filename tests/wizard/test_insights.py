@@ -345,6 +345,7 @@ def test_the_csv_holds_the_funnel_and_the_solve_rates_with_the_page_numbers(bank
     assert 'filename="insights-2026-11-02-2026-11-22-bank.csv"' in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][-5:] == ["period", "reached", "of_previous", "of_start", "left_here"]
+    assert {len(row) for row in rows} == {12}  # every row as wide as the header
     funnel = {row[1]: row[8:] for row in rows if row[0] == "funnel"}
     assert funnel["problem"] == ["3", "", "1.0000", "3"]
     assert funnel["feedback"] == ["2", "", "0.6667", ""]  # nothing at done in between
