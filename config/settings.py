@@ -281,6 +281,9 @@ PROVIDER_REVERIFY_DAYS = env_int("PROVIDER_REVERIFY_DAYS", 90)
 
 # Cases (finished plans with a reference code) are deleted this long after they were made.
 CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 180)
+# The funnel counters (wizard/funnel.py) are aggregates with nothing about a person, so they
+# may outlive cases; kept a little over a year so that this month compares with last year's.
+FUNNEL_RETENTION_DAYS = env_int("FUNNEL_RETENTION_DAYS", 400)
 # Wrong reference codes one browser session may try per hour before /plan/<code>/ says
 # "wait" (wizard/cases.py). Its own cases always open for the session that made them.
 CASE_LOOKUP_MISSES_PER_HOUR = env_int("CASE_LOOKUP_MISSES_PER_HOUR", 10)

@@ -8,6 +8,9 @@ the imports run one way: wizard -> providers.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin
@@ -26,7 +29,15 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from providers.admin import ProviderAdmin
 from providers.models import Provider
-from wizard.insights import as_csv, bar_chart, insights_for
+from wizard.engine.answers import Symptom
+from wizard.insights import (
+    as_csv,
+    bar_chart,
+    funnel_chart,
+    insights_for,
+    line_chart,
+    provider_names,
+)
 from wizard.models import Case, CaseStep, RemediationText
 from wizard.preview import preview_plans
 from wizard.provider_wording import step_texts_for
@@ -221,21 +232,43 @@ class CaseAdmin(admin.ModelAdmin):
     def insights_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_view_permission(request):
             raise PermissionDenied
-        form = InsightsRangeForm(request.GET or None)
+        names = provider_names()
+        form = InsightsRangeForm(request.GET or None, providers=names)
         start, end = form.range(today=timezone.localdate())
-        insights = insights_for(start=start, end=end)
+        provider, symptom = form.chosen()
+        insights = insights_for(
+            start=start, end=end, provider=provider, symptom=symptom, names=names
+        )
+        query = {"start": start.isoformat(), "end": end.isoformat()}
+        query.update({"provider": provider} if provider else {})
+        query.update({"symptom": symptom} if symptom else {})
         if request.GET.get("format") == "csv":
             response = HttpResponse(as_csv(insights), content_type="text/csv; charset=utf-8")
-            response["Content-Disposition"] = (
-                f'attachment; filename="insights-{start.isoformat()}-{end.isoformat()}.csv"'
-            )
+            name = "-".join(["insights", start.isoformat(), end.isoformat(), provider, symptom])
+            response["Content-Disposition"] = f'attachment; filename="{name.rstrip("-")}.csv"'
             return response
+        rates = insights.solve_rates
         charts = [
             bar_chart(gettext("每天的个案数"), insights.per_day),
             bar_chart(gettext("各机构的个案数"), insights.per_provider),
             bar_chart(gettext("各问题的个案数"), insights.per_symptom),
             bar_chart(gettext("各机构的解决率"), insights.per_provider, rate=True),
             bar_chart(gettext("各步骤的解决率"), insights.per_step, rate=True),
+        ]
+        funnel = funnel_chart(insights.funnel, title=gettext("每一步还剩多少次"))
+        rate_charts = [
+            line_chart(
+                rates,
+                rates.by_provider,
+                chart_id="chart-rate-provider",
+                title=gettext("各机构的解决率变化"),
+            ),
+            line_chart(
+                rates,
+                rates.by_symptom,
+                chart_id="chart-rate-symptom",
+                title=gettext("各问题的解决率变化"),
+            ),
         ]
         context = {
             **self.admin_site.each_context(request),
@@ -244,22 +277,55 @@ class CaseAdmin(admin.ModelAdmin):
             "form": form,
             "insights": insights,
             "charts": charts,
-            "csv_query": f"?start={start.isoformat()}&end={end.isoformat()}&format=csv",
+            "funnel_chart": funnel,
+            "rate_sections": [
+                (chart, series, rates.table(series))
+                for chart, series in zip(
+                    rate_charts, [rates.by_provider, rates.by_symptom], strict=True
+                )
+            ],
+            "chosen_provider": names.get(provider, provider),
+            "chosen_symptom": str(Symptom(symptom).label) if symptom else "",
+            "csv_query": "?" + urlencode({**query, "format": "csv"}),
         }
         return TemplateResponse(request, "admin/wizard/case/insights.html", context)
 
 
 class InsightsRangeForm(forms.Form):
+    """The insights page's period, and the provider and problem the funnel is for."""
+
     start = forms.DateField(
         label=_("从"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     end = forms.DateField(
         label=_("到"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    provider = forms.ChoiceField(label=_("机构"), required=False)
+    symptom = forms.ChoiceField(
+        label=_("问题"), required=False, choices=[("", _("全部问题")), *Symptom.choices]
+    )
+
+    def __init__(self, *args: Any, providers: Mapping[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["provider"]
+        assert isinstance(field, forms.ChoiceField)  # declared above
+        field.choices = [("", _("全部机构")), *providers.items()]
+
+    def valid_data(self) -> dict[str, Any]:
+        """The fields that are valid: a bad date or an unknown provider is ignored alone."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return self.cleaned_data
+
+    def chosen(self) -> tuple[str, str]:
+        """The provider's slug and the problem chosen, "" for all."""
+        data = self.valid_data()
+        return data.get("provider") or "", data.get("symptom") or ""
 
     def range(self, *, today: dt.date) -> tuple[dt.date, dt.date]:
         """The chosen dates, defaulting to the last 30 days; at most a year, never reversed."""
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        data = self.valid_data()
         end = data.get("end") or today
         start = data.get("start") or end - dt.timedelta(days=29)
         if start > end:

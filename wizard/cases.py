@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 
 from wizard.engine.building import Plan
+from wizard.funnel import count, feedback_tallies
 from wizard.models import Case, CaseStep, Outcome
 from wizard.redaction import redact_personal_data
 from wizard.reference_codes import new_code
@@ -46,16 +47,21 @@ class FeedbackRefused(Exception):
 
 
 def record_feedback(case: Case, *, outcome: str, comment: str, now: dt.datetime) -> Case:
-    """Feedback is taken once; after a "partly" or "not solved", once more to say "solved"."""
+    """Feedback is taken once; after a "partly" or "not solved", once more to say "solved".
+
+    Either is also counted in the funnel counters (wizard.funnel): feedback, and solved.
+    """
     if not case.outcome:
         case.outcome = outcome
         case.comment = redact_personal_data(comment)
         case.feedback_at = now
         case.save(update_fields=["outcome", "comment", "feedback_at"])
+        count(feedback_tallies(case, first=True, solved=outcome == Outcome.SOLVED, now=now))
         return case
     if outcome == Outcome.SOLVED and case.outcome != Outcome.SOLVED and case.solved_at is None:
         case.outcome = Outcome.SOLVED
         case.solved_at = now
         case.save(update_fields=["outcome", "solved_at"])
+        count(feedback_tallies(case, first=False, solved=True, now=now))
         return case
     raise FeedbackRefused

@@ -1,22 +1,28 @@
-"""What the cases say, for support staff: where people get stuck and what helps.
+"""What the cases and the funnel counters say, for support staff: where people get stuck and
+what helps.
 
-Every number is aggregated by PostgreSQL; the page costs the same few queries
-however many cases there are.
+Every number is aggregated by the database; the page costs the same few queries however many
+cases and counters there are. Charts are laid out here, as plain values, so that the
+templates only draw them.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
-from django.db.models.functions import TruncDate
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncDate, TruncWeek
+from django.utils.translation import gettext
 
 from providers.models import Provider
-from wizard.engine.answers import SHANGHAI, Symptom
-from wizard.models import Case, CaseStep, Outcome
+from wizard.engine.answers import ACCOUNT_SYMPTOMS, FUNDS_SYMPTOMS, SHANGHAI, Symptom
+from wizard.models import Case, CaseStep, FunnelCount, FunnelStage, Outcome
 
 ANSWERED = Q(outcome__in=Outcome.values)
 SOLVED = Q(outcome=Outcome.SOLVED)
@@ -56,6 +62,124 @@ class BarChart:
     bar_space: int = 220
 
 
+FunnelKey = tuple[str, str, str]
+"""A funnel counter's stage, provider slug and symptom ("" where not known yet)."""
+
+SOME_PROBLEMS_ONLY = frozenset({FunnelStage.ACCOUNT, FunnelStage.FUNDS})
+# A range up to this long shows solve rates per day; a longer one per week.
+DAILY_UP_TO_DAYS = 14
+# Lines in a solve-rate chart before the rest are summed into one "others" line.
+SERIES_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    """One stage of the funnel: see funnel_for for what each number means."""
+
+    stage: FunnelStage
+    reached: int
+    of_previous: float | None
+    of_start: float | None
+    left: int | None
+    some_problems_only: bool
+
+    @property
+    def label(self) -> str:
+        return str(self.stage.label)
+
+    @property
+    def of_previous_text(self) -> str:
+        return percent(self.of_previous)
+
+    @property
+    def of_start_text(self) -> str:
+        return percent(self.of_start)
+
+
+@dataclass(frozen=True)
+class Funnel:
+    provider: str
+    symptom: str
+    steps: list[FunnelStep]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A day, or a week from Monday to Sunday cut to the range."""
+
+    first: dt.date
+    last: dt.date
+
+    @property
+    def label(self) -> str:
+        if self.first == self.last:
+            return self.first.isoformat()
+        return f"{self.first.isoformat()} – {self.last.isoformat()}"
+
+    @property
+    def short_label(self) -> str:
+        return self.first.strftime("%m-%d")
+
+
+@dataclass(frozen=True)
+class RatePoint:
+    answered: int
+    solved: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.solved / self.answered if self.answered else None
+
+    @property
+    def text(self) -> str:
+        """As the tables show it: "2/3 (67%)", or "—" when nobody gave feedback."""
+        if not self.answered:
+            return "—"
+        return f"{self.solved}/{self.answered} ({percent(self.rate)})"
+
+
+@dataclass(frozen=True)
+class RateSeries:
+    """One provider's (or problem's) feedback and "solved" per period, aligned with the
+    periods of its SolveRates."""
+
+    key: str
+    label: str
+    points: list[RatePoint]
+
+    @property
+    def total(self) -> RatePoint:
+        return RatePoint(
+            sum(point.answered for point in self.points),
+            sum(point.solved for point in self.points),
+        )
+
+    @property
+    def total_text(self) -> str:
+        return self.total.text
+
+
+@dataclass(frozen=True)
+class RateRow:
+    period: Period
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class SolveRates:
+    periods: list[Period]
+    weekly: bool
+    by_provider: list[RateSeries]
+    by_symptom: list[RateSeries]
+
+    def table(self, series: list[RateSeries]) -> list[RateRow]:
+        """A row per period, a cell per series: the numbers the chart draws."""
+        return [
+            RateRow(period, [line.points[n].text for line in series])
+            for n, period in enumerate(self.periods)
+        ]
+
+
 @dataclass(frozen=True)
 class Insights:
     start: dt.date
@@ -65,6 +189,8 @@ class Insights:
     per_provider: list[Row]
     per_symptom: list[Row]
     per_step: list[Row]
+    funnel: Funnel
+    solve_rates: SolveRates
     stale_providers: list[Row] = field(default_factory=list)
 
 
@@ -76,8 +202,23 @@ def bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
     )
 
 
-def insights_for(*, start: dt.date, end: dt.date) -> Insights:
-    """Cases per day, provider and symptom; solve rates per provider and step kind (5 queries)."""
+def provider_names() -> dict[str, str]:
+    """Every provider's Chinese name by slug, the ones no longer offered too (one query)."""
+    return dict(Provider.objects.order_by("display_order", "slug").values_list("slug", "name_zh"))
+
+
+def insights_for(
+    *,
+    start: dt.date,
+    end: dt.date,
+    provider: str = "",
+    symptom: str = "",
+    names: Mapping[str, str] | None = None,
+) -> Insights:
+    """Cases per day, provider and symptom; solve rates per provider and step kind (5 queries);
+    the funnel and the solve rates over time from the counters, for all runs or for one
+    provider and/or problem (2 queries, and one for the providers' names unless given)."""
+    names = provider_names() if names is None else names
     since, until = bounds(start, end)
     cases = Case.objects.created_between(since, until)
     counted = {
@@ -149,7 +290,196 @@ def insights_for(*, start: dt.date, end: dt.date) -> Insights:
         per_provider=per_provider,
         per_symptom=per_symptom,
         per_step=per_step,
+        funnel=funnel_for(funnel_counts(start=start, end=end), provider=provider, symptom=symptom),
+        solve_rates=solve_rates(
+            start=start, end=end, provider=provider, symptom=symptom, names=names
+        ),
         stale_providers=stale_providers,
+    )
+
+
+def path_for(symptom: str) -> list[FunnelStage]:
+    """The stages a run with this problem meets, in order, as the wizard asks its pages
+    (wizard.views condition_dict); for "" (not answered yet), the ones every run meets."""
+    stages = [FunnelStage.PROVIDER, FunnelStage.PROBLEM]
+    if symptom in ACCOUNT_SYMPTOMS:
+        stages.append(FunnelStage.ACCOUNT)
+    if symptom in FUNDS_SYMPTOMS:
+        stages.append(FunnelStage.FUNDS)
+    return [
+        *stages,
+        FunnelStage.TIMING,
+        FunnelStage.SITUATION,
+        FunnelStage.REVIEW,
+        FunnelStage.DONE,
+        FunnelStage.FEEDBACK,
+        FunnelStage.SOLVED,
+    ]
+
+
+# The stages that are wizard pages (the others are outcomes: done, feedback, solved).
+PAGES = frozenset(FunnelStage) - {FunnelStage.DONE, FunnelStage.FEEDBACK, FunnelStage.SOLVED}
+
+
+def funnel_counts(*, start: dt.date, end: dt.date) -> dict[FunnelKey, int]:
+    """Every counter of the range summed over its days (one query). At most stages ×
+    providers × problems rows, however many runs there were."""
+    return {
+        (row["stage"], row["provider_slug"], row["symptom"]): row["total"]
+        for row in FunnelCount.objects.between(start, end)
+        .values("stage", "provider_slug", "symptom")
+        .annotate(total=Sum("runs"))
+        .order_by()
+    }
+
+
+def funnel_for(counts: Mapping[FunnelKey, int], *, provider: str = "", symptom: str = "") -> Funnel:
+    """The funnel for all runs, or for the runs of one provider and/or one problem.
+
+    - `reached`: the runs counted at the stage (wizard/funnel.py says when each counts).
+    - `of_start`: reached ÷ the first stage shown. For all runs that is the provider page;
+      with a provider chosen, the problem page (the first where the provider is known); with
+      a problem chosen, the first page after the problem page.
+    - `of_previous`: reached ÷ the nearest earlier stage that every run shown meets. Without
+      a problem chosen, the account and funds pages (asked for some problems only) and the
+      page after them are compared with the problem page, so their share also says how many
+      were asked them.
+    - `left`: the runs that reached the page and went no further: reached, less those
+      counted at the next page of their own problem's path. None for done, feedback and
+      solved, which are not pages.
+    """
+
+    def chosen(slug: str, problem: str) -> bool:
+        return (not provider or slug == provider) and (not symptom or problem == symptom)
+
+    reached: Counter[str] = Counter()
+    by_problem: Counter[tuple[str, str]] = Counter()
+    for (stage, slug, problem), runs in counts.items():
+        if chosen(slug, problem):
+            reached[stage] += runs
+            by_problem[stage, problem] += runs
+    if symptom:
+        shown = path_for(symptom)[2:]
+    elif provider:
+        shown = list(FunnelStage)[1:]
+    else:
+        shown = list(FunnelStage)
+    first = reached[shown[0]]
+    steps: list[FunnelStep] = []
+    anchor: FunnelStage | None = None
+    for stage in shown:
+        some_only = not symptom and stage in SOME_PROBLEMS_ONLY
+        before = reached[anchor] if anchor is not None else 0
+        steps.append(
+            FunnelStep(
+                stage=stage,
+                reached=reached[stage],
+                of_previous=reached[stage] / before if before else None,
+                of_start=reached[stage] / first if first else None,
+                left=max(reached[stage] - _went_on(stage, by_problem), 0)
+                if stage in PAGES
+                else None,
+                some_problems_only=some_only,
+            )
+        )
+        if not some_only:
+            anchor = stage
+    return Funnel(provider=provider, symptom=symptom, steps=steps)
+
+
+def _went_on(stage: FunnelStage, by_problem: Mapping[tuple[str, str], int]) -> int:
+    """Runs counted at the stage after `stage` on their own problem's path."""
+    total = 0
+    for (later, problem), runs in by_problem.items():
+        path = path_for(problem)
+        if stage in path and path.index(stage) + 1 < len(path):
+            if path[path.index(stage) + 1] == later:
+                total += runs
+    return total
+
+
+def periods_for(start: dt.date, end: dt.date) -> tuple[list[Period], bool]:
+    """Days for a short range, else weeks from Monday (the first and last cut to the range);
+    and whether they are weeks."""
+    if (end - start).days + 1 <= DAILY_UP_TO_DAYS:
+        days = (start + dt.timedelta(days=n) for n in range((end - start).days + 1))
+        return [Period(day, day) for day in days], False
+    periods = []
+    monday = start - dt.timedelta(days=start.weekday())
+    while monday <= end:
+        periods.append(Period(max(monday, start), min(monday + dt.timedelta(days=6), end)))
+        monday += dt.timedelta(days=7)
+    return periods, True
+
+
+def _period_key(day: dt.date, *, weekly: bool) -> dt.date:
+    return day - dt.timedelta(days=day.weekday()) if weekly else day
+
+
+def solve_rates(
+    *,
+    start: dt.date,
+    end: dt.date,
+    provider: str = "",
+    symptom: str = "",
+    names: Mapping[str, str],
+) -> SolveRates:
+    """Solve rate per period by provider and by problem, from the counters (one query).
+
+    A period's rate is solved ÷ feedback among the cases whose feedback was given in it (a
+    later "solved" counts on the day of the feedback), so it never passes 100 %. The
+    SERIES_SHOWN providers (or problems) with the most feedback get a series each; the
+    others are summed into one.
+    """
+    periods, weekly = periods_for(start, end)
+    rows = FunnelCount.objects.between(start, end).filter(
+        stage__in=[FunnelStage.FEEDBACK, FunnelStage.SOLVED]
+    )
+    if provider:
+        rows = rows.filter(provider_slug=provider)
+    if symptom:
+        rows = rows.filter(symptom=symptom)
+    grouped = list(
+        rows.values("provider_slug", "symptom", period=TruncWeek("day") if weekly else F("day"))
+        .annotate(
+            answered=Sum("runs", filter=Q(stage=FunnelStage.FEEDBACK)),
+            solved=Sum("runs", filter=Q(stage=FunnelStage.SOLVED)),
+        )
+        .order_by()
+    )
+    # Each row's period as the database names it (the day, or its week's Monday) → position.
+    index = {_period_key(period.first, weekly=weekly): n for n, period in enumerate(periods)}
+
+    def series(key_name: str, label: dict[str, str]) -> list[RateSeries]:
+        totals: dict[str, list[list[int]]] = {}
+        for row in grouped:
+            points = totals.setdefault(row[key_name], [[0, 0] for _period in periods])
+            point = points[index[row["period"]]]
+            point[0] += row["answered"] or 0
+            point[1] += row["solved"] or 0
+        ranked = sorted(totals, key=lambda key: (-sum(p[0] for p in totals[key]), key))
+        made = [
+            RateSeries(key, label.get(key, key), [RatePoint(a, s) for a, s in totals[key]])
+            for key in ranked[:SERIES_SHOWN]
+        ]
+        rest = ranked[SERIES_SHOWN:]
+        if rest:
+            summed = [
+                RatePoint(
+                    sum(totals[key][n][0] for key in rest), sum(totals[key][n][1] for key in rest)
+                )
+                for n in range(len(periods))
+            ]
+            others = gettext("其他 %(count)d 项") % {"count": len(rest)}
+            made.append(RateSeries("_others", others, summed))
+        return made
+
+    symptoms = {code: _symptom_label(code) for code in {row["symptom"] for row in grouped}}
+    return SolveRates(
+        periods=periods,
+        weekly=weekly,
+        by_provider=series("provider_slug", dict(names)),
+        by_symptom=series("symptom", symptoms),
     )
 
 
@@ -180,11 +510,258 @@ def bar_chart(title: str, rows: list[Row], *, rate: bool = False) -> BarChart:
     return chart
 
 
+def percent(share: float | None) -> str:
+    """A share as the page shows it: "67%", or "—" when there is nothing to divide by."""
+    return "—" if share is None else f"{share:.0%}"
+
+
+@dataclass(frozen=True)
+class FunnelBar:
+    label: str
+    value: str
+    y: int
+    width: int
+    value_x: int
+    some_problems_only: bool
+
+
+@dataclass(frozen=True)
+class FunnelChart:
+    """The funnel as horizontal bars, one per stage, their length the runs that reached it."""
+
+    id: str
+    title: str
+    desc: str
+    bars: list[FunnelBar]
+    height: int
+    axis_y: int
+    width: int = 720
+    label_width: int = 200
+    bar_space: int = 400
+
+    @property
+    def label_x(self) -> int:
+        return self.label_width - 8
+
+    @property
+    def axis_end(self) -> int:
+        return self.label_width + self.bar_space
+
+    @property
+    def legend_y(self) -> int:
+        return self.axis_y + 36
+
+    @property
+    def legend_text_x(self) -> int:
+        return self.label_width + 22
+
+    @property
+    def second_legend_x(self) -> int:
+        return self.label_width + 240
+
+    @property
+    def second_legend_text_x(self) -> int:
+        return self.second_legend_x + 22
+
+
+def funnel_chart(funnel: Funnel, *, title: str) -> FunnelChart:
+    """A bar per stage, as long as the runs that reached it, labelled with the number and
+    its share of the start; pages asked for some problems only are drawn lighter."""
+    label_width, bar_space, row = FunnelChart.label_width, FunnelChart.bar_space, 28
+    biggest = max((step.reached for step in funnel.steps), default=0) or 1
+    bars = []
+    for n, step in enumerate(funnel.steps):
+        width = round(bar_space * step.reached / biggest)
+        bars.append(
+            FunnelBar(
+                label=step.label,
+                value=f"{step.reached} · {percent(step.of_start)}",
+                y=8 + n * row,
+                width=width,
+                value_x=label_width + width + 6,
+                some_problems_only=step.some_problems_only,
+            )
+        )
+    listed = ";".join(
+        f"{step.label} {step.reached}({percent(step.of_start)})" for step in funnel.steps
+    )
+    desc = gettext(
+        "每一栏是到达这一阶段的次数,后面的百分比是占开始的比例:%(steps)s。同样的数字见下表。"
+    ) % {"steps": listed}
+    axis_y = 8 + len(bars) * row
+    return FunnelChart(
+        id="chart-funnel", title=title, desc=desc, bars=bars, height=axis_y + 52, axis_y=axis_y
+    )
+
+
+# Okabe–Ito colours, told apart with colour blindness too, each line also with its own dash.
+LINE_STYLES = [
+    ("#0072B2", ""),
+    ("#D55E00", "7 3"),
+    ("#009E73", "2 3"),
+    ("#CC79A7", "9 3 2 3"),
+    ("#E69F00", "4 4"),
+    ("#666666", "1 3"),
+]
+
+
+@dataclass(frozen=True)
+class Tick:
+    at: float
+    text: str
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
+class ChartLine:
+    label: str
+    colour: str
+    dash: str
+    segments: list[str]
+    points: list[ChartPoint]
+    legend_y: int
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """Solve rates over time: a line per series, 0–100 % upwards, periods left to right."""
+
+    id: str
+    title: str
+    desc: str
+    x_label: str
+    y_label: str
+    lines: list[ChartLine]
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+    empty: str
+    width: int = 720
+    height: int = 300
+    left: int = 64
+    right: int = 700
+    top: int = 16
+    bottom: int = 236
+    legend_x: int = 64
+
+    @property
+    def tick_end(self) -> int:
+        return self.bottom + 5
+
+    @property
+    def centre_x(self) -> int:
+        return (self.left + self.right) // 2
+
+    @property
+    def middle_y(self) -> int:
+        return (self.top + self.bottom) // 2
+
+    @property
+    def x_label_y(self) -> int:
+        return self.bottom + 40
+
+    @property
+    def legend_line_end(self) -> int:
+        return self.legend_x + 28
+
+    @property
+    def legend_text_x(self) -> int:
+        return self.legend_x + 34
+
+
+def line_chart(
+    rates: SolveRates, series: list[RateSeries], *, chart_id: str, title: str
+) -> LineChart:
+    """A line per series (the first len(LINE_STYLES)); a period nobody gave feedback in
+    leaves a gap rather than a made-up zero."""
+    layout = LineChart(
+        id=chart_id,
+        title=title,
+        desc="",
+        x_label=gettext("每周(从周一起)") if rates.weekly else gettext("每天"),
+        y_label=gettext("解决率"),
+        lines=[],
+        x_ticks=[],
+        y_ticks=[],
+        empty=gettext("这段时间没有人给反馈。"),
+    )
+    count = len(rates.periods)
+    span = layout.right - layout.left
+
+    def x_at(n: int) -> float:
+        return round(layout.left + (span * n / (count - 1) if count > 1 else span / 2), 1)
+
+    def y_at(rate: float) -> float:
+        return round(layout.bottom - (layout.bottom - layout.top) * rate, 1)
+
+    every = max(1, -(-count // 8))  # at most eight dates under the axis
+    lines, totals = [], []
+    for number, (line, (colour, dash)) in enumerate(zip(series, LINE_STYLES, strict=False)):
+        points: list[ChartPoint] = []
+        segments: list[list[str]] = [[]]
+        for n, (period, point) in enumerate(zip(rates.periods, line.points, strict=True)):
+            if point.rate is None:
+                segments.append([])
+                continue
+            x, y = x_at(n), y_at(point.rate)
+            said = f"{point.solved}/{point.answered} = {percent(point.rate)}"
+            points.append(ChartPoint(x, y, f"{line.label} {period.label}: {said}"))
+            segments[-1].append(f"{x},{y}")
+        total = line.total
+        totals.append(f"{line.label} {total.solved}/{total.answered}({percent(total.rate)})")
+        lines.append(
+            ChartLine(
+                label=f"{_shortened(line.label, 60)} {percent(total.rate)}",
+                colour=colour,
+                dash=dash,
+                # A lone point has no line; its dot shows it.
+                segments=[" ".join(segment) for segment in segments if len(segment) > 1],
+                points=points,
+                legend_y=layout.bottom + 66 + number * 22,
+            )
+        )
+    desc = layout.empty
+    if totals:
+        desc = gettext("整个期间各条线的解决率:%(totals)s。同样的数字见下表。") % {
+            "totals": ";".join(totals)
+        }
+    return dataclasses.replace(
+        layout,
+        desc=desc,
+        height=layout.bottom + 56 + 22 * max(len(lines), 1) + 8,
+        lines=lines,
+        x_ticks=[
+            Tick(x_at(n), period.short_label)
+            for n, period in enumerate(rates.periods)
+            if n % every == 0
+        ],
+        y_ticks=[Tick(y_at(share), f"{share:.0%}") for share in (0, 0.25, 0.5, 0.75, 1)],
+    )
+
+
 def as_csv(insights: Insights) -> str:
     """Every table on the page, one after the other, with the same numbers."""
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["section", "key", "label", "cases", "answered", "solved", "solve_rate"])
+    header = [
+        "section",
+        "key",
+        "label",
+        "cases",
+        "answered",
+        "solved",
+        "solve_rate",
+        "period",
+        "reached",
+        "of_previous",
+        "of_start",
+        "left_here",
+    ]
+    table: list[list[object]] = []
     for section, rows in (
         ("per_day", insights.per_day),
         ("per_provider", insights.per_provider),
@@ -194,7 +771,34 @@ def as_csv(insights: Insights) -> str:
     ):
         for row in rows:
             rate = "" if row.solve_rate is None else f"{row.solve_rate:.4f}"
-            writer.writerow(
-                [section, row.key, row.label, row.count, row.answered, row.solved, rate]
-            )
+            table.append([section, row.key, row.label, row.count, row.answered, row.solved, rate])
+    for step in insights.funnel.steps:
+        table.append(
+            ["funnel", step.stage, step.label, "", "", "", "", ""]
+            + [step.reached, _share(step.of_previous), _share(step.of_start)]
+            + ["" if step.left is None else step.left]
+        )
+    rates = insights.solve_rates
+    for section, series in (
+        ("solve_rate_by_provider", rates.by_provider),
+        ("solve_rate_by_symptom", rates.by_symptom),
+    ):
+        for line in series:
+            for period, point in zip(rates.periods, line.points, strict=True):
+                table.append(
+                    [section, line.key, line.label, "", point.answered, point.solved]
+                    + [_share(point.rate), period.first.isoformat()]
+                )
+    writer = csv.writer(out)
+    writer.writerow(header)
+    # Every row as wide as the header, so that spreadsheets line the columns up.
+    writer.writerows(row + [""] * (len(header) - len(row)) for row in table)
     return out.getvalue()
+
+
+def _shortened(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _share(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"

@@ -8,6 +8,10 @@ from typing import Any
 from django.http import HttpResponse
 from formtools.wizard.storage.session import SessionStorage
 
+# The pages this run has reached, by name (wizard.funnel counts each page once per run).
+# Kept in the run's own storage, so it goes with the session and says nothing about a person.
+REACHED_KEY = "reached"
+
 
 class AnswerStorage(SessionStorage):
     """formtools' session storage, writing the session only when the answers changed.
@@ -29,6 +33,22 @@ class AnswerStorage(SessionStorage):
         return self.request.session[self.prefix]
 
     data = property(_get_data, SessionStorage._set_data)
+
+    def mark_reached(self, page: str) -> bool:
+        """Remember that this run has reached `page`; False if it had already."""
+        reached = self.data.setdefault(REACHED_KEY, [])
+        if page in reached:
+            return False
+        reached.append(page)
+        return True
+
+    def reset(self) -> None:
+        # formtools resets the storage once the plan is made; the pages reached stay, so that
+        # going back into a finished run (the back button) counts nothing twice.
+        reached = self.data.get(REACHED_KEY)
+        super().reset()
+        if reached is not None:
+            self.data[REACHED_KEY] = reached
 
     def update_response(self, response: HttpResponse) -> None:
         if self.request.session.get(self.prefix) != self._as_found:

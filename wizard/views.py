@@ -51,11 +51,13 @@ from wizard.forms import (
     StepForm,
     TimingForm,
 )
+from wizard.funnel import reach
 from wizard.lookups import count_miss, lookups_refused, owns_case, remember_own_case
-from wizard.models import Case, Outcome
+from wizard.models import Case, FunnelStage, Outcome
 from wizard.planner import plan_for_answers
 from wizard.reference_codes import normalise_code
 from wizard.runs import new_run_id, run_is_known, start_run
+from wizard.storage import AnswerStorage
 
 REVIEW_STEP = "review"
 
@@ -253,8 +255,13 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             if target == REVIEW_STEP:
                 self.storage.extra_data = {}
             self.storage.current_step = target
-            return redirect(self.get_step_url(target))
-        return super().render_next_step(form, **kwargs)
+            response = redirect(self.get_step_url(target))
+        else:
+            response = super().render_next_step(form, **kwargs)
+        # Counted here, where the answer is stored, so that the session write the answer
+        # makes also remembers the page (wizard.funnel): a reload or back costs no write.
+        reach(self.storage, self.storage.current_step, now=timezone.now())
+        return response
 
     def first_unanswered(self, *, before: str) -> str | None:
         """The first page before `before` without valid stored answers."""
@@ -316,6 +323,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             messages.error(self.request, answers_error_message(error))
             return redirect(self.get_step_url(self.steps.first))
         case = record_case(result)
+        reach(self.storage, FunnelStage.DONE, now=timezone.now())
         remember_own_case(self.request.session, case.code)
         return redirect("wizard:plan", code=case.code)
 
@@ -366,6 +374,8 @@ def new_run(request: HttpRequest) -> HttpResponse:
     if request.method == "HEAD":
         return redirect("wizard:step", run=new_run_id(), step=first_step)
     run = start_run(request.session, storage_prefix=RepaymentWizard.run_prefix)
+    # The run is sent to its first page now: counted with the session this request writes.
+    reach(AnswerStorage(RepaymentWizard.run_prefix(run), request), first_step, now=timezone.now())
     return redirect("wizard:step", run=run, step=first_step)
 
 

@@ -68,3 +68,24 @@ def test_purge_removes_old_cases_and_nothing_else(bank):
     assert list(Case.objects.values_list("pk", flat=True)) == [kept.pk]
     assert CaseStep.objects.count() == steps_of_kept
     assert (RemediationText.objects.count(), Provider.objects.count()) == (texts, providers)
+
+
+def test_purge_drops_funnel_counters_older_than_their_retention_and_keeps_the_rest(settings):
+    from wizard.funnel import beijing_date
+    from wizard.models import FunnelCount
+
+    settings.FUNNEL_RETENTION_DAYS = 30
+    today = beijing_date(timezone.now())
+    for age in (31, 30, 0):
+        FunnelCount.objects.create(
+            day=today - dt.timedelta(days=age), stage="provider", provider_slug="", runs=5
+        )
+    out = io.StringIO()
+    call_command("purge_expired", stdout=out)
+    assert "funnel counters: 1 older than retention deleted" in out.getvalue()
+    kept = sorted((today - day).days for day in FunnelCount.objects.values_list("day", flat=True))
+    assert kept == [0, 30]
+
+
+def test_funnel_counters_are_kept_400_days_unless_configured(settings):
+    assert settings.FUNNEL_RETENTION_DAYS == 400

@@ -1,4 +1,4 @@
-"""Delete what is past its retention: expired wizard sessions and old cases."""
+"""Delete what is past its retention: expired wizard sessions, old cases, old funnel counters."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from wizard.models import Case
+from wizard.funnel import beijing_date
+from wizard.models import Case, FunnelCount
 
 
 class Command(BaseCommand):
@@ -19,12 +20,20 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         self.stdout.write(f"sessions: {purge_expired_sessions()} expired deleted")
         self.stdout.write(f"cases: {purge_old_cases()} older than retention deleted")
+        self.stdout.write(f"funnel counters: {purge_old_counters()} older than retention deleted")
 
 
 def purge_old_cases() -> int:
     """Cases past CASE_RETENTION_DAYS, with their steps."""
     deleted, by_model = Case.objects.past_retention(now=timezone.now()).delete()
     return by_model.get("wizard.Case", 0)
+
+
+def purge_old_counters() -> int:
+    """Funnel counters of days more than FUNNEL_RETENTION_DAYS ago (Beijing dates)."""
+    today = beijing_date(timezone.now())
+    deleted, _by_model = FunnelCount.objects.past_retention(today=today).delete()
+    return deleted
 
 
 def purge_expired_sessions() -> int:
