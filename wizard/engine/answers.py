@@ -35,6 +35,7 @@ class Symptom(TextChoices):
     LIMIT_EXCEEDED = "limit_exceeded", _("提示超出限额")
     TIMEOUT = "timeout", _("一直转圈、超时或网络错误")
     CHANNEL_UNAVAILABLE = "channel_unavailable", _("还款渠道不可用或正在维护")
+    RISK_CONTROL = "risk_control", _("支付被风控或安全验证拦截")
     DEDUCTED_NOT_CREDITED = "deducted_not_credited", _("钱已扣了,账单仍显示未还")
     NO_REPAY_OPTION = "no_repay_option", _("找不到还款入口或按钮")
     OTHER = "other", _("其他情况")

@@ -60,6 +60,7 @@ ANSWERS_FOR = {
     Symptom.LIMIT_EXCEEDED: {"funds": {"limit_reached": "yes"}},
     Symptom.TIMEOUT: {"account": None, "funds": None},
     Symptom.CHANNEL_UNAVAILABLE: {"account": None, "funds": None},
+    Symptom.RISK_CONTROL: {"account": None, "funds": None},
     Symptom.DEDUCTED_NOT_CREDITED: {"account": None, "funds": None},
     Symptom.NO_REPAY_OPTION: {"account": None, "funds": None},
     Symptom.OTHER: {},
