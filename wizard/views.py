@@ -268,6 +268,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             meaning = self.meaning(form.cleaned_data.get("message", ""), data)
             if meaning is not None and not meaning.recognised:
                 record_miss(
+                    meaning.reading,
                     text=form.cleaned_data["message"],
                     provider=_provider_answer(self),
                     channel=form.cleaned_data.get("channel"),

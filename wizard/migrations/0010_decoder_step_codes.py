@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wizard', '0008_funnel_counts'),
+        ('wizard', '0009_message_patterns'),
     ]
 
     operations = [
