@@ -235,5 +235,5 @@ def _score(pattern: PatternFacts, coverage: float, code_fit: float, compiled: _C
     if not compiled.phrases and code_fit:
         score += 0.2  # a namespaced code alone is as good as a phrase that says it
     priority = max(-PRIORITY_RANGE, min(PRIORITY_RANGE, pattern.priority))
-    score += 0.05 * priority / PRIORITY_RANGE
+    score += 0.15 * priority / PRIORITY_RANGE
     return round(max(0.01, min(0.99, score)), 4)
