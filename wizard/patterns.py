@@ -12,12 +12,13 @@ import datetime as dt
 import hashlib
 import logging
 
-from django.db import DatabaseError, connections, router
+from django.db import connections, router
 
 from config.shared import SharedValue
 from wizard.decoder import NO_MATCH, PatternError, PatternFacts, PatternSet, Reading, decode
 from wizard.decoder.matching import compile_regex
 from wizard.decoder.normalise import normalise
+from wizard.funnel import Along, count
 from wizard.models import MessagePattern, UnmatchedMessage
 from wizard.redaction import redact_message
 
@@ -87,16 +88,31 @@ def note_unmatched(
 ) -> bool:
     """Count one more sighting of an unrecognised message, redacted before anything else.
 
-    One statement, INSERT … ON CONFLICT DO UPDATE on the normalised text's digest (as
-    wizard/funnel.py counts), so two servers noting the same message both count. The first
-    example is kept; a message seen under different providers or channels keeps "" for them.
-    Like the funnel counters, a failure outside a transaction is logged, never the
-    person's problem. False when nothing was kept (empty after redaction, or the failure).
+    False when nothing was kept (empty after redaction). Like the funnel counters, a failure
+    outside a transaction is logged, never the person's problem (wizard.funnel.count).
+    """
+    statement = unmatched_statement(text=text, provider=provider, channel=channel, now=now)
+    if statement is None:
+        return False
+    count([], along=statement)
+    return True
+
+
+def unmatched_statement(
+    *, text: str, provider: str | None, channel: str | None, now: dt.datetime
+) -> Along | None:
+    """The statement that counts one more sighting of an unrecognised message (redacted
+    first), for a request to send along with its funnel counters (wizard.funnel.Along);
+    None when nothing is left to keep after redaction.
+
+    INSERT … ON CONFLICT DO UPDATE on the normalised text's digest (as wizard/funnel.py
+    counts), so two servers noting the same message both count. The first example is kept;
+    a message seen under different providers or channels keeps "" for them.
     """
     example = redact_message(text)
     normalised = normalise(example).text
     if not normalised:
-        return False
+        return None
     connection = connections[router.db_for_write(UnmatchedMessage)]
     quote = connection.ops.quote_name
     table = quote(UnmatchedMessage._meta.db_table)
@@ -129,12 +145,4 @@ def note_unmatched(
         f"{quote('provider_slug')} = {same['provider_slug']}, "
         f"{quote('channel')} = {same['channel']}"
     )
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-    except DatabaseError:
-        if connection.in_atomic_block:
-            raise
-        logger.warning("unmatched message not kept", exc_info=True)
-        return False
-    return True
+    return Along(sql, params)

@@ -52,10 +52,10 @@ from wizard.forms import (
     StepForm,
     TimingForm,
 )
-from wizard.funnel import reach
+from wizard.funnel import Along, reach
 from wizard.lookups import count_miss, lookups_refused, owns_case, remember_own_case
 from wizard.models import Case, FunnelStage, Outcome
-from wizard.patterns import record_miss
+from wizard.patterns import unmatched_statement
 from wizard.planner import plan_for_answers
 from wizard.problem_message import MessageMeaning, meaning_of, selected_problem
 from wizard.redaction import redact_message
@@ -260,15 +260,18 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             kept[message_key] = redact_message(form.cleaned_data.get("message", ""))
         return kept
 
+    # A message nobody recognised, to count with the next page reached (render_next_step).
+    miss: Along | None = None
+
     def process_step(self, form: StepForm) -> QueryDict:
         # Why: a message the decoder did not recognise is kept (redacted) for staff to learn
-        # from, once per answer to the page.
+        # from, once per answer to the page; counted in the statement that counts the next
+        # page, so the page stays within its query budget.
         data = self.get_form_step_data(form)
         if self.steps.current == PROBLEM_STEP:
             meaning = self.meaning(form.cleaned_data.get("message", ""), data)
             if meaning is not None and not meaning.recognised:
-                record_miss(
-                    meaning.reading,
+                self.miss = unmatched_statement(
                     text=form.cleaned_data["message"],
                     provider=_provider_answer(self),
                     channel=form.cleaned_data.get("channel"),
@@ -335,7 +338,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             response = super().render_next_step(form, **kwargs)
         # Counted here, where the answer is stored, so that the session write the answer
         # makes also remembers the page (wizard.funnel): a reload or back costs no write.
-        reach(self.storage, self.storage.current_step, now=timezone.now())
+        reach(self.storage, self.storage.current_step, now=timezone.now(), along=self.miss)
         return response
 
     def first_unanswered(self, *, before: str) -> str | None:
