@@ -311,12 +311,12 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         if posted_step not in self.get_form_list():
             messages.error(self.request, _("页面已过期或提交的内容不完整,请再提交一次。"))
             return redirect(self.get_step_url(self.steps.current or self.steps.first))
-        if posted_step == PROBLEM_STEP and (
-            "read_message" in posted
-            or (
-                posted.get(f"{PROBLEM_STEP}-message", "").strip()
-                and not posted.get(f"{PROBLEM_STEP}-symptom")
-            )
+        # The problem page's "what does it mean?", or a message sent with no problem chosen:
+        # read it and show the page again (an empty message just answers the page).
+        if (
+            posted_step == PROBLEM_STEP
+            and posted.get(f"{PROBLEM_STEP}-message", "").strip()
+            and ("read_message" in posted or not posted.get(f"{PROBLEM_STEP}-symptom"))
         ):
             return self.read_message_page()
         try:
@@ -479,7 +479,12 @@ def problem_meaning(request: HtmxHttpRequest, run: str) -> HttpResponse:
     response = render(
         request,
         "wizard/_problem_message.html#meaning",
-        {"meaning": meaning, "form": form, "swap_oob": True},
+        {
+            "meaning": meaning,
+            "form": form,
+            "swap_oob": True,
+            "meaning_url": reverse("wizard:problem_meaning", kwargs={"run": run}),
+        },
     )
     patch_vary_headers(response, ("HX-Request",))
     return response
