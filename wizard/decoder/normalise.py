@@ -103,7 +103,9 @@ BRACKETED_CODE = re.compile(
     r"[(\[【<]\s*((?=[0-9A-Za-z]{2})[A-Za-z]{0,2}\d[0-9A-Za-z]{0,9})\s*[)\]】>]"
 )
 
-MASKED_DIGITS = re.compile(r"[0-9]*(?:[*xX•●]\s*){2,}[0-9*xX•●]*")
+MASKED_DIGITS = re.compile(
+    r"(?:[0-9]+\s?)*[*•●]{2,}(?:\s?[0-9*•●]+)*|[0-9]+[xX]{3,}[0-9]*"
+)
 TAIL_DIGITS = re.compile(r"(尾号|末四位|末4位|后四位|后4位)\s*[0-9]{3,4}")
 # Three digits or more (card and phone numbers, amounts, dates written as 20261201) carry
 # nothing the decoder needs once the codes are out.
