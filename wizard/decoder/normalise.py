@@ -71,7 +71,10 @@ WECHAT_CODES = frozenset(
     }
 )
 
-CONTROL = re.compile(r"[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+# Control and format characters, and lone surrogates (which no encoder takes).
+CONTROL = re.compile(
+    r"[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
+)
 WORD_EDGE_BEFORE = r"(?<![A-Za-z0-9_.])"
 WORD_EDGE_AFTER = r"(?![A-Za-z0-9_])"
 ALIPAY_CODE = re.compile(WORD_EDGE_BEFORE + r"(ACQ\.[A-Za-z][A-Za-z_]{2,60})" + WORD_EDGE_AFTER)

@@ -85,11 +85,14 @@ def test_a_question_comes_in_both_languages_or_not_at_all():
 
 def test_facts_carry_the_provider_slug_and_the_phrases_one_per_line():
     huabei = ProviderFactory(slug="huabei")
-    saved = pattern(provider=huabei, phrases="余额不足\n\n  请充值 \n", code="acq.x", code_namespace="alipay")
+    saved = pattern(
+        provider=huabei, phrases="余额不足\n\n  请充值 \n", code="acq.x", code_namespace="alipay"
+    )
     saved.full_clean()
     saved.save()
     facts = saved.facts()
-    assert (facts.provider, facts.phrases, facts.code) == ("huabei", ("余额不足", "请充值"), "ACQ.X")
+    assert facts.provider == "huabei"
+    assert (facts.phrases, facts.code) == (("余额不足", "请充值"), "ACQ.X")
 
 
 def test_the_seed_patterns_load_once_and_staff_edits_are_kept():
@@ -101,9 +104,11 @@ def test_the_seed_patterns_load_once_and_staff_edits_are_kept():
     edited.save()
     call_command("load_patterns", verbosity=0)
     assert MessagePattern.objects.count() == total
-    assert MessagePattern.objects.get(key="funds-balance-short").explanation_zh == "员工改过的解释。"
+    edited.refresh_from_db()
+    assert edited.explanation_zh == "员工改过的解释。"
     call_command("load_patterns", "--update", verbosity=0)
-    assert MessagePattern.objects.get(key="funds-balance-short").explanation_zh != "员工改过的解释。"
+    edited.refresh_from_db()
+    assert edited.explanation_zh != "员工改过的解释。"
 
 
 def test_every_seed_pattern_is_honest_about_where_it_comes_from():
@@ -157,7 +162,8 @@ def test_unmatched_messages_are_grouped_by_their_normalised_text_and_counted():
     note_unmatched(text="另一种没见过的提示", provider="huabei", channel="app", now=later)
     note_unmatched(text="另一种没见过的提示", provider="huabei", channel="app", now=later)
     first, second = UnmatchedMessage.objects.most_frequent()
-    assert (first.count, first.normalised, first.provider_slug) == (3, "另一种没见过的提示", "huabei")
+    assert (first.count, first.normalised) == (3, "另一种没见过的提示")
+    assert first.provider_slug == "huabei"
     assert (first.first_seen, first.last_seen) == (NOW, later)
     assert second.count == 3 and second.provider_slug == ""  # seen under two providers
     assert "8812" not in second.example and second.example.startswith("您尾号***")
