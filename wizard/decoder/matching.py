@@ -88,10 +88,15 @@ class _Compiled:
 
 def compile_regex(regex: str) -> Any:
     """The expression compiled by RE2; PatternError when RE2 refuses it."""
+    options = re2.Options()
+    options.log_errors = False  # the refusal is the admin's message, not a log line
     try:
-        return re2.compile(regex)
-    except Exception as error:  # re2 raises its own error type, not re.error
-        raise PatternError("regex", f"RE2 cannot compile it: {error}") from None
+        return re2.compile(regex, options=options)
+    except re2.error as error:
+        detail = error.args[0] if error.args else error
+        if isinstance(detail, bytes):
+            detail = detail.decode("utf-8", "replace")
+        raise PatternError("regex", f"RE2 cannot compile it: {detail}") from None
 
 
 @dataclass(frozen=True, eq=False)

@@ -71,7 +71,10 @@ WECHAT_CODES = frozenset(
     }
 )
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+# Control and format characters, and lone surrogates (which no encoder takes).
+CONTROL = re.compile(
+    r"[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
+)
 WORD_EDGE_BEFORE = r"(?<![A-Za-z0-9_.])"
 WORD_EDGE_AFTER = r"(?![A-Za-z0-9_])"
 ALIPAY_CODE = re.compile(WORD_EDGE_BEFORE + r"(ACQ\.[A-Za-z][A-Za-z_]{2,60})" + WORD_EDGE_AFTER)
@@ -103,7 +106,9 @@ BRACKETED_CODE = re.compile(
     r"[(\[【<]\s*((?=[0-9A-Za-z]{2})[A-Za-z]{0,2}\d[0-9A-Za-z]{0,9})\s*[)\]】>]"
 )
 
-MASKED_DIGITS = re.compile(r"[0-9]*(?:[*xX•●]\s*){2,}[0-9*xX•●]*")
+MASKED_DIGITS = re.compile(
+    r"(?:[0-9]+\s?)*[*•●]{2,}(?:\s?[0-9*•●]+)*|[0-9]+[xX]{3,}[0-9]*"
+)
 TAIL_DIGITS = re.compile(r"(尾号|末四位|末4位|后四位|后4位)\s*[0-9]{3,4}")
 # Three digits or more (card and phone numbers, amounts, dates written as 20261201) carry
 # nothing the decoder needs once the codes are out.
