@@ -119,8 +119,10 @@ MAX_MESSAGE = 2000
 # (6222********1234, ****1234, 尾号8812), phone and ID numbers (nine digits or more; codes such
 # as 100018 or 90000000 are shorter and kept, since staff need them), amounts, and names
 # after a label with a colon ("户名:张三"; "持卡人身份信息" is no name).
+# Each repetition takes exactly one character, so a long run of digits that is not masked
+# after all fails in linear time: "(?:[0-9]+\s?)*" would try every way of splitting it.
 MASKED_NUMBER = re.compile(
-    r"(?:[0-9]+\s?)*[*•●＊]{2,}(?:\s?[0-9*•●＊]+)*|[0-9]+[xX]{3,}[0-9]*"
+    r"(?:[0-9]\s?)*[*•●＊]{2,}(?:\s?[0-9*•●＊])*|[0-9]+[xX]{3,}[0-9]*"
 )
 CARD_TAIL = re.compile(r"(尾号|末四位|末4位|后四位|后4位|卡号)\s*[:：]?\s*[0-9]{3,}")
 LONG_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[\s\-]?[0-9]){8,}[Xx]?")

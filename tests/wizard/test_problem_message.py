@@ -199,6 +199,7 @@ def test_the_stored_answer_holds_the_message_redacted(wizard):
         "\x00\x07余额不足\x1b[31m\u202e",
         "<script>alert(1)</script>余额不足",
         "(a+)+$" + "a" * 5000,
+        "6222021234567890123 13812345678 110101199003074518 " * 30,
         "（（（（［［［【【" * 100,
     ],
 )

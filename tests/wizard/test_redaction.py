@@ -7,6 +7,7 @@ from django.test import Client
 
 from tests.wizard.helpers import case_for, recent_answers
 from wizard.models import Case
+from wizard.redaction import redact_message
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +77,31 @@ def test_a_payment_message_loses_control_characters_and_stops_at_2000_characters
 
     assert redact_message("余额\x00不足\x1b") == "余额 不足"
     assert len(redact_message("余" * 5000)) == 2000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6222021234567890123 13812345678 110101199003074518 " * 30,
+        "1 " * 1000,
+        "12 " * 600 + "x",
+        "1" * 2000,
+        "*" * 1000 + "1" * 1000,
+    ],
+)
+def test_redacting_a_long_run_of_digits_finishes_at_once(text):
+    """A regular expression that could try every way of splitting a run of digits would hang
+    here (a person's paste, or a script's); SIGALRM stops the test instead of the suite."""
+    import signal
+
+    def hung(*_args):  # type: ignore[no-untyped-def]
+        raise AssertionError("redaction did not finish: a regex backtracks on this input")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        redacted = redact_message(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not any(run in redacted for run in ("6222021234567890123", "13812345678", "1111111"))

@@ -106,8 +106,10 @@ BRACKETED_CODE = re.compile(
     r"[(\[【<]\s*((?=[0-9A-Za-z]{2})[A-Za-z]{0,2}\d[0-9A-Za-z]{0,9})\s*[)\]】>]"
 )
 
+# Each repetition takes one character, so an unmasked run of digits fails in linear time
+# ("(?:[0-9]+\s?)*" would try every way of splitting it: minutes for three long numbers).
 MASKED_DIGITS = re.compile(
-    r"(?:[0-9]+\s?)*[*•●]{2,}(?:\s?[0-9*•●]+)*|[0-9]+[xX]{3,}[0-9]*"
+    r"(?:[0-9]\s?)*[*•●]{2,}(?:\s?[0-9*•●])*|[0-9]+[xX]{3,}[0-9]*"
 )
 TAIL_DIGITS = re.compile(r"(尾号|末四位|末4位|后四位|后4位)\s*[0-9]{3,4}")
 # Three digits or more (card and phone numbers, amounts, dates written as 20261201) carry

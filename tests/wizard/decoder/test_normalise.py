@@ -87,3 +87,30 @@ def test_control_characters_go_and_long_input_is_cut():
 
 def test_markup_is_just_text():
     assert normalise("<b>余额不足</b>").text == "b余额不足b"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "交易失败 6222021234567890123 13812345678 110101199003074518 " * 20,
+        "1 " * 1000,
+        "12 " * 600 + "x",
+        "*" * 1000 + "1" * 1000,
+    ],
+)
+def test_long_runs_of_digits_are_normalised_at_once(text):
+    """A pattern that could split a run of digits every way would hang here; SIGALRM stops
+    the test instead of the suite."""
+    import signal
+
+    def hung(*_args):  # type: ignore[no-untyped-def]
+        raise AssertionError("normalising did not finish: a regex backtracks on this input")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        normalised = normalise(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert "6222021234567890123" not in normalised.text
