@@ -37,7 +37,6 @@ from providers.facts import Channel
 from providers.models import Provider
 from wizard.decoder import PatternError
 from wizard.decoder.normalise import normalise
-from wizard.engine.answers import Symptom
 from wizard.models import MessagePattern, PatternStatus, UnmatchedMessage
 from wizard.pattern_checks import (
     StoredMessage,
@@ -211,7 +210,13 @@ class MessagePatternAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
             if pattern.status == PatternStatus.LIVE:
                 continue
             pattern.status = PatternStatus.LIVE
-            broken = examples_broken_by(pattern.facts(), live=live, examples=labelled_examples())
+            try:
+                broken = examples_broken_by(
+                    pattern.facts(), live=live, examples=labelled_examples()
+                )
+            except PatternError as error:
+                refused.append(f"{pattern}: {error.message}")
+                continue
             if broken:
                 refused.append(f"{pattern}: {refusal_message(broken)}")
                 continue
@@ -267,15 +272,18 @@ class MessagePatternAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
                 pattern = form.instance
         elif pattern is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, "")
-        preview = None
+        preview = problem = None
         if pattern is not None and (form is None or form.is_valid()):
-            preview = preview_pattern(
-                pattern.facts(),
-                live=current_patterns(),
-                examples=labelled_examples(),
-                messages=stored_messages(limit=PREVIEW_MESSAGES),
-                shown=PREVIEW_SHOWN,
-            )
+            try:
+                preview = preview_pattern(
+                    pattern.facts(),
+                    live=current_patterns(),
+                    examples=labelled_examples(),
+                    messages=stored_messages(limit=PREVIEW_MESSAGES),
+                    shown=PREVIEW_SHOWN,
+                )
+            except PatternError as error:  # a saved pattern that bypassed the form's checks
+                problem = error.message
         context = {
             **self.admin_site.each_context(request),
             "title": _("规则预览:%(pattern)s") % {"pattern": pattern or gettext("新规则")},
@@ -283,7 +291,7 @@ class MessagePatternAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
             "original": pattern if object_id is not None else None,
             "form": form,
             "preview": preview,
-            "symptoms": dict(Symptom.choices),
+            "problem": problem,
             "scanned_limit": PREVIEW_MESSAGES,
         }
         return TemplateResponse(request, "admin/wizard/messagepattern/preview.html", context)

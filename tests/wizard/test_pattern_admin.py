@@ -401,6 +401,28 @@ def test_a_regex_that_would_backtrack_elsewhere_is_accepted_and_stays_fast(
     assert reading.outcome == "no_match"
 
 
+def test_a_saved_regex_re2_refuses_is_named_by_the_preview_and_the_action(staff_client):
+    # As if written to the database past the admin's checks.
+    MessagePattern.objects.bulk_create(
+        [
+            MessagePattern(
+                **form_data(phrases="坏的规则", regex=r"(x)\1", provider=None, checked_on=None)
+            )
+        ]
+    )
+    bad = MessagePattern.objects.get()
+    response = staff_client.get(f"/admin/wizard/messagepattern/{bad.pk}/preview/")
+    assert response.status_code == 200 and "RE2 cannot compile" in page_text(response)
+    response = staff_client.post(
+        "/admin/wizard/messagepattern/",
+        {"action": "make_live", "_selected_action": [bad.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200 and "RE2 cannot compile" in page_text(response)
+    bad.refresh_from_db()
+    assert bad.status == "draft"
+
+
 @pytest.mark.parametrize("letter", ["a", "卡"])
 def test_a_phrase_ten_thousand_characters_long_is_refused_with_a_message(staff_client, letter):
     for url in (ADD, ADD_PREVIEW):
