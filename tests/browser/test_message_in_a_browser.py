@@ -24,6 +24,14 @@ def patterns(transactional_db):
     call_command("load_patterns", verbosity=0)
 
 
+def paste(page, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Paste into the message field once htmx has taken over the page it swapped in (an
+    input event before that would be missed, as a person's first keystroke never is)."""
+    page.wait_for_load_state("networkidle")
+    page.fill("#id_problem-message", text)
+    page.dispatch_event("#id_problem-message", "input")
+
+
 def finish_after_problem(walk: Walk) -> None:
     walk.timing()
     walk.situation()
@@ -38,7 +46,7 @@ def test_with_javascript_the_meaning_comes_while_typing_and_the_plan_checks_mone
     page.evaluate("window.sameDocument = true")
     walk.tap_start()
     walk.provider("huabei")
-    page.fill("#id_problem-message", UNKNOWN)
+    paste(page, UNKNOWN)
     meaning = page.locator("#message-meaning")
     expect(meaning).to_contain_text("钱可能已经扣走了", timeout=READ_TIMEOUT)
     expect(page.locator('input[name="problem-symptom"][value="timeout"]')).to_be_checked()
@@ -57,7 +65,7 @@ def test_with_javascript_the_follow_up_answer_changes_the_suggestion(page, live_
     walk.open_start()
     walk.tap_start()
     walk.provider("cmb")
-    page.fill("#id_problem-message", MISMATCH)
+    paste(page, MISMATCH)
     expect(page.locator("#message-meaning")).to_contain_text(
         "预留手机号最近换过吗", timeout=READ_TIMEOUT
     )
@@ -67,7 +75,7 @@ def test_with_javascript_the_follow_up_answer_changes_the_suggestion(page, live_
     expect(page.locator(symptom.format("channel_unavailable"))).to_be_checked()
     # The person's own choice is kept when the meaning comes again.
     walk.choose("problem-symptom", "other")
-    page.fill("#id_problem-message", MISMATCH + " ")
+    paste(page, MISMATCH + " ")
     page.wait_for_timeout(1200)
     expect(page.locator(symptom.format("other"))).to_be_checked()
 
@@ -103,7 +111,7 @@ def test_the_problem_page_with_a_meaning_and_the_plan_quoting_it_pass_axe(
         page.wait_for_selector("html[lang=en]")
     walk.tap_start()
     walk.provider("cmb")
-    page.fill("#id_problem-message", MISMATCH)
+    paste(page, MISMATCH)
     expect(page.locator("#message-meaning fieldset")).to_be_visible(timeout=READ_TIMEOUT)
     assert audit(page, f"{language}-problem-message-follow-up") == {}
     walk.choose("problem-symptom", "info_mismatch")
