@@ -208,6 +208,14 @@ STAFF_UPLOAD_LIMITS = {
     "admin:providers_provider_add": 128 * 1024,
     "admin:providers_provider_change": 128 * 1024,
     "admin:providers_provider_preview": 128 * 1024,
+    # The shipped message patterns export to about 400 KB; one pattern's form is small, but
+    # a phrase pasted 10,000 characters long should meet the form's own message, not a 413.
+    "admin:wizard_messagepattern_import": 2 * 1024 * 1024,
+    "admin:wizard_messagepattern_add": 128 * 1024,
+    "admin:wizard_messagepattern_change": 128 * 1024,
+    "admin:wizard_messagepattern_preview": 128 * 1024,
+    "admin:wizard_messagepattern_add_preview": 128 * 1024,
+    "admin:wizard_messagepattern_simple_history": 128 * 1024,
 }
 
 CONTENT_SECURITY_POLICY = {

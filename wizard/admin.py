@@ -29,6 +29,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from providers.admin import ProviderAdmin
 from providers.models import Provider
+from wizard import pattern_admin  # noqa: F401  (registers the message patterns' pages)
 from wizard.engine.answers import Symptom
 from wizard.insights import (
     as_csv,

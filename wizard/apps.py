@@ -8,9 +8,15 @@ class WizardConfig(AppConfig):
     verbose_name = _("还款问题向导")
 
     def ready(self) -> None:
-        from wizard.models import RemediationText
+        from providers.models import Provider
+        from wizard.models import MessagePattern, RemediationText
+        from wizard.patterns import forget_patterns
         from wizard.provider_wording import forget_step_texts
 
         # Cache invalidation only; no business logic lives in signals.
         post_save.connect(forget_step_texts, sender=RemediationText, dispatch_uid="texts_save")
         post_delete.connect(forget_step_texts, sender=RemediationText, dispatch_uid="texts_del")
+        post_save.connect(forget_patterns, sender=MessagePattern, dispatch_uid="patterns_save")
+        post_delete.connect(forget_patterns, sender=MessagePattern, dispatch_uid="patterns_del")
+        # Patterns carry their provider's slug.
+        post_save.connect(forget_patterns, sender=Provider, dispatch_uid="patterns_provider")

@@ -7,6 +7,7 @@ whether the person has checked that those details are right.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from formtools.wizard.forms import ManagementForm as WizardManagementForm
 from providers.facts import UNKNOWN_PROVIDER, Channel, ProviderFacts, ProviderKind
 from wizard.engine.answers import (
     FURTHEST_DUE_DATE_DAYS,
+    MAX_MESSAGE,
     OLDEST_DUE_DATE_DAYS,
     SHANGHAI,
     UNSURE_TIER,
@@ -38,6 +40,7 @@ from wizard.redaction import MAX_COMMENT
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
 TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%H点%M分", "%H.%M"]
 DATE_ERRORS = {
@@ -178,12 +181,36 @@ class CardTierForm(StepForm):
 
 
 class ProblemForm(StepForm):
+    """The problem, and first (optionally) the message the person saw, which the page reads
+    for them (wizard.problem_message); the message is redacted before it is stored."""
+
     heading = _("还款时遇到了什么情况?")
-    hint = _("选最接近的一项。屏幕上的提示文字最有帮助。")
+    hint = _("有提示文字的话先贴上,我们帮你看是什么意思;再选最接近的一项。")
     summary_title = _("遇到的问题")
 
+    message = forms.CharField(
+        label=_("屏幕或短信上写的是什么?可以直接粘贴(选填)"),
+        help_text=_("保存前我们会去掉里面的卡号、手机号、证件号、姓名和金额。"),
+        required=False,
+        max_length=MAX_MESSAGE,
+        strip=True,
+        widget=forms.Textarea(
+            attrs={"rows": 3, "maxlength": MAX_MESSAGE, "autocomplete": "off"}
+        ),
+        error_messages={"max_length": _("最多 %(limit_value)d 字,请只贴提示那一段。")},
+    )
+    follow_up = radio(
+        _("还需要确认一点"), YesNoUnsure.choices, _("请选择一项"), required=False
+    )
     symptom = radio(_("遇到的问题"), Symptom.choices, _("请选择遇到的问题"))
     channel = radio(_("你是通过什么方式还款的?"), Channel.choices, _("请选择还款方式"))
+    # The problem the page suggested last (wizard.problem_message.selected_problem).
+    suggested = forms.CharField(required=False, widget=forms.HiddenInput, max_length=30)
+
+    def clean_message(self) -> str:
+        text: str = self.cleaned_data["message"]
+        # Control characters are never part of a message a screen showed.
+        return CONTROL_CHARACTERS.sub("", text).strip()
 
 
 class AccountForm(StepForm):

@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import DatabaseError, connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 from wizard.engine.answers import SHANGHAI
 from wizard.models import Case, FunnelCount, FunnelStage
@@ -60,13 +61,27 @@ def beijing_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(SHANGHAI).date()
 
 
-def reach(storage: AnswerStorage, page: str, *, now: dt.datetime) -> bool:
+@dataclass(frozen=True)
+class Along:
+    """Another counting statement (an INSERT … ON CONFLICT) the request must make: sent in
+    the same round trip as the counters' own, so that a page which counts two things (the
+    problem page: the next page reached, and a message nobody recognised) costs one query."""
+
+    sql: str
+    params: list[str | int | None]
+
+
+def reach(
+    storage: AnswerStorage, page: str, *, now: dt.datetime, along: Along | None = None
+) -> bool:
     """Count `page` for this run unless it was reached before; True when it counted.
 
     Keyed by the provider and problem the run has answered so far, read from its stored
-    (already validated) answers.
+    (already validated) answers. `along` is run with the count, or alone when nothing counts.
     """
     if page not in FunnelStage.values or not storage.mark_reached(page):
+        if along is not None:
+            count([], along=along)
         return False
     count(
         [
@@ -76,7 +91,8 @@ def reach(storage: AnswerStorage, page: str, *, now: dt.datetime) -> bool:
                 provider_slug=_stored_answer(storage, *PROVIDER_FIELD),
                 symptom=_stored_answer(storage, *SYMPTOM_FIELD),
             )
-        ]
+        ],
+        along=along,
     )
     return True
 
@@ -93,7 +109,7 @@ def feedback_tallies(case: Case, *, first: bool, solved: bool, now: dt.datetime)
     return tallies
 
 
-def count(tallies: Iterable[Tally]) -> None:
+def count(tallies: Iterable[Tally], *, along: Along | None = None) -> None:
     """Add the tallies to their counters in one statement: INSERT … ON CONFLICT DO UPDATE
     (PostgreSQL, and SQLite for `make run`), so two app servers counting the same counter at
     once both count, and nothing is read first.
@@ -103,9 +119,11 @@ def count(tallies: Iterable[Tally]) -> None:
     Inside one, the transaction is already lost, so the error is raised as usual.
     """
     increments = Counter(tallies)
-    if not increments:
-        return
     connection = connections[router.db_for_write(FunnelCount)]
+    if not increments:
+        if along is not None:
+            _execute(connection, along.sql, along.params)
+        return
     quote = connection.ops.quote_name
     table = quote(FunnelCount._meta.db_table)
     key = ", ".join(quote(name) for name in ("day", "stage", "provider_slug", "symptom"))
@@ -124,6 +142,15 @@ def count(tallies: Iterable[Tally]) -> None:
         f"INSERT INTO {table} ({key}, {runs}) VALUES {rows} "
         f"ON CONFLICT ({key}) DO UPDATE SET {runs} = {table}.{runs} + EXCLUDED.{runs}"
     )
+    if along is not None and connection.vendor == "postgresql":
+        # A data-modifying WITH: both statements run, in one round trip.
+        sql, params = f"WITH along AS ({along.sql}) {sql}", [*along.params, *params]
+    elif along is not None:
+        _execute(connection, along.sql, along.params)
+    _execute(connection, sql, params)
+
+
+def _execute(connection: BaseDatabaseWrapper, sql: str, params: list[str | int | None]) -> None:
     try:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)

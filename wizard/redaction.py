@@ -112,3 +112,40 @@ def redact_personal_data(text: str) -> str:
     for name in parts:
         text = re.sub(rf"(?<![\u4e00-\u9fff]){re.escape(name)}(?![\u4e00-\u9fff])", MASK, text)
     return text.strip()
+
+
+MAX_MESSAGE = 2000
+# What a payment screen or an SMS may carry about the person: card numbers whole or masked
+# (6222********1234, ****1234, 尾号8812), phone and ID numbers (nine digits or more; codes such
+# as 100018 or 90000000 are shorter and kept, since staff need them), amounts, and names
+# after a label with a colon ("户名:张三"; "持卡人身份信息" is no name).
+# Each repetition takes exactly one character, so a long run of digits that is not masked
+# after all fails in linear time: "(?:[0-9]+\s?)*" would try every way of splitting it.
+MASKED_NUMBER = re.compile(
+    r"(?:[0-9]\s?)*[*•●＊]{2,}(?:\s?[0-9*•●＊])*|[0-9]+[xX]{3,}[0-9]*"
+)
+CARD_TAIL = re.compile(r"(尾号|末四位|末4位|后四位|后4位|卡号)\s*[:：]?\s*[0-9]{3,}")
+LONG_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[\s\-]?[0-9]){8,}[Xx]?")
+AMOUNT = re.compile(
+    r"[¥￥]\s*[0-9][0-9,]*(?:\.[0-9]+)?|[0-9][0-9,]*(?:\.[0-9]+)?\s*(?=元|块)"
+)
+LABELLED_NAME = re.compile(
+    r"(姓名|户名|持卡人|收款人|付款人|账户名|开户名)\s*[:：]\s*[\u4e00-\u9fff·A-Za-z]{1,20}"
+)
+NAME_INTRO = re.compile(r"(我叫|名字叫)\s*[\u4e00-\u9fff·]{1,4}")
+
+
+def redact_message(text: str) -> str:
+    """A payment message with card, phone and ID numbers, amounts and labelled names masked;
+    control characters gone, at most MAX_MESSAGE characters. The words and codes stay, so
+    staff can still read what the screen said."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text[:MAX_MESSAGE])
+    text = text.translate(FULLWIDTH_DIGITS)
+    text = EMAIL.sub(MASK, text)
+    text = CARD_TAIL.sub(lambda m: m.group(1) + MASK, text)
+    text = MASKED_NUMBER.sub(MASK, text)
+    text = LONG_DIGITS.sub(MASK, text)
+    text = AMOUNT.sub(MASK, text)
+    text = LABELLED_NAME.sub(lambda m: m.group(1) + ":" + MASK, text)
+    text = NAME_INTRO.sub(lambda m: m.group(1) + MASK, text)
+    return re.sub(r"\s+", " ", text).strip()

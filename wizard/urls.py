@@ -13,6 +13,11 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("check/", views.new_run, name="check"),
     re_path(rf"^check/(?P<run>{RUN_PATTERN})/(?P<step>[a-z_]{{1,20}})/$", check, name="step"),
+    re_path(
+        rf"^check/(?P<run>{RUN_PATTERN})/problem/meaning/$",
+        views.known_run(views.problem_meaning),
+        name="problem_meaning",
+    ),
     re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/$", views.case_plan, name="plan"),
     re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/feedback/$", views.case_feedback, name="feedback"),
 ]

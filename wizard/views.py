@@ -32,6 +32,7 @@ from wizard.cases import FeedbackRefused, record_case, record_feedback
 from wizard.engine.answers import (
     ACCOUNT_SYMPTOMS,
     FUNDS_SYMPTOMS,
+    MAX_MESSAGE,
     AnswersError,
     answers_data_from_pages,
 )
@@ -51,15 +52,21 @@ from wizard.forms import (
     StepForm,
     TimingForm,
 )
-from wizard.funnel import reach
+from wizard.funnel import Along, reach
 from wizard.lookups import count_miss, lookups_refused, owns_case, remember_own_case
 from wizard.models import Case, FunnelStage, Outcome
+from wizard.patterns import unmatched_statement
 from wizard.planner import plan_for_answers
+from wizard.problem_message import MessageMeaning, meaning_of, selected_problem
+from wizard.redaction import redact_message
 from wizard.reference_codes import normalise_code
 from wizard.runs import new_run_id, run_is_known, start_run
 from wizard.storage import AnswerStorage
 
 REVIEW_STEP = "review"
+PROBLEM_STEP = "problem"
+# Answers the problem page keeps for itself: they never appear on the check-answers page.
+NOT_SUMMARISED = frozenset({"suggested"})
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -116,6 +123,20 @@ def _lender_unknown(wizard: RepaymentWizard) -> bool:
 def _tiers_differ(wizard: RepaymentWizard) -> bool:
     provider = wizard.providers.get(_provider_answer(wizard) or "")
     return provider is not None and provider.has_tiers
+
+
+def message_meaning(
+    text: str, *, provider: str | None, data: Mapping[str, Any]
+) -> MessageMeaning | None:
+    """What the problem page's message means, for the run's provider and the channel and
+    follow-up answer in the page's data."""
+    return meaning_of(
+        text,
+        provider=provider,
+        channel=str(data.get(f"{PROBLEM_STEP}-channel") or "") or None,
+        follow_up=str(data.get(f"{PROBLEM_STEP}-follow_up") or ""),
+        language=get_language(),
+    )
 
 
 def known_run(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -233,14 +254,71 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             if key in posted:
                 # The value the form validated: QueryDict.get takes the last one posted.
                 kept.setlist(key, posted.getlist(key)[-1:])
+        message_key = form.add_prefix("message")
+        if message_key in kept:
+            # Kept in the session only as the stored message will be: without personal data.
+            kept[message_key] = redact_message(form.cleaned_data.get("message", ""))
         return kept
+
+    # A message nobody recognised, to count with the next page reached (render_next_step).
+    miss: Along | None = None
+
+    def process_step(self, form: StepForm) -> QueryDict:
+        # Why: a message the decoder did not recognise is kept (redacted) for staff to learn
+        # from, once per answer to the page; counted in the statement that counts the next
+        # page, so the page stays within its query budget.
+        data = self.get_form_step_data(form)
+        if self.steps.current == PROBLEM_STEP:
+            meaning = self.meaning(form.cleaned_data.get("message", ""), data)
+            if meaning is not None and not meaning.recognised:
+                self.miss = unmatched_statement(
+                    text=form.cleaned_data["message"],
+                    provider=_provider_answer(self),
+                    channel=form.cleaned_data.get("channel"),
+                    now=timezone.now(),
+                )
+        return data
+
+    def meaning(self, text: str, data: Mapping[str, Any]) -> MessageMeaning | None:
+        return message_meaning(text, provider=_provider_answer(self), data=data)
+
+    def read_message_page(self) -> HttpResponse:
+        """The problem page again with the message read and its problem selected, nothing
+        stored: the page's "what does it mean?" button, and a message sent without a
+        problem chosen (the page then chooses one for the person to check)."""
+        posted = self.request.POST
+        text = posted.get(f"{PROBLEM_STEP}-message", "")[:MAX_MESSAGE]
+        meaning = self.meaning(text, posted)
+        initial = {
+            "message": text,
+            "follow_up": posted.get(f"{PROBLEM_STEP}-follow_up", ""),
+            "channel": posted.get(f"{PROBLEM_STEP}-channel", ""),
+            "symptom": selected_problem(
+                posted=posted.get(f"{PROBLEM_STEP}-symptom", ""),
+                last_suggested=posted.get(f"{PROBLEM_STEP}-suggested", ""),
+                meaning=meaning,
+            ),
+            "suggested": meaning.suggested if meaning else "",
+        }
+        form = self.get_form(step=PROBLEM_STEP)
+        form.initial = initial
+        return self.render(form, meaning=meaning)
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         # Why: a stale or tampered page gets a message and its page again, never a 400.
-        posted_step = self.request.POST.get(f"{self.prefix}-current_step")
+        posted = self.request.POST
+        posted_step = posted.get(f"{self.prefix}-current_step")
         if posted_step not in self.get_form_list():
             messages.error(self.request, _("页面已过期或提交的内容不完整,请再提交一次。"))
             return redirect(self.get_step_url(self.steps.current or self.steps.first))
+        # The problem page's "what does it mean?", or a message sent with no problem chosen:
+        # read it and show the page again (an empty message just answers the page).
+        if (
+            posted_step == PROBLEM_STEP
+            and posted.get(f"{PROBLEM_STEP}-message", "").strip()
+            and ("read_message" in posted or not posted.get(f"{PROBLEM_STEP}-symptom"))
+        ):
+            return self.read_message_page()
         try:
             return super().post(*args, **kwargs)
         except SuspiciousOperation:
@@ -260,7 +338,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             response = super().render_next_step(form, **kwargs)
         # Counted here, where the answer is stored, so that the session write the answer
         # makes also remembers the page (wizard.funnel): a reload or back costs no write.
-        reach(self.storage, self.storage.current_step, now=timezone.now())
+        reach(self.storage, self.storage.current_step, now=timezone.now(), along=self.miss)
         return response
 
     def first_unanswered(self, *, before: str) -> str | None:
@@ -292,6 +370,13 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             question_number=questions.index(current) + 1 if current in questions else None,
             question_count=len(questions),
         )
+        if current == PROBLEM_STEP:
+            context["meaning_url"] = reverse(
+                "wizard:problem_meaning", kwargs={"run": self.kwargs["run"]}
+            )
+            if "meaning" not in kwargs:
+                text = form["message"].value() or ""
+                context["meaning"] = self.meaning(text, form.data)
         if current == REVIEW_STEP:
             context["summary"] = self.summary()
         if current == "find_lender":
@@ -307,6 +392,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
                 continue
             change_url = f"{self.get_step_url(step)}?change=1"
             for name, field in self.get_form(step=step).fields.items():
+                if name in NOT_SUMMARISED or cleaned.get(name) in (None, ""):
+                    continue
                 answer = display_value(field, cleaned.get(name))
                 rows.append(SummaryRow(step, str(field.label), answer, change_url))
         return rows
@@ -317,6 +404,11 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         data = answers_data_from_pages(
             {step: form.cleaned_data for step, form in form_dict.items()}
         )
+        problem = form_dict[PROBLEM_STEP].cleaned_data
+        meaning = self.meaning(problem.get("message", ""), form_dict[PROBLEM_STEP].data)
+        if meaning is not None:
+            # Stored as it was in the session: redacted (get_form_step_data).
+            data["message"] = {"text": problem["message"], "outcome": meaning.reading.outcome}
         try:
             result = plan_for_answers(data, now=timezone.now(), language=get_language())
         except AnswersError as error:
@@ -352,6 +444,50 @@ def answers_error_message(error: AnswersError) -> str:
     if error.field == "provider":
         return _("你选择的机构暂时不在服务列表中,请重新选择。")
     return _("有一项回答已经失效(例如时间已超过一年),请重新填写。")
+
+
+@require_POST
+def problem_meaning(request: HtmxHttpRequest, run: str) -> HttpResponse:
+    """What the message being typed on the problem page means, as the person types (htmx):
+    the meaning, and the problem question with the suggested problem selected (swapped in
+    out of band). Reads only: nothing is stored or counted, and no message is logged.
+
+    Without htmx the page's own "what does it mean?" button does the same (a plain POST
+    to the wizard), so this URL only sends a stray plain POST back to the page.
+    """
+    if not request.htmx:
+        return redirect("wizard:step", run=run, step=PROBLEM_STEP)
+    posted = request.POST
+    stored = AnswerStorage(RepaymentWizard.run_prefix(run), request).get_step_data("provider")
+    meaning = message_meaning(
+        posted.get(f"{PROBLEM_STEP}-message", "")[:MAX_MESSAGE],
+        provider=stored.get("provider-provider") if stored else None,
+        data=posted,
+    )
+    form = ProblemForm(
+        prefix=PROBLEM_STEP,
+        initial={
+            "symptom": selected_problem(
+                posted=posted.get(f"{PROBLEM_STEP}-symptom", ""),
+                last_suggested=posted.get(f"{PROBLEM_STEP}-suggested", ""),
+                meaning=meaning,
+            ),
+            "follow_up": posted.get(f"{PROBLEM_STEP}-follow_up", ""),
+            "suggested": meaning.suggested if meaning else "",
+        },
+    )
+    response = render(
+        request,
+        "wizard/_problem_message.html#meaning",
+        {
+            "meaning": meaning,
+            "form": form,
+            "swap_oob": True,
+            "meaning_url": reverse("wizard:problem_meaning", kwargs={"run": run}),
+        },
+    )
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @require_safe

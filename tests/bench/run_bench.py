@@ -10,7 +10,9 @@ locust in separate processes, all in one run:
 2. a soak: the same walks for a minute at a fixed concurrency, which must see no error
    and gives the latency of every page;
 
-then SQL queries and bytes per page out of band (tests/bench/page_costs.py).
+then SQL queries and bytes per page out of band (tests/bench/page_costs.py), and the message
+decoder's cost per message with 2,000 patterns (tests/bench/decode_bench.py) over one floor
+request's median in the same run (`--decode-only`: the floor rounds and the decoder only).
 Prints a table and writes var/bench/latest.json. Only 127.0.0.1 is ever loaded.
 """
 
@@ -42,6 +44,7 @@ LOCUSTFILE = BASE_DIR / "tests" / "bench" / "locustfile.py"
 GUNICORN_CONFIG = BASE_DIR / "config" / "gunicorn.py"
 TARGET_RATIO = 0.25
 TARGET_P95_MS = 50.0
+TARGET_DECODE_RATIO = 0.1
 
 
 @dataclass
@@ -127,6 +130,11 @@ def arguments() -> argparse.Namespace:
         help="database sessions and a per-process cache, for comparison",
     )
     parser.add_argument("--label", default="", help="kept in the JSON, e.g. 'before'")
+    parser.add_argument(
+        "--decode-only",
+        action="store_true",
+        help="measure only the floor rounds and the decoder; update 'decode' in latest.json",
+    )
     parser.add_argument(
         "--profile",
         action="store_true",
@@ -245,6 +253,25 @@ def page_costs(env: dict[str, str]) -> dict[str, Any]:
     return json.loads(result.stdout)
 
 
+def decode_cost(env: dict[str, str], floor: Rounds) -> dict[str, Any]:
+    """The decoder's median cost per message over the floor's median request, in one run."""
+    result = run(
+        [str(BIN / "python"), "-m", "tests.bench.decode_bench"], env, capture_output=True, text=True
+    )
+    measured = json.loads(result.stdout)
+    floor_p50_ms = sorted(phase.percentile("Aggregated", "50%") for phase in floor.phases)[
+        len(floor.phases) // 2
+    ]
+    measured["floor_p50_us"] = round(floor_p50_ms * 1000, 1)
+    measured["ratio_to_floor"] = (
+        round(measured["p50_us"] / measured["floor_p50_us"], 4) if floor_p50_ms else None
+    )
+    measured["target_met"] = (
+        measured["ratio_to_floor"] is not None and measured["ratio_to_floor"] <= TARGET_DECODE_RATIO
+    )
+    return measured
+
+
 def forget_bench_keys(redis_url: str, prefix: str) -> None:
     """Delete this run's keys, and only these: the Redis server may be shared."""
     import redis
@@ -350,6 +377,9 @@ def print_table(summary: dict[str, Any]) -> None:
                         f"CSS/JS {first['assets']})"),
         ("load generator", ", ".join(f"{k} {v} cores" for k, v in
                                      summary["loadgen_cpu_share"].items())),
+        ("decode", f"p50 {summary['decode']['p50_us']} µs with {summary['decode']['patterns']} "
+                   f"patterns = {summary['decode']['ratio_to_floor']} of a floor request "
+                   f"(target <= {TARGET_DECODE_RATIO})"),
         ("targets met", "yes" if summary["targets_met"] else "NO"),
     ]  # fmt: skip
     for label, value in lines:
@@ -406,12 +436,26 @@ def main() -> None:
         )
         locust("WizardWalk", users=args.users, seconds=5, url=url, env=env, name="warmup")
         floor, wizard = Rounds([]), Rounds([])
+        users = (("Floor",) if args.decode_only else ("Floor", "WizardWalk"))
         for number in range(1, args.rounds + 1):
-            for rounds, user in ((floor, "Floor"), (wizard, "WizardWalk")):
+            for rounds, user in ((floor if u == "Floor" else wizard, u) for u in users):
                 phase = locust(user, users=args.users, seconds=args.seconds, url=url, env=env,
                                name=f"{user.lower()}-{number}")  # fmt: skip
                 rounds.phases.append(phase)
                 print(f"bench: round {number} {user} {phase.rps:.0f} rps", flush=True)
+        decode = decode_cost(env, floor)
+        print(
+            f"bench: decode p50 {decode['p50_us']} µs with {decode['patterns']} patterns, "
+            f"{decode['ratio_to_floor']} of a floor request (target <= {TARGET_DECODE_RATIO})",
+            flush=True,
+        )
+        if args.decode_only:
+            latest = OUT_DIR / "latest.json"
+            summary = json.loads(latest.read_text()) if latest.exists() else {}
+            summary["decode"] = decode
+            latest.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+            print(f"wrote decode into {latest.relative_to(BASE_DIR)}")
+            return
         print(f"bench: soak for {args.soak_seconds} s at {args.soak_users} users", flush=True)
         spy = profile_a_worker(server.pid, seconds=args.soak_seconds - 5) if args.profile else None
         soak = locust("WizardWalk", users=args.soak_users, seconds=args.soak_seconds, url=url,
@@ -427,6 +471,7 @@ def main() -> None:
             forget_bench_keys(redis_url, key_prefix)
 
     summary = report(args, floor, wizard, soak, costs)
+    summary["decode"] = decode
     print()
     print_table(summary)
     (OUT_DIR / "latest.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")

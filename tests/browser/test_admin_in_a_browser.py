@@ -38,6 +38,11 @@ def test_console_pages_load_without_content_security_policy_violations(
             "/admin/providers/provider/export/",
             "/admin/providers/maintenancewindow/add/",
             "/admin/wizard/remediationtext/",
+            "/admin/wizard/messagepattern/",
+            "/admin/wizard/messagepattern/add/",
+            "/admin/wizard/messagepattern/import/",
+            "/admin/wizard/messagepattern/export/",
+            "/admin/wizard/unmatchedmessage/",
         ]:
             response = page.goto(live_server.url + path)
             page.wait_for_load_state("networkidle")

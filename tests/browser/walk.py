@@ -10,6 +10,9 @@ from playwright.sync_api import Page, expect
 
 from wizard.engine.answers import SHANGHAI
 
+# The page's own "continue" button: the problem page also has "what does it mean?".
+CONTINUE = "#main form button[type=submit]:not([name=read_message])"
+
 
 @dataclass
 class Walk:
@@ -39,7 +42,7 @@ class Walk:
         self.page.fill(f'input[name="{field}"]', value)
 
     def tap_continue(self, next_path: str | None = None) -> None:
-        self.page.click("#main form button[type=submit]")
+        self.page.click(CONTINUE)
         if next_path:
             self.expect_path(next_path)
 
@@ -87,6 +90,6 @@ class Walk:
         self.tap_continue("/check/review/")
 
     def confirm(self) -> None:
-        self.page.click("#main form button[type=submit]")
+        self.page.click(CONTINUE)
         self.expect_path("/plan/")
         expect(self.page.locator("h1")).to_be_visible()

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from tests.factories import ProviderFactory
 from tests.wizard.helpers import WizardSession, case_for, recent_answers
+from wizard.engine.answers import SHANGHAI
+from wizard.models import Case, UnmatchedMessage
 from wizard.views import RepaymentWizard
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +62,33 @@ def test_personal_data_typed_anywhere_is_neither_stored_nor_logged(caplog):
                     "card": PERSONAL["card number"],
                 },
             )
+    # The message field on the problem page: read as typed, read by its button, answered
+    # (recognised and not: a miss is kept for staff), and carried into the case.
+    call_command("load_patterns", verbosity=0)
+    for message in (
+        f"户名:{PERSONAL['name']} 持卡人身份信息或手机号{PERSONAL['phone number']}与银行预留"
+        f"不一致,卡号{PERSONAL['card number']},身份证{PERSONAL['ID number']}",
+        f"一条谁也没见过的提示 姓名:{PERSONAL['name']} {PERSONAL['card number']} "
+        f"{PERSONAL['phone number']} {PERSONAL['ID number']}",
+    ):
+        run = WizardSession(client)
+        run.start()
+        run.post("provider", {"provider": "cmb"})
+        client.post(run.url("problem") + "meaning/", {"problem-message": message},
+                    HTTP_HX_REQUEST="true")  # fmt: skip
+        read = {run.management: "problem", "problem-message": message, "read_message": "1"}
+        client.post(run.url("problem"), read)
+        run.post("problem", {"message": message, "symptom": "info_mismatch", "channel": "app"})
+        run.post("account", {"card_number": "ok", "holder_name": "ok",
+                             "reserved_phone": "wrong", "card_status": "normal"})  # fmt: skip
+        when = timezone.now().astimezone(SHANGHAI) - dt.timedelta(hours=1)
+        run.post("timing", {"due_date": when.date().isoformat(),
+                            "attempted_date": when.date().isoformat(),
+                            "attempted_time": when.strftime("%H:%M")})  # fmt: skip
+        run.post("situation", {"contacted_provider": "no", "autopay": "on"})
+        run.confirm(follow=True)
+    assert Case.objects.exclude(answers__message=None).count() == 2
+    assert UnmatchedMessage.objects.count() == 1
     # The one free-text field: the comment under "did this solve it?".
     for value in PERSONAL.values():
         case = case_for(recent_answers(provider="cmb"))

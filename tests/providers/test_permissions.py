@@ -50,6 +50,11 @@ def console_urls(provider: Provider, window: MaintenanceWindow, text) -> list[st
         f"/admin/wizard/remediationtext/{t}/change/",
         f"/admin/wizard/remediationtext/{t}/history/",
         f"/admin/wizard/remediationtext/{t}/delete/",
+        "/admin/wizard/messagepattern/",
+        "/admin/wizard/messagepattern/add/",
+        "/admin/wizard/messagepattern/import/",
+        "/admin/wizard/messagepattern/export/",
+        "/admin/wizard/unmatchedmessage/",
     ]
 
 
@@ -160,6 +165,12 @@ def test_support_group_holds_exactly_the_console_permissions():
         "wizard.change_remediationtext",
         "wizard.delete_remediationtext",
         "wizard.view_historicalremediationtext",
+        "wizard.view_messagepattern",
+        "wizard.add_messagepattern",
+        "wizard.change_messagepattern",
+        "wizard.view_historicalmessagepattern",
+        "wizard.view_unmatchedmessage",
+        "wizard.delete_unmatchedmessage",
     }
 
 

@@ -22,3 +22,9 @@ def staff_client(db):
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def shipped_patterns(db):
+    """The message patterns the site ships with (wizard/decoder/seed/patterns.json), live."""
+    call_command("load_patterns", verbosity=0)

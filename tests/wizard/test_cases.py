@@ -91,7 +91,10 @@ def test_the_case_stores_no_personal_data_field_by_field(bank):
         "contacted_provider",
         "autopay",
         "card_tier",
+        "message",
     }
+    # The message a person pasted is redacted before it is stored (test_problem_message.py).
+    assert answers["message"] is None or set(answers["message"]) == {"text", "outcome"}
     assert answers["provider"] == "bank"
     account = answers["account"]
     assert set(account) == {"card_number", "holder_name", "reserved_phone", "card_status"}

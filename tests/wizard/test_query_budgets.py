@@ -130,3 +130,48 @@ def test_admin_pages_cost_the_same_few_queries_for_5_or_60_providers(admin_clien
     with_few = count()
     add_providers(55)
     assert count() == with_few <= ADMIN_BUDGET
+
+
+def problem_page_queries(message: str) -> dict[str, int]:
+    """Queries of the problem page's requests when a message is pasted: read as typed
+    (htmx), read by the button, and answered; the patterns already shared (warm)."""
+    from wizard.patterns import current_patterns
+
+    provider = add_providers(1)[0]
+    current_patterns()
+    client = Client()
+    step_url = client.get("/check/")["Location"]
+    field = management_field(step_url)
+    client.post(step_url, {field: "provider", "provider-provider": provider.slug})
+    problem_url = step_url.replace("/provider/", "/problem/")
+    counts = {}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            problem_url + "meaning/", {"problem-message": message}, HTTP_HX_REQUEST="true"
+        )
+    assert response.status_code == 200
+    counts["typing"] = len(queries.captured_queries)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            problem_url, {field: "problem", "problem-message": message, "read_message": "1"}
+        )
+    assert response.status_code == 200
+    counts["button"] = len(queries.captured_queries)
+    answer = {field: "problem", "problem-message": message, "problem-symptom": "other",
+              "problem-channel": "app"}  # fmt: skip
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(problem_url, answer).status_code == 302
+    counts["answer"] = len(queries.captured_queries)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(problem_url, answer).status_code == 302
+    counts["answer again"] = len(queries.captured_queries)
+    return counts
+
+
+@pytest.mark.parametrize("message", ["可用余额不足（51）", "一个谁也没见过的提示"])
+def test_a_pasted_message_keeps_the_problem_page_within_its_budget(
+    shared_cache, shipped_patterns, message
+):
+    counts = problem_page_queries(message)
+    assert counts["typing"] == 0 and counts["button"] == 0, counts
+    assert counts["answer"] <= STEP_BUDGET and counts["answer again"] <= STEP_BUDGET, counts

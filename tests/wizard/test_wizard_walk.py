@@ -296,7 +296,9 @@ def test_the_session_keeps_only_categorical_answers(client, wizard):
         "contacted_provider",
         "autopay",
         "card_tier",
+        "message",
     }
+    assert stored["message"] is None  # none was given
 
 
 def test_extra_fields_posted_along_with_an_answer_are_not_kept(client, wizard):

@@ -35,9 +35,23 @@ class Symptom(TextChoices):
     LIMIT_EXCEEDED = "limit_exceeded", _("提示超出限额")
     TIMEOUT = "timeout", _("一直转圈、超时或网络错误")
     CHANNEL_UNAVAILABLE = "channel_unavailable", _("还款渠道不可用或正在维护")
+    RISK_CONTROL = "risk_control", _("支付被风控或安全验证拦截")
     DEDUCTED_NOT_CREDITED = "deducted_not_credited", _("钱已扣了,账单仍显示未还")
     NO_REPAY_OPTION = "no_repay_option", _("找不到还款入口或按钮")
     OTHER = "other", _("其他情况")
+
+
+class MessageOutcome(TextChoices):
+    """What the message a person saw says about their money (wizard.decoder reads it)."""
+
+    FAILED = "failed", _("没有扣款")
+    UNKNOWN = "unknown", _("结果未知,钱可能已经扣走")
+    DEDUCTED = "deducted", _("已经扣款")
+    NO_MATCH = "no_match", _("没有认出这条提示")
+
+
+# The longest message a person can paste; anything longer is not a screen's message.
+MAX_MESSAGE = 2000
 
 
 class Check(TextChoices):
@@ -118,6 +132,15 @@ class Answers:
     # A provider whose grace period differs by card tier asks for it; None when not asked
     # or not known (the engine then plans with the shortest tier's grace).
     card_tier: str | None = None
+    # The message the person saw, already redacted (wizard.redaction), and what it says
+    # about their money; empty when they did not give one.
+    message: str = ""
+    message_outcome: str = ""
+
+    @property
+    def outcome_unknown(self) -> bool:
+        """The message says the payment's result is not known: money may already have left."""
+        return self.message_outcome == MessageOutcome.UNKNOWN
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, now: dt.datetime) -> Answers:
@@ -165,6 +188,7 @@ class Answers:
             contacted_provider=_choice(data, "contacted_provider", YesNo, default=YesNo.NO),
             autopay=_choice(data, "autopay", Autopay, default=Autopay.UNSURE),
             card_tier=_tier(data.get("card_tier")),
+            **_message(data.get("message")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -182,7 +206,25 @@ class Answers:
             "contacted_provider": self.contacted_provider,
             "autopay": self.autopay,
             "card_tier": self.card_tier,
+            "message": {"text": self.message, "outcome": self.message_outcome}
+            if self.message
+            else None,
         }
+
+
+def _message(value: object) -> dict[str, str]:
+    """The message part of the answers: {"text": ..., "outcome": ...} or null."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise AnswersError("message", 'must be an object with "text" and "outcome", or null')
+    text = value.get("text")
+    if not isinstance(text, str) or len(text) > MAX_MESSAGE:
+        raise AnswersError("message.text", f"must be text of at most {MAX_MESSAGE} characters")
+    if not text.strip():
+        return {}
+    outcome = _choice(value, "outcome", MessageOutcome, prefix="message.")
+    return {"message": text.strip(), "message_outcome": outcome}
 
 
 def _choice(
@@ -273,7 +315,9 @@ def _moment(value: object, field: str, *, now: dt.datetime) -> dt.datetime:
 def answers_data_from_pages(pages: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """The wizard's cleaned pages in the JSON shape `Answers.from_dict` reads.
 
-    Pages skipped for these answers (account, funds) are absent and come out as None.
+    Pages skipped for these answers (account, funds) are absent and come out as None. The
+    message a person pasted comes out as None too: what it means is read by the decoder
+    (wizard.patterns), outside the engine, and the view adds it with its outcome.
     """
     timing = pages["timing"]
     account = pages.get("account")
@@ -291,4 +335,5 @@ def answers_data_from_pages(pages: Mapping[str, Mapping[str, Any]]) -> dict[str,
         "contacted_provider": pages["situation"]["contacted_provider"],
         "autopay": pages["situation"]["autopay"],
         "card_tier": (pages.get("card_tier") or {}).get("card_tier"),
+        "message": None,
     }

@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from config.language import is_english, pick
+from config.language import pick
 from providers.facts import Channel, Fact, MaintenanceWindowFacts, ProviderFacts
 from wizard.engine.answers import (
     SHANGHAI,
@@ -23,6 +23,7 @@ from wizard.engine.answers import (
     Autopay,
     CardStatus,
     Check,
+    MessageOutcome,
     Symptom,
     YesNo,
     YesNoUnsure,
@@ -39,6 +40,20 @@ from wizard.engine.deadlines import (
 from wizard.engine.steps import Advice, StepCode, Urgency, least_urgent
 from wizard.engine.summary import case_summary
 from wizard.engine.wording import DEFAULT_TEXTS, StepText, fill
+
+# The steps that move money: after an unknown outcome each waits for the money check.
+PAYING_STEPS = frozenset(
+    {
+        StepCode.MAINTENANCE_WINDOW,
+        StepCode.OUTAGE_PROCEDURE,
+        StepCode.FIX_CARD_STATUS,
+        StepCode.PASS_RISK_CHECK,
+        StepCode.ENSURE_FUNDS,
+        StepCode.WAIT_FOR_PREAUTH_RELEASE,
+        StepCode.RAISE_LIMIT_OR_SWITCH_CHANNEL,
+        StepCode.MEET_DEADLINE,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -270,6 +285,12 @@ class _PlanBuilder:
         symptom_reason = self.because(_("遇到的问题"), Symptom(symptom).label)
         blocker = Urgency.NOW if self.pay_urgency is Urgency.NOW else Urgency.TODAY
 
+        if a.outcome_unknown and not self.money_already_left:
+            self.add(
+                StepCode.CHECK_MONEY_LEFT,
+                Urgency.NOW,
+                self.because(_("屏幕上的提示"), MessageOutcome.UNKNOWN.label),
+            )
         if self.provider.is_unknown:
             self.add(
                 StepCode.IDENTIFY_PROVIDER,
@@ -347,7 +368,7 @@ class _PlanBuilder:
             key=lambda s: (
                 s.urgency.rank,
                 0
-                if s.code in (StepCode.IDENTIFY_PROVIDER, StepCode.MAINTENANCE_WINDOW)
+                if s.code.leads
                 else 1
                 if symptom in s.code.answers
                 else 2,
@@ -384,6 +405,8 @@ class _PlanBuilder:
     def add_account_steps(self, urgency: Urgency, symptom_reason: str) -> None:
         account = self.answers.account
         symptom = self.answers.symptom
+        if symptom == Symptom.RISK_CONTROL:
+            self.add(StepCode.PASS_RISK_CHECK, urgency, symptom_reason)
         if account is None:
             if symptom == Symptom.INFO_MISMATCH:
                 self.add(StepCode.CHECK_ACCOUNT_INFO, urgency, symptom_reason)
@@ -451,13 +474,19 @@ class _PlanBuilder:
         values = self.placeholder_values()
         title = fill(text.title(self.language), values).strip()
         detail = fill(text.detail(self.language), values).strip()
-        caveat = self.caveat(code)
-        if caveat:
-            detail = f"{detail} {caveat}" if is_english(self.language) else detail + caveat
+        detail = self.sentences(self.precondition(code), detail, self.caveat(code))
         self.steps.append(Step(code, urgency, title, detail, because))
 
     def sentences(self, *parts: str) -> str:
         return pick(self.language, zh="", en=" ").join(part for part in parts if part)
+
+    def precondition(self, code: StepCode) -> str:
+        """What must be true before the step is taken, said before the step's own words."""
+        if self.answers.outcome_unknown and code in PAYING_STEPS and not self.money_already_left:
+            # The message said the result is unknown: no step may send money before the
+            # person has seen that the last attempt did not take it.
+            return _("先按第一步确认上一笔没有扣款,再做这一步。")
+        return ""
 
     def caveat(self, code: StepCode) -> str:
         """What the step must add about how sure we are of the facts it rests on."""

@@ -52,6 +52,9 @@ class StepCode(enum.StrEnum):
         member.answers = frozenset(answers)
         return member
 
+    # First of all when the message said the result is unknown: paying again before
+    # knowing whether the money left can charge a person twice.
+    CHECK_MONEY_LEFT = "check_money_left", Advice.ENSURE_FUNDS
     IDENTIFY_PROVIDER = "identify_provider", Advice.CONTACT_PROVIDER
     MAINTENANCE_WINDOW = "maintenance_window", Advice.OUTAGE_PROCEDURE
     OUTAGE_PROCEDURE = (
@@ -85,6 +88,12 @@ class StepCode(enum.StrEnum):
         True,
         (Symptom.INFO_MISMATCH,),
     )
+    PASS_RISK_CHECK = (
+        "pass_risk_check",
+        Advice.CHECK_ACCOUNT_INFO,
+        True,
+        (Symptom.RISK_CONTROL,),
+    )
     ENSURE_FUNDS = "ensure_funds", Advice.ENSURE_FUNDS, True, (Symptom.INSUFFICIENT_FUNDS,)
     WAIT_FOR_PREAUTH_RELEASE = (
         "wait_for_preauth_release",
@@ -107,6 +116,12 @@ class StepCode(enum.StrEnum):
     )
     PROTECT_CREDIT = "protect_credit", Advice.PROTECT_CREDIT
     ENABLE_AUTOPAY = "enable_autopay", Advice.ENABLE_AUTOPAY
+
+    @property
+    def leads(self) -> bool:
+        """Whether the step comes before everything else of its urgency: what the person must
+        know before any other step makes sense."""
+        return self in _LEADING
 
     @property
     def position(self) -> int:
@@ -143,6 +158,9 @@ class Urgency(enum.StrEnum):
 
 
 _POSITIONS = {code: position for position, code in enumerate(StepCode)}
+_LEADING = frozenset(
+    {StepCode.CHECK_MONEY_LEFT, StepCode.IDENTIFY_PROVIDER, StepCode.MAINTENANCE_WINDOW}
+)
 _RANKS = {urgency: rank for rank, urgency in enumerate(Urgency)}
 URGENCY_LABELS = {
     Urgency.NOW: gettext_lazy("马上做"),

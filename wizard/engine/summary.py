@@ -22,6 +22,8 @@ def case_summary(plan: Plan) -> str:
         lines = [
             _("机构:%(value)s") % {"value": plan.provider.in_language("name", plan.language)},
             _("问题:%(value)s") % {"value": Symptom(a.symptom).label},
+            # As the person gave it (redacted), so that it can be quoted to the provider.
+            *([_("屏幕上的提示:“%(value)s”") % {"value": a.message}] if a.message else []),
             _("还款方式:%(value)s") % {"value": Channel(a.channel).label},
             _("还款日:%(value)s") % {"value": a.due_date.isoformat()},
             *(
@@ -53,4 +55,5 @@ def case_summary(plan: Plan) -> str:
         if checked:
             lines.append(_("已自查:%(value)s") % {"value": _(";").join(checked)})
         lines.append(_("目前状态:%(value)s") % {"value": plan.status_label})
+
         return "\n".join(lines)

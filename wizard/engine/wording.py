@@ -76,6 +76,24 @@ def unknown_placeholders(template: str) -> set[str]:
 
 # Keyed by StepCode value (a StepCode is a str, so either looks a text up).
 DEFAULT_TEXTS: dict[str, StepText] = {
+    "check_money_left": StepText(
+        title_zh="先别再付:确认上一笔钱有没有扣走",
+        detail_zh=(
+            "你看到的提示说付款结果还不确定,钱可能已经扣了。先看银行卡的交易记录或扣款短信,"
+            "再看{provider}的账单是否显示已还。钱已经扣走的,不要再付一次,"
+            "打 {hotline} 请他们查这笔款的去向,并按扣款时间入账;记下通话时间和工单号。"
+            "确认没有扣款,再按下面的步骤还,赶在 {deadline} 之前。"
+        ),
+        title_en="Do not pay again yet: check whether the last payment left your account",
+        detail_en=(
+            "The message you saw says the payment's result is not known: the money may already "
+            "have left. Look at your card's transactions or the bank's text messages, then at "
+            "your {provider} bill. If the money left, do not pay a second time: call {hotline}, "
+            "ask them to trace it and credit it as of when it was taken, and note the time of "
+            "the call and the ticket number. Only once you are sure nothing was taken, follow "
+            "the steps below, before {deadline}."
+        ),
+    ),
     "identify_provider": StepText(
         title_zh="先弄清是哪家机构借给你的钱",
         detail_zh=(
@@ -183,6 +201,23 @@ DEFAULT_TEXTS: dict[str, StepText] = {
             "this card. If you have changed numbers, update it at the bank first, then link the "
             "card again in {provider}. When the numbers differ, the verification code never "
             "reaches you and the payment is blocked."
+        ),
+    ),
+    "pass_risk_check": StepText(
+        title_zh="通过安全验证,或换一张卡",
+        detail_zh=(
+            "这笔付款被银行或支付平台的风控拦下了,不是你的钱不够。按提示完成验证(短信、人脸等);"
+            "没有验证入口的,打发卡银行的客服,问清为什么拦截、怎样解除。等不及的话,"
+            "先换另一张卡或账户还款:{repay_path},赶在 {deadline} 之前。"
+            "不要连续重试,多次失败可能让卡被锁得更久。"
+        ),
+        title_en="Pass the security check, or use another card",
+        detail_en=(
+            "A risk check at the bank or payment platform stopped this payment; it is not about "
+            "your balance. Complete the check it asks for (a text code, a face scan). If none is "
+            "offered, call the card's bank, ask why it was blocked and how to lift it. If you "
+            "cannot wait, pay with another card or account: {repay_path}, before {deadline}. Do "
+            "not retry again and again: repeated failures can keep the card blocked longer."
         ),
     ),
     "ensure_funds": StepText(

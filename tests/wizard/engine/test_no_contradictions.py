@@ -1,9 +1,15 @@
 """A plan never contradicts itself: it never says both "don't pay again" and "pay as soon as
-possible", whatever the problem, the status, the grace period or a maintenance window.
+possible", whatever the problem, the status, the grace period, a maintenance window or a
+message whose result is unknown.
 
 Walks every problem × every status (before the due date, on it, inside an official grace
 period, inside an unconfirmed one, overdue) × the kinds of grace period × with and without
-a maintenance window, in both languages, and reads every step's words. Pure: no database.
+a maintenance window × without a message and with one whose result is unknown, in both
+languages, and reads every step's words. Pure: no database.
+
+After an unknown result "don't pay again yet" comes first, and every step that would send
+money says, before anything else, that it waits for that check: that is a condition, not a
+contradiction, and the test holds the plan to exactly that shape.
 """
 
 from __future__ import annotations
@@ -60,6 +66,7 @@ ANSWERS_FOR = {
     Symptom.LIMIT_EXCEEDED: {"funds": {"limit_reached": "yes"}},
     Symptom.TIMEOUT: {"account": None, "funds": None},
     Symptom.CHANNEL_UNAVAILABLE: {"account": None, "funds": None},
+    Symptom.RISK_CONTROL: {"account": None, "funds": None},
     Symptom.DEDUCTED_NOT_CREDITED: {"account": None, "funds": None},
     Symptom.NO_REPAY_OPTION: {"account": None, "funds": None},
     Symptom.OTHER: {},
@@ -70,23 +77,33 @@ def words(plan) -> str:  # type: ignore[no-untyped-def]
     return " ".join(f"{s.title} {s.detail}" for s in plan.steps).lower()
 
 
+WAITS_FOR_THE_CHECK = ("先按第一步确认上一笔没有扣款", "first make sure, as in the first step")
+MESSAGES = {
+    "none": None,
+    "unknown": {"text": "交易处理中,支付结果未知,请勿重复支付", "outcome": "unknown"},
+}
+
 CASES = [
-    (symptom, attempt_status, now_status, grace, windowed, language)
-    for symptom, (attempt_status, now_status), grace, windowed, language in itertools.product(
-        Symptom,
-        [(a, b) for a, b in itertools.product(MOMENTS, MOMENTS) if MOMENTS[a] <= MOMENTS[b]],
-        GRACES,
-        (False, True),
-        ("zh-hans", "en"),
+    (symptom, attempt_status, now_status, grace, windowed, message, language)
+    for symptom, (attempt_status, now_status), grace, windowed, message, language in (
+        itertools.product(
+            Symptom,
+            [(a, b) for a, b in itertools.product(MOMENTS, MOMENTS) if MOMENTS[a] <= MOMENTS[b]],
+            GRACES,
+            (False, True),
+            MESSAGES,
+            ("zh-hans", "en"),
+        )
     )
 ]
 
 
 @pytest.mark.parametrize(
-    ("symptom", "attempt_status", "now_status", "grace", "windowed", "language"), CASES
+    ("symptom", "attempt_status", "now_status", "grace", "windowed", "message", "language"),
+    CASES,
 )
 def test_a_plan_never_says_both_dont_pay_again_and_pay_now(
-    symptom, attempt_status, now_status, grace, windowed, language
+    symptom, attempt_status, now_status, grace, windowed, message, language
 ):
     attempted = shanghai(MOMENTS[attempt_status])
     now = shanghai(MOMENTS[now_status])
@@ -104,6 +121,7 @@ def test_a_plan_never_says_both_dont_pay_again_and_pay_now(
             now=now,
             symptom=symptom,
             timing={"due_date": DUE, "attempted_at": attempted.isoformat()},
+            message=MESSAGES[message],
             **ANSWERS_FOR[symptom],
         ),
         provider=make_facts(due_cutoff=dt.time(20, 0), **GRACES[grace]),
@@ -111,6 +129,14 @@ def test_a_plan_never_says_both_dont_pay_again_and_pay_now(
         windows=windows,
         language=language,
     )
+    if message == "unknown" and symptom != Symptom.DEDUCTED_NOT_CREDITED:
+        assert plan.codes[0] is StepCode.CHECK_MONEY_LEFT
+        for step in plan.steps[1:]:
+            step_words = f"{step.title} {step.detail}".lower()
+            says_pay = [phrase for phrase in PAY_AS_SOON_AS_POSSIBLE if phrase in step_words]
+            if says_pay:
+                assert step.detail.lower().startswith(WAITS_FOR_THE_CHECK), (step.code, says_pay)
+        return
     text = words(plan)
     holds = [phrase for phrase in DONT_PAY_AGAIN if phrase.lower() in text]
     pays = [phrase for phrase in PAY_AS_SOON_AS_POSSIBLE if phrase.lower() in text]
