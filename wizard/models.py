@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from providers.models import MARKDOWN_HELP, Provider
+from wizard.engine.evidence import EvidenceItem
 from wizard.engine.steps import StepCode
 from wizard.engine.wording import StepText, unknown_placeholders
 
@@ -135,6 +137,13 @@ class Case(models.Model):
     comment = models.CharField(_("留言(已去除个人信息)"), max_length=200, blank=True)
     feedback_at = models.DateTimeField(_("反馈时间"), null=True, blank=True)
     solved_at = models.DateTimeField(_("后来标记为已解决的时间"), null=True, blank=True)
+    evidence = ArrayField(
+        models.CharField(max_length=20, choices=EvidenceItem.choices),
+        verbose_name=_("已保存的证据(只有勾选的项目)"),
+        default=list,
+        blank=True,
+        help_text=_("当事人勾选了自己保存了哪些证据;证据本身从不保存。"),
+    )
 
     objects = CaseQuerySet.as_manager()
 
@@ -149,6 +158,11 @@ class Case(models.Model):
             models.CheckConstraint(
                 condition=Q(outcome="") | Q(feedback_at__isnull=False),
                 name="case_outcome_has_a_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(evidence__contained_by=EvidenceItem.values),
+                name="case_evidence_is_known_codes",
+                violation_error_message=_("证据只能是列表里的项目。"),
             ),
         ]
 
