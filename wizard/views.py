@@ -35,7 +35,6 @@ from wizard.engine.answers import (
     AnswersError,
     answers_data_from_pages,
 )
-from wizard.engine.building import Plan
 from wizard.engine.evidence import evidence_for, evidence_summary
 from wizard.errors import render_error
 from wizard.fact_display import evidence_rows, fact_rows
@@ -505,7 +504,7 @@ def case_feedback(request: HtmxHttpRequest, case: Case) -> HttpResponse:
 def case_reminder(request: HttpRequest, case: Case) -> HttpResponse:
     """The case's reminders as a calendar file, with the same times as its plan page."""
     try:
-        plan: Plan = plan_for_answers(case.answers, now=timezone.now(), language=get_language())
+        plan = plan_for_answers(case.answers, now=timezone.now(), language=get_language())
     except AnswersError as error:
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")
