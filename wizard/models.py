@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -99,6 +98,14 @@ class Outcome(models.TextChoices):
     NOT_SOLVED = "not_solved", _("没有解决")
 
 
+def validate_evidence_codes(value: object) -> None:
+    """Evidence is a list of the known item codes (wizard.engine.evidence), nothing else."""
+    if not isinstance(value, list) or not all(
+        isinstance(code, str) and code in EvidenceItem.values for code in value
+    ):
+        raise ValidationError(_("证据只能是列表里的项目。"), code="unknown_evidence")
+
+
 class CaseQuerySet(models.QuerySet["Case"]):
     def with_code(self, code: str) -> CaseQuerySet:
         """The case with this canonical reference code (wizard.reference_codes)."""
@@ -137,11 +144,12 @@ class Case(models.Model):
     comment = models.CharField(_("留言(已去除个人信息)"), max_length=200, blank=True)
     feedback_at = models.DateTimeField(_("反馈时间"), null=True, blank=True)
     solved_at = models.DateTimeField(_("后来标记为已解决的时间"), null=True, blank=True)
-    evidence = ArrayField(
-        models.CharField(max_length=20, choices=EvidenceItem.choices),
-        verbose_name=_("已保存的证据(只有勾选的项目)"),
+    # A JSON list rather than an array column: local set-ups run on SQLite too.
+    evidence = models.JSONField(
+        _("已保存的证据(只有勾选的项目)"),
         default=list,
         blank=True,
+        validators=[validate_evidence_codes],
         help_text=_("当事人勾选了自己保存了哪些证据;证据本身从不保存。"),
     )
 
@@ -158,11 +166,6 @@ class Case(models.Model):
             models.CheckConstraint(
                 condition=Q(outcome="") | Q(feedback_at__isnull=False),
                 name="case_outcome_has_a_time",
-            ),
-            models.CheckConstraint(
-                condition=Q(evidence__contained_by=EvidenceItem.values),
-                name="case_evidence_is_known_codes",
-                violation_error_message=_("证据只能是列表里的项目。"),
             ),
         ]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
@@ -111,11 +111,13 @@ def test_the_evidence_list_only_takes_posts_and_only_for_a_real_case(bank, quiet
     assert quiet_client.post("/plan/22222AAAAA/evidence/", {}).status_code == 404
 
 
-def test_the_database_refuses_a_code_that_is_not_on_the_list(bank):
+@pytest.mark.parametrize("evidence", [["statement_line", "selfie"], "statement_line", [1]])
+def test_a_case_with_evidence_that_is_not_a_list_of_known_codes_does_not_validate(bank, evidence):
     case = case_for(recent_answers())
-    case.evidence = ["statement_line", "selfie"]
-    with pytest.raises(IntegrityError), transaction.atomic():
-        case.save(update_fields=["evidence"])
+    case.evidence = evidence
+    with pytest.raises(ValidationError) as raised:
+        case.full_clean()
+    assert set(raised.value.message_dict) == {"evidence"}
 
 
 def test_with_nothing_ticked_the_summary_says_what_to_keep(bank):
