@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from providers.facts import Certainty, Fact, Hotline, Provenance, ProviderFacts
-from wizard.engine.building import Plan, source_name
+from wizard.engine.building import Plan
 from wizard.engine.evidence import evidence_for, known_evidence
 
 CERTAINTY_SHOWN = {
@@ -146,13 +146,13 @@ def evidence_rows(plan: Plan, ticked: Iterable[str]) -> list[EvidenceRow]:
                 why=evidence.why,
                 ticked=evidence.item in have,
                 claim=claim.text if claim else "",
-                certainty_label=provenance.label if provenance else "",
+                certainty_label=claim.certainty_label if claim else "",
                 css=CERTAINTY_SHOWN[provenance.level] if provenance else "",
                 checked_on=provenance.checked_on.isoformat()
                 if provenance and provenance.checked_on
                 else "",
                 source=provenance.source if provenance else "",
-                source_name=source_name(provenance.source) if provenance else "",
+                source_name=claim.source_title if claim else "",
             )
         )
     return rows

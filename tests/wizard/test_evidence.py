@@ -161,7 +161,8 @@ def test_when_money_already_left_the_statement_line_comes_first_with_its_sourced
     section = page[page.index('id="evidence"') :]
     claim = re.search(r'<p class="evidence__claim small">(.*?)</p>', section, re.S).group(1)
     assert "20 日内" in claim
-    assert "机构官方确认" in claim and "核对于 2026-12-01" in claim
+    assert "法规原文" in claim and "核对于 2026-12-01" in claim
+    assert "来源:《征信业管理条例》第二十五条" in claim
     assert 'href="https://github.com/LawRefBook/Laws/' in claim
 
 
@@ -185,6 +186,7 @@ def test_every_claim_carries_a_source_a_quote_a_certainty_and_a_date(bank):
                 continue
             p = item.claim.provenance
             assert p.source and p.quote and p.checked_on and p.certainty != "none", item
+            assert item.claim.source_title, item
 
 
 def test_ticks_for_items_this_plan_does_not_list_still_count_in_the_summary(bank):

@@ -39,10 +39,20 @@ class EvidenceItem(TextChoices):
 
 @dataclass(frozen=True)
 class SourcedClaim:
-    """A sentence that states a fact, with where it comes from (escalation.md)."""
+    """A sentence that states a fact, with where it comes from (escalation.md) and the name
+    a reader knows that source by."""
 
     text: str
     provenance: Provenance
+    source_title: str
+
+    @property
+    def certainty_label(self) -> str:
+        # Certainty's own labels speak of providers ("confirmed by the provider"); an
+        # official claim here is the text of a regulation, and says so.
+        if self.provenance.is_official:
+            return _("法规原文")
+        return self.provenance.label
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,7 @@ def evidence_for(plan: Plan) -> tuple[Evidence, ...]:
                     "提出异议;对方应在收到异议之日起 20 日内核查,并书面答复你。"
                 ),
                 DISPUTE_ANSWER,
+                _("《征信业管理条例》第二十五条(LawRefBook 法规镜像)"),
             )
             if plan.money_already_left
             else None,
@@ -118,6 +129,7 @@ def evidence_for(plan: Plan) -> tuple[Evidence, ...]:
                     "所以记下你投诉的日期。"
                 ),
                 COMPLAINT_CLOCK,
+                _("财新网,2020年1月17日"),
             ),
         )
         bill = Evidence(
