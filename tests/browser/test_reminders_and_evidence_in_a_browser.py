@@ -13,8 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PHONE, new_page
 from tests.browser.test_every_screen import audit
-from tests.wizard.helpers import case_for
-from tests.wizard.test_reminders import WECHAT, ccb_possibly_in_grace
+from tests.wizard.helpers import WECHAT, case_for, ccb_possibly_in_grace
 from wizard.engine.answers import SHANGHAI
 from wizard.models import Case
 from wizard.planner import plan_for_answers

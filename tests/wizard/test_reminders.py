@@ -14,7 +14,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from providers.facts import Fact
-from tests.wizard.helpers import answers_dict, case_for
+from tests.wizard.helpers import PHONE_CHROME, WECHAT, answers_dict, case_for, ccb_possibly_in_grace
 from wizard.engine.answers import SHANGHAI
 from wizard.engine.deadlines import Status
 from wizard.models import Case
@@ -23,16 +23,6 @@ from wizard.reminders import reminder_calendar
 
 pytestmark = pytest.mark.django_db
 
-WECHAT = (
-    "Mozilla/5.0 (Linux; Android 13; 2211133C Build/TKQ1.221114.001; wv) AppleWebKit/537.36 "
-    "(KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 "
-    "MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 "
-    "Weixin NetType/WIFI Language/zh_CN ABI/arm64"
-)
-PHONE_CHROME = (
-    "Mozilla/5.0 (Linux; Android 13; 2211133C) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/120.0.0.0 Mobile Safari/537.36"
-)
 PERSONAL = re.compile(r"\d{15,19}|1[3-9]\d{9}|\d{17}[\dXx]|张伟")
 
 
@@ -52,23 +42,6 @@ def declined_due_in(days: int, **overrides) -> dict:
     return answers_dict(
         timing={"due_date": due.isoformat(), "attempted_at": attempted.isoformat()}, **overrides
     )
-
-
-def ccb_possibly_in_grace() -> dict:
-    """CCB, limit exceeded at 17:10 on yesterday's due date: past the 16:00 cutoff, inside a
-    3-day grace period no official source states (see test_lender_rules)."""
-    due = today() - dt.timedelta(days=1)
-    attempted = dt.datetime.combine(due, dt.time(17, 10), tzinfo=SHANGHAI)
-    return {
-        "provider": "ccb",
-        "symptom": "limit_exceeded",
-        "channel": "app",
-        "account": None,
-        "funds": None,
-        "timing": {"due_date": due.isoformat(), "attempted_at": attempted.isoformat()},
-        "contacted_provider": "no",
-        "autopay": "off",
-    }
 
 
 def download(case: Case, client: Client | None = None, **headers) -> Calendar:
