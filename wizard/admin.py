@@ -195,6 +195,7 @@ class CaseAdmin(admin.ModelAdmin):
         "comment",
         "feedback_at",
         "solved_at",
+        "evidence",
     )
     fields = readonly_fields
     change_list_template = "admin/wizard/case/change_list.html"

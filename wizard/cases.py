@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 
 from wizard.engine.building import Plan
+from wizard.engine.evidence import known_evidence
 from wizard.funnel import count, feedback_tallies
 from wizard.models import Case, CaseStep, Outcome
 from wizard.redaction import redact_personal_data
@@ -65,3 +67,11 @@ def record_feedback(case: Case, *, outcome: str, comment: str, now: dt.datetime)
         count(feedback_tallies(case, first=False, solved=True, now=now))
         return case
     raise FeedbackRefused
+
+
+def record_evidence(case: Case, *, ticked: Iterable[str]) -> Case:
+    """Keep which kinds of evidence the person says they have: the codes only, known ones,
+    once each; ticking again replaces the earlier ticks."""
+    case.evidence = [str(item) for item in known_evidence(ticked)]
+    case.save(update_fields=["evidence"])
+    return case

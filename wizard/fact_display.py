@@ -1,8 +1,9 @@
-"""A provider's facts as a consumer reads them on the plan page: each with how sure we are
-of it and since when, in the page's language."""
+"""A provider's facts, and the evidence list's sourced claims, as a consumer reads them on the
+plan page: each with how sure we are of it and since when, in the page's language."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from django.utils.translation import ngettext
 
 from providers.facts import Certainty, Fact, Hotline, Provenance, ProviderFacts
 from wizard.engine.building import Plan
+from wizard.engine.evidence import evidence_for, known_evidence
 
 CERTAINTY_SHOWN = {
     Certainty.OFFICIAL: "confirmed",
@@ -111,3 +113,46 @@ def grace_text(plan: Plan) -> str:
             _("未还部分不超过 %(amount)s 元视同还清") % {"amount": f"{rule.tolerance_yuan:g}"}
         )
     return _(",").join(parts)
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    """One item of the evidence list: a box to tick, why it matters, and the sourced claim
+    behind the why (if it states a fact) with its certainty, date and source."""
+
+    code: str
+    label: str
+    why: str
+    ticked: bool
+    claim: str = ""
+    certainty_label: str = ""
+    css: str = ""
+    checked_on: str = ""
+    source: str = ""
+    source_name: str = ""
+
+
+def evidence_rows(plan: Plan, ticked: Iterable[str]) -> list[EvidenceRow]:
+    """The plan's evidence list with the person's ticks."""
+    have = set(known_evidence(ticked))
+    rows = []
+    for evidence in evidence_for(plan):
+        claim = evidence.claim
+        provenance = claim.provenance if claim else None
+        rows.append(
+            EvidenceRow(
+                code=str(evidence.item),
+                label=evidence.label,
+                why=evidence.why,
+                ticked=evidence.item in have,
+                claim=claim.text if claim else "",
+                certainty_label=claim.certainty_label if claim else "",
+                css=CERTAINTY_SHOWN[provenance.level] if provenance else "",
+                checked_on=provenance.checked_on.isoformat()
+                if provenance and provenance.checked_on
+                else "",
+                source=provenance.source if provenance else "",
+                source_name=claim.source_title if claim else "",
+            )
+        )
+    return rows

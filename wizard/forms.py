@@ -33,6 +33,7 @@ from wizard.engine.answers import (
     YesNo,
     YesNoUnsure,
 )
+from wizard.engine.evidence import EvidenceItem
 from wizard.models import Outcome
 from wizard.question_markup import renderer
 from wizard.redaction import MAX_COMMENT
@@ -331,4 +332,18 @@ class FeedbackForm(forms.Form):
         max_length=MAX_COMMENT,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_COMMENT}),
         error_messages={"max_length": _("最多 %(limit_value)d 字,请删短一些。")},
+    )
+
+
+class EvidenceForm(forms.Form):
+    """Which kinds of evidence the person has kept: ticks only, from the known list.
+
+    The plan page draws the boxes itself (each with why it matters and its source); this
+    form only says which posted codes may be kept. Nothing ticked is a valid answer.
+    """
+
+    evidence = forms.MultipleChoiceField(
+        choices=Choices(EvidenceItem.choices),
+        required=False,
+        error_messages={"invalid_choice": _("有一项勾选不在列表里,没有保存。")},
     )

@@ -18,6 +18,7 @@ from providers.models import MARKDOWN_HELP, Provider
 from wizard.decoder import PatternError, PatternFacts, compile_regex
 from wizard.decoder.normalise import Namespace, normalise_code, normalise_phrase
 from wizard.engine.answers import Symptom
+from wizard.engine.evidence import EvidenceItem
 from wizard.engine.steps import StepCode
 from wizard.engine.wording import StepText, unknown_placeholders
 
@@ -102,6 +103,14 @@ class Outcome(models.TextChoices):
     NOT_SOLVED = "not_solved", _("没有解决")
 
 
+def validate_evidence_codes(value: object) -> None:
+    """Evidence is a list of the known item codes (wizard.engine.evidence), nothing else."""
+    if not isinstance(value, list) or not all(
+        isinstance(code, str) and code in EvidenceItem.values for code in value
+    ):
+        raise ValidationError(_("证据只能是列表里的项目。"), code="unknown_evidence")
+
+
 class CaseQuerySet(models.QuerySet["Case"]):
     def with_code(self, code: str) -> CaseQuerySet:
         """The case with this canonical reference code (wizard.reference_codes)."""
@@ -140,6 +149,14 @@ class Case(models.Model):
     comment = models.CharField(_("留言(已去除个人信息)"), max_length=200, blank=True)
     feedback_at = models.DateTimeField(_("反馈时间"), null=True, blank=True)
     solved_at = models.DateTimeField(_("后来标记为已解决的时间"), null=True, blank=True)
+    # A JSON list rather than an array column: local set-ups run on SQLite too.
+    evidence = models.JSONField(
+        _("已保存的证据(只有勾选的项目)"),
+        default=list,
+        blank=True,
+        validators=[validate_evidence_codes],
+        help_text=_("当事人勾选了自己保存了哪些证据;证据本身从不保存。"),
+    )
 
     objects = CaseQuerySet.as_manager()
 

@@ -20,4 +20,8 @@ urlpatterns = [
     ),
     re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/$", views.case_plan, name="plan"),
     re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/feedback/$", views.case_feedback, name="feedback"),
+    re_path(
+        r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/reminder\.ics$", views.case_reminder, name="reminder"
+    ),
+    re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/evidence/$", views.case_evidence, name="evidence"),
 ]

@@ -28,7 +28,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView, normalize_name
 
 from providers.catalog import active_providers
 from providers.facts import UNKNOWN_PROVIDER, Fact, ProviderFacts
-from wizard.cases import FeedbackRefused, record_case, record_feedback
+from wizard.cases import FeedbackRefused, record_case, record_evidence, record_feedback
 from wizard.engine.answers import (
     ACCOUNT_SYMPTOMS,
     FUNDS_SYMPTOMS,
@@ -36,11 +36,13 @@ from wizard.engine.answers import (
     AnswersError,
     answers_data_from_pages,
 )
+from wizard.engine.evidence import evidence_for, evidence_summary
 from wizard.errors import render_error
-from wizard.fact_display import fact_rows
+from wizard.fact_display import evidence_rows, fact_rows
 from wizard.forms import (
     AccountForm,
     CardTierForm,
+    EvidenceForm,
     FeedbackForm,
     FindLenderForm,
     FundsForm,
@@ -60,6 +62,7 @@ from wizard.planner import plan_for_answers
 from wizard.problem_message import MessageMeaning, meaning_of, selected_problem
 from wizard.redaction import redact_message
 from wizard.reference_codes import normalise_code
+from wizard.reminders import deadline_line, has_upcoming, reminder_calendar, reminders_for
 from wizard.runs import new_run_id, run_is_known, start_run
 from wizard.storage import AnswerStorage
 
@@ -561,6 +564,16 @@ def case_from_code(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return wrapper
 
 
+def plan_url(request: HttpRequest, case: Case) -> str:
+    return request.build_absolute_uri(reverse("wizard:plan", kwargs={"code": case.code}))
+
+
+def in_wechat(request: HttpRequest) -> bool:
+    """WeChat's in-app browser (its user agent says MicroMessenger), where downloads fail
+    (escalation.md §5): the page tells the person to open it in their phone's browser."""
+    return "MicroMessenger" in request.headers.get("User-Agent", "")
+
+
 def show_plan(
     request: HtmxHttpRequest, case: Case, *, feedback_form: FeedbackForm | None = None
 ) -> HttpResponse:
@@ -569,18 +582,29 @@ def show_plan(
     except AnswersError as error:
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")
+    url = plan_url(request, case)
     context = {
         "page_title": _("你的处理方案"),
         "plan": result,
         "facts": fact_rows(result),
         "hotline_confirmed": result.provider.provenance_of(Fact.HOTLINE).is_official,
         "case": case,
-        "plan_url": request.build_absolute_uri(reverse("wizard:plan", kwargs={"code": case.code})),
+        "plan_url": url,
         "feedback_form": feedback_form or FeedbackForm(),
         "can_mark_solved": case.outcome in (Outcome.PARTLY, Outcome.NOT_SOLVED)
         and case.solved_at is None,
+        "reminder_upcoming": has_upcoming(reminders_for(result, plan_url=url), now=result.now),
+        "deadline_line": deadline_line(result),
+        "in_wechat": in_wechat(request),
+        "evidence": evidence_rows(result, case.evidence),
+        "evidence_summary": evidence_summary(
+            evidence_for(result), case.evidence, language=result.language
+        ),
     }
-    return render_screen(request, "wizard/plan.html", context, push_url=request.method == "GET")
+    response = render_screen(request, "wizard/plan.html", context, push_url=request.method == "GET")
+    # The reminder block differs inside WeChat's browser.
+    patch_vary_headers(response, ("User-Agent",))
+    return response
 
 
 @require_safe
@@ -609,3 +633,34 @@ def case_feedback(request: HtmxHttpRequest, case: Case) -> HttpResponse:
     else:
         messages.success(request, _("谢谢你的反馈!它会帮助我们改进建议。"))
     return redirect(reverse("wizard:plan", kwargs={"code": case.code}) + "#feedback")
+
+
+@require_safe
+@case_from_code
+def case_reminder(request: HttpRequest, case: Case) -> HttpResponse:
+    """The case's reminders as a calendar file, with the same times as its plan page."""
+    try:
+        plan = plan_for_answers(case.answers, now=timezone.now(), language=get_language())
+    except AnswersError as error:
+        messages.error(request, answers_error_message(error))
+        return redirect("wizard:start")
+    response = HttpResponse(
+        reminder_calendar(plan=plan, case_code=case.code, plan_url=plan_url(request, case)),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="repayment-{case.code}.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@case_from_code
+def case_evidence(request: HtmxHttpRequest, case: Case) -> HttpResponse:
+    """The person's ticks of the evidence they keep: stored as codes, then back to the list."""
+    form = EvidenceForm(request.POST)
+    if form.is_valid():
+        record_evidence(case, ticked=form.cleaned_data["evidence"])
+        messages.success(request, _("已记下你保存了哪些证据。"))
+    else:
+        messages.error(request, _("有一项勾选不在列表里,没有保存。请重新勾选后再提交。"))
+    return redirect(reverse("wizard:plan", kwargs={"code": case.code}) + "#evidence")

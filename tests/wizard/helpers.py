@@ -13,6 +13,18 @@ from tests.factories import ProviderFactory
 from wizard.engine.answers import SHANGHAI, Answers
 
 NOW = dt.datetime(2026, 11, 10, 21, 30, tzinfo=SHANGHAI)
+# WeChat's in-app browser on Android, as it introduces itself.
+WECHAT = (
+    "Mozilla/5.0 (Linux; Android 13; 2211133C Build/TKQ1.221114.001; wv) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 "
+    "MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 "
+    "Weixin NetType/WIFI Language/zh_CN ABI/arm64"
+)
+# Chrome on the same phone.
+PHONE_CHROME = (
+    "Mozilla/5.0 (Linux; Android 13; 2211133C) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0.0.0 Mobile Safari/537.36"
+)
 
 BASE_ANSWERS: dict[str, Any] = {
     "provider": "bank",
@@ -166,3 +178,22 @@ def plan_page(answers: dict) -> str:
     from django.test import Client
 
     return Client().get(f"/plan/{case_for(answers).code}/").content.decode()
+
+
+def ccb_possibly_in_grace() -> dict:
+    """CCB, limit exceeded at 17:10 on yesterday's due date: past the 16:00 cutoff, inside a
+    3-day grace period no official source states (see test_lender_rules)."""
+    from django.utils import timezone
+
+    due = timezone.now().astimezone(SHANGHAI).date() - dt.timedelta(days=1)
+    attempted = dt.datetime.combine(due, dt.time(17, 10), tzinfo=SHANGHAI)
+    return {
+        "provider": "ccb",
+        "symptom": "limit_exceeded",
+        "channel": "app",
+        "account": None,
+        "funds": None,
+        "timing": {"due_date": due.isoformat(), "attempted_at": attempted.isoformat()},
+        "contacted_provider": "no",
+        "autopay": "off",
+    }

@@ -34,6 +34,12 @@ START_BUDGET = 2
 DONE_BUDGET = 8
 # Session, user, and the page's own few queries (counts, choices for filters).
 ADMIN_BUDGET = 10
+# The calendar file builds the same plan as the plan page (the case, and with a cold cache
+# the provider facts): the plan page's budget, and the same count as the page when cold.
+REMINDER_BUDGET = PLAN_BUDGET
+# Ticking evidence: the case and one UPDATE of its ticks; no plan is built, and the
+# success message travels in a cookie.
+EVIDENCE_BUDGET = 2
 
 
 def add_providers(count: int) -> list[Provider]:
@@ -81,6 +87,37 @@ def test_queries_per_page_do_not_grow_with_the_number_of_providers(shared_cache)
     add_providers(55)
     empty_cache()
     assert queries_per_page(few[0].slug) == with_few
+
+
+@pytest.mark.parametrize("provider_count", [5, 60])
+def test_the_calendar_file_costs_what_the_plan_page_costs_and_ticking_evidence_two_queries(
+    shared_cache, provider_count
+):
+    providers = add_providers(provider_count)
+    measured = Measured()
+    plan_url = measured.walk(lambda choices: providers[-1].slug)
+    client = measured.client
+
+    def queries(request) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = request()
+        assert response.status_code in (200, 302), response
+        return len(captured.captured_queries)
+
+    empty_cache()  # as a freshly started server: the provider facts are read again
+    cold_page = queries(lambda: client.get(plan_url))
+    empty_cache()
+    cold_file = queries(lambda: client.get(f"{plan_url}reminder.ics"))
+    assert cold_file == cold_page, "the same plan, built the same way"
+    counts = {
+        "ics": queries(lambda: client.get(f"{plan_url}reminder.ics")),
+        "POST evidence": queries(
+            lambda: client.post(f"{plan_url}evidence/", {"evidence": ["bill_state"]})
+        ),
+        "GET plan": queries(lambda: client.get(plan_url)),
+    }
+    budgets = {"ics": REMINDER_BUDGET, "POST evidence": EVIDENCE_BUDGET, "GET plan": PLAN_BUDGET}
+    assert {name: n for name, n in counts.items() if n > budgets[name]} == {}, counts
 
 
 def test_looking_at_a_page_again_writes_nothing(shared_cache):

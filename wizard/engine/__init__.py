@@ -8,7 +8,8 @@ and `manage.py plan` all call `building.build_plan`. Read it top to bottom:
 - `steps`: the step codes, each owning its advice, order and the problem it answers;
 - `building`: `build_plan` and the `Plan` it returns;
 - `wording`: the default words of each step, and how placeholders are filled;
-- `summary`: the case summary a person pastes to customer service.
+- `summary`: the case summary a person pastes to customer service;
+- `evidence`: what to keep as evidence for a plan, and the summary's evidence section.
 
 Provider facts reach it as frozen dataclasses from providers/facts.py; it imports no model
 (an import-linter contract in pyproject.toml keeps it so).
