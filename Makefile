@@ -75,6 +75,7 @@ run: $(STAMP) messages
 	  if [ -n "$${REDIS_URL:-}" ]; then echo "REDIS_URL=$$REDIS_URL"; fi; } > var/local.env
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_providers
+	$(BIN)/python manage.py load_escalation
 	@echo "Serving on http://$(RUN_ADDRESS)/ (admin: /admin/, create a user with: $(BIN)/python manage.py createsuperuser)"
 	$(BIN)/python manage.py runserver $(RUN_ADDRESS)
 

@@ -429,7 +429,14 @@ def show_plan(
     request: HtmxHttpRequest, case: Case, *, feedback_form: FeedbackForm | None = None
 ) -> HttpResponse:
     try:
-        result = plan_for_answers(case.answers, now=timezone.now(), language=get_language())
+        result = plan_for_answers(
+            case.answers,
+            now=timezone.now(),
+            language=get_language(),
+            case_created_at=case.created_at,
+            # A "solved" said later counts as solved, whatever the first answer was.
+            feedback=Outcome.SOLVED if case.solved_at is not None else case.outcome,
+        )
     except AnswersError as error:
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")

@@ -96,20 +96,28 @@ def test_a_database_from_before_the_move_keeps_every_record():
     # The old single cutoff was also the grace period's end; the old lists become certainties.
     assert kept.grace_ends_at == dt.time(20, 0)
     assert kept.grace_certainty == "weak" and kept.hotline_certainty == "official"
-    assert {kept.provenance(fact).source for fact in Fact} == {"https://bank.example.com/"}
-    assert {kept.provenance(fact).checked_on for fact in Fact} == {dt.date(2026, 11, 1)}
+    old_facts = [fact for fact in Fact if fact is not Fact.LENDER_KIND]
+    assert {kept.provenance(fact).source for fact in old_facts} == {"https://bank.example.com/"}
+    assert {kept.provenance(fact).checked_on for fact in old_facts} == {dt.date(2026, 11, 1)}
+    # providers 0012 names the lenders of shipped providers only; this one is for staff to say.
+    assert kept.lender_kind == "" and kept.lender_kind_certainty == "none"
     assert MaintenanceWindow.objects.filter(provider=kept).count() == 1
     assert RemediationText.objects.get(provider=kept).title_zh == "请致电 {hotline}"
     case = Case.objects.get(code="K7M2Q9X4PA")
     assert case.provider == kept and list(case.steps.values_list("code", flat=True)) == [
         "outage_procedure"
     ]
-    # wizard 0007 adds the default wording of the two steps issue 13 brought.
+    # wizard 0007 adds the default wording of the two steps issue 13 brought, and 0012 that
+    # of the escalation ladder's and the credit record's three.
     defaults_after = RemediationText.objects.filter(provider__isnull=True)
-    assert defaults_after.count() == defaults_before + 2
-    assert {"identify_provider", "prove_payment_time"} <= set(
-        defaults_after.values_list("code", flat=True)
-    )
+    assert defaults_after.count() == defaults_before + 5
+    assert {
+        "identify_provider",
+        "prove_payment_time",
+        "escalate_to_regulator",
+        "check_credit_report",
+        "dispute_credit_record",
+    } <= set(defaults_after.values_list("code", flat=True))
 
 
 SHIPPED_BEFORE = Path(__file__).resolve().parents[1] / "providers" / "data"
