@@ -20,6 +20,7 @@ from providers.facts import (
     Fact,
     LenderKind,
     MaintenanceWindowFacts,
+    Provenance,
     ProviderFacts,
     RungFacts,
     RungKind,
@@ -173,6 +174,11 @@ class Plan:
     @property
     def deadline_text(self) -> str:
         return format_moment(self.deadline, language=self.language, now=self.now)
+
+    @property
+    def provider_lender_kind(self) -> Provenance:
+        """Where what we know of the lender's licence comes from (it picks the regulator)."""
+        return self.provider.provenance_of(Fact.LENDER_KIND)
 
     @property
     def lender_kind_label(self) -> str:
