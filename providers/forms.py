@@ -10,7 +10,9 @@ from providers.facts import Channel, Fact, LenderKind
 from providers.models import (
     CUTOFF_MESSAGE,
     EDITABLE_FIELDS,
+    RUNG_CERTAINTY_MESSAGE,
     RUNG_FIELDS,
+    RUNG_SOURCE_MESSAGE,
     EscalationRung,
     MaintenanceWindow,
     Provider,
@@ -102,6 +104,10 @@ class EscalationRungAdminForm(forms.ModelForm):
     class Meta:
         model = EscalationRung
         fields = ["code", "provider", *(name for name in RUNG_FIELDS if name != "code")]
+        error_messages = {
+            "source": {"required": RUNG_SOURCE_MESSAGE},
+            "certainty": {"invalid_choice": RUNG_CERTAINTY_MESSAGE},
+        }
         widgets = {
             "source": forms.Textarea(attrs={"rows": 2}),
             "quote": forms.Textarea(attrs={"rows": 2}),

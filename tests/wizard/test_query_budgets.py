@@ -24,6 +24,8 @@ pytestmark = pytest.mark.django_db
 # that page (wizard.funnel: one upsert).
 STEP_BUDGET = 2
 PLAN_BUDGET = 4
+# A plan page once the shared values are warm: the case's row, nothing else.
+WARM_PLAN_QUERIES = 1
 # Starting the wizard creates the session (one INSERT) and counts the run's start: one more
 # than before the funnel counters, because every run is sent to the provider page from here
 # and this is the request that writes its session.
@@ -132,3 +134,41 @@ def test_admin_pages_cost_the_same_few_queries_for_5_or_60_providers(admin_clien
     with_few = count()
     add_providers(55)
     assert count() == with_few <= ADMIN_BUDGET
+
+
+def test_a_reopened_plan_with_its_ladder_costs_one_query_when_warm(shared_cache):
+    """The ladder and the credit record come from the shared escalation records: a reopened
+    plan that shows them costs what a plan page cost before them, the case's own row."""
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from tests.wizard.helpers import answers_dict, case_for
+    from wizard.engine.answers import SHANGHAI
+    from wizard.models import Case
+
+    call_command("load_providers", verbosity=0)
+    call_command("load_escalation", verbosity=0)
+    moment = (timezone.now() - dt.timedelta(days=16, minutes=30)).astimezone(SHANGHAI)
+    case = case_for(
+        answers_dict(
+            provider="huabei",
+            symptom="deducted_not_credited",
+            account=None,
+            funds=None,
+            timing={"due_date": moment.date().isoformat(), "attempted_at": moment.isoformat()},
+        )
+    )
+    Case.objects.filter(pk=case.pk).update(created_at=timezone.now() - dt.timedelta(days=16))
+    client = Client()
+    url = f"/plan/{case.code}/"
+    assert client.get(url).status_code == 200  # warms what a first request fills
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    html = response.content.decode()
+    assert 'id="ladder"' in html and 'href="tel:12378"' in html
+    assert 'id="credit-record"' in html
+    assert len(queries.captured_queries) == WARM_PLAN_QUERIES, [
+        q["sql"] for q in queries.captured_queries
+    ]
