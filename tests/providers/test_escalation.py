@@ -279,3 +279,29 @@ def test_an_import_with_an_unsourced_row_shows_why_and_saves_nothing(
     assert "每一级都要写明来源" in html
     assert "sure" in html
     assert EscalationRung.objects.get(code="regulator-12378").title_zh != "不该保存"
+
+
+def test_not_solved_feedback_on_a_reopened_case_puts_the_regulator_first_on_the_page(
+    shipped_escalation,
+):
+    moment = (timezone.now() - dt.timedelta(days=16, minutes=30)).astimezone(
+        dt.timezone(dt.timedelta(hours=8))
+    )
+    case = case_for(
+        answers_dict(
+            provider="cmb",
+            symptom="declined",
+            timing={"due_date": moment.date().isoformat(), "attempted_at": moment.isoformat()},
+        )
+    )
+    made = timezone.now() - dt.timedelta(days=16)
+    type(case).objects.filter(pk=case.pk).update(
+        created_at=made, outcome="not_solved", feedback_at=made
+    )
+    html = Client().get(f"/plan/{case.code}/").content.decode()
+    titles = re.findall(r'<h3 class="step__title">([^<]+)</h3>', html)
+    assert titles[0].startswith("15 天的答复期限已过") and "12378" in titles[0]
+    type(case).objects.filter(pk=case.pk).update(solved_at=timezone.now(), outcome="solved")
+    html = Client().get(f"/plan/{case.code}/").content.decode()
+    assert 'id="ladder"' not in html and "答复期限已过" not in html
+    assert 'id="credit-record"' in html
