@@ -76,6 +76,7 @@ run: $(STAMP) messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_providers
 	$(BIN)/python manage.py load_patterns
+	$(BIN)/python manage.py load_escalation
 	@echo "Serving on http://$(RUN_ADDRESS)/ (admin: /admin/, create a user with: $(BIN)/python manage.py createsuperuser)"
 	$(BIN)/python manage.py runserver $(RUN_ADDRESS)
 
@@ -111,6 +112,8 @@ profile: $(BENCH_STAMP) messages $(STATIC_MANIFEST)
 	  export DATABASE_URL="$$server/repayhelp_bench" REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/0}" && \
 	  $(BIN)/python manage.py migrate --noinput --verbosity 0 && \
 	  $(BIN)/python manage.py load_providers >/dev/null && \
+	  $(BIN)/python manage.py load_patterns >/dev/null && \
+	  $(BIN)/python manage.py load_escalation >/dev/null && \
 	  $(BIN)/python -m tests.bench.profile_walks $(PROFILE_WALKS)
 
 # Instructions per wizard request and per page (valgrind's callgrind over in-process walks,
@@ -125,6 +128,8 @@ instructions: $(STAMP) messages $(STATIC_MANIFEST)
 	  export DATABASE_URL="$$server/repayhelp_bench" REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/0}" && \
 	  $(BIN)/python manage.py migrate --noinput --verbosity 0 && \
 	  $(BIN)/python manage.py load_providers >/dev/null && \
+	  $(BIN)/python manage.py load_patterns >/dev/null && \
+	  $(BIN)/python manage.py load_escalation >/dev/null && \
 	  $(BIN)/python -m tests.bench.instructions $(INSTRUCTION_WALKS)
 
 clean:

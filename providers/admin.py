@@ -20,13 +20,15 @@ from import_export.formats import base_formats
 from import_export.results import Result
 from simple_history.admin import SimpleHistoryAdmin
 
-from providers.facts import Fact
+from providers.facts import Fact, LenderKind
 from providers.forms import (
+    EscalationRungAdminForm,
     MaintenanceWindowAdminForm,
     MaintenanceWindowFormSet,
     ProviderAdminForm,
 )
 from providers.models import (
+    EscalationRung,
     GraceTierRecord,
     MaintenanceWindow,
     MaintenanceWindowQuerySet,
@@ -34,7 +36,7 @@ from providers.models import (
     ProviderQuerySet,
     provenance_fields,
 )
-from providers.resources import ProviderResource
+from providers.resources import EscalationRungResource, ProviderResource
 
 
 class ReverificationFilter(admin.SimpleListFilter):
@@ -162,6 +164,13 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
                 ]
             },
         ),
+        (
+            Fact.LENDER_KIND.label,
+            {
+                "fields": ["lender_kind", *provenance_fields(Fact.LENDER_KIND)],
+                "description": _("决定方案里的投诉阶梯找哪个监管部门(见“投诉与征信步骤”)。"),
+            },
+        ),
         (_("记录"), {"fields": ["updated_at"]}),
     ]
 
@@ -185,13 +194,22 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
 
     def process_result(self, result: Result, request: HttpRequest) -> HttpResponse:
-        if result.has_errors() or result.has_validation_errors():
-            messages.error(
-                request,
-                _("导入没有完成,没有任何记录被修改:文件里有无效的行。请重新导入并先查看预览。"),
-            )
-            return HttpResponseRedirect(reverse("admin:providers_provider_import"))
-        return super().process_result(result, request)
+        return refuse_partial_import(
+            result, request, "admin:providers_provider_import"
+        ) or super().process_result(result, request)
+
+
+def refuse_partial_import(
+    result: Result, request: HttpRequest, import_url_name: str
+) -> HttpResponse | None:
+    """Back to the import page with a message when any row was invalid (nothing was saved)."""
+    if result.has_errors() or result.has_validation_errors():
+        messages.error(
+            request,
+            _("导入没有完成,没有任何记录被修改:文件里有无效的行。请重新导入并先查看预览。"),
+        )
+        return HttpResponseRedirect(reverse(import_url_name))
+    return None
 
 
 @admin.register(MaintenanceWindow)
@@ -203,3 +221,48 @@ class MaintenanceWindowAdmin(SimpleHistoryAdmin):
     search_fields = ["provider__name_zh", "provider__name_en", "provider__slug", "notice_zh"]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["provider"]
+
+
+@admin.register(EscalationRung)
+class EscalationRungAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    form = EscalationRungAdminForm
+    resource_classes = [EscalationRungResource]
+    formats = [base_formats.CSV, base_formats.JSON]
+    list_display = [
+        "code",
+        "rung",
+        "provider",
+        "covered",
+        "phone",
+        "time_limit_days",
+        "certainty",
+        "checked_on",
+        "is_active",
+    ]
+    list_filter = ["rung", "certainty", "is_active"]
+    list_select_related = ["provider"]
+    search_fields = ["code", "title_zh", "title_en", "phone"]
+    autocomplete_fields = ["provider"]
+    readonly_fields = ["updated_at"]
+    fieldsets = [
+        (None, {"fields": ["code", "rung", "provider", "covers", "display_order", "is_active"]}),
+        (_("给消费者看的内容"), {"fields": ["title_zh", "title_en", "text_zh", "text_en"]}),
+        (_("联系方式"), {"fields": ["phone", "url"]}),
+        (_("答复期限"), {"fields": ["time_limit_days", "time_limit_zh", "time_limit_en"]}),
+        (_("来源"), {"fields": ["certainty", "source", "quote", "checked_on", "note"]}),
+        (_("记录"), {"fields": ["updated_at"]}),
+    ]
+
+    @admin.display(description=_("适用的放贷机构类型"))
+    def covered(self, rung: EscalationRung) -> str:
+        if not rung.covers:
+            return str(_("所有"))
+        return "、".join(str(LenderKind(kind).label) for kind in rung.covers)
+
+    def get_import_data_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def process_result(self, result: Result, request: HttpRequest) -> HttpResponse:
+        return refuse_partial_import(
+            result, request, "admin:providers_escalationrung_import"
+        ) or super().process_result(result, request)

@@ -1,5 +1,6 @@
 """Provider data every wizard page or plan needs, shared through the cache, forgotten on change:
-the active providers, and the maintenance windows a plan may have to mention."""
+the active providers, the maintenance windows a plan may have to mention, and the escalation
+ladder's records."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from providers.facts import (
     MaintenanceWindowFacts,
     Provenance,
     ProviderFacts,
+    RungFacts,
+    rungs_for,
 )
-from providers.models import MaintenanceWindow, Provider
+from providers.models import EscalationRung, MaintenanceWindow, Provider
 
 CACHE_KEY = "providers:active:v2"
 # A safety net only: every save and delete drops the entry at once.
@@ -88,6 +91,7 @@ def forget_providers(**_signal_kwargs: object) -> None:
     """Drop the shared catalog now and again on commit, so the next request reads the rows."""
     catalog.forget()
     windows.forget()  # keyed by slug, which the change may have touched
+    escalation.forget()  # likewise
 
 
 # A plan asks about the moment of the attempt, at most a year ago (the wizard refuses
@@ -122,3 +126,22 @@ def windows_covering(slug: str, *moments: dt.datetime) -> list[MaintenanceWindow
         for window in windows.get().get(slug, ())
         if any(window.covers(moment) for moment in moments)
     ]
+
+
+ESCALATION_KEY = "providers:escalation:v1"
+
+
+def _escalation_from_database() -> tuple[RungFacts, ...]:
+    active = EscalationRung.objects.active().select_related("provider").in_ladder_order()
+    return tuple(rung.facts() for rung in active)
+
+
+escalation: SharedValue[tuple[RungFacts, ...]] = SharedValue(
+    ESCALATION_KEY, _escalation_from_database, seconds=CACHE_SECONDS
+)
+
+
+def ladder_for(provider: ProviderFacts) -> tuple[RungFacts, ...]:
+    """The escalation and credit-record records that apply to this provider, in ladder
+    order (providers.facts.rungs_for); one query when the cache is cold, none while warm."""
+    return rungs_for(provider, escalation.get())

@@ -26,6 +26,46 @@ class ProviderKind(TextChoices):
     MALL_INSTALLMENT = "mall_installment", _("商城分期")
 
 
+class LenderKind(TextChoices):
+    """The licence the lender behind a provider holds: it decides which regulator hears a
+    complaint (wizard plans read it through the escalation ladder's `covers`)."""
+
+    BANK = "bank", _("银行")
+    CONSUMER_FINANCE = "consumer_finance", _("消费金融公司")
+    MICROLOAN = "microloan", _("小额贷款公司")
+    PAYMENT = "payment", _("支付机构")
+
+
+class RungKind(TextChoices):
+    """What one record of the escalation ladder is, in the order a person climbs it.
+
+    The first four are the ladder (complain to the lender, then the regulator that covers
+    it; for a wrong credit record, the dispute and then the central bank); the last two
+    are what the plan's credit-record section adds (checking the report, what a lender's
+    letter can do).
+    """
+
+    PROVIDER_COMPLAINT = "provider_complaint", _("向机构投诉")
+    REGULATOR = "regulator", _("向监管部门投诉")
+    CREDIT_DISPUTE = "credit_dispute", _("对征信记录提出异议")
+    CREDIT_COMPLAINT = "credit_complaint", _("向人民银行投诉征信问题")
+    CREDIT_CHECK = "credit_check", _("查个人征信报告")
+    CREDIT_LETTER = "credit_letter", _("“非恶意逾期证明”能做什么")
+
+    @property
+    def order(self) -> int:
+        return list(RungKind).index(self)
+
+
+LADDER_RUNGS = (RungKind.PROVIDER_COMPLAINT, RungKind.REGULATOR)
+CREDIT_RUNGS = (
+    RungKind.CREDIT_CHECK,
+    RungKind.CREDIT_DISPUTE,
+    RungKind.CREDIT_COMPLAINT,
+    RungKind.CREDIT_LETTER,
+)
+
+
 class Channel(TextChoices):
     """The ways a person can send a repayment."""
 
@@ -47,6 +87,7 @@ class Fact(TextChoices):
     LATE_FEE = "late_fee", _("逾期费用")
     AUTOPAY = "autopay", _("自动还款")
     REPAY_PATH = "repay_path", _("还款路径")
+    LENDER_KIND = "lender_kind", _("放贷机构类型")
 
 
 class Certainty(TextChoices):
@@ -186,6 +227,8 @@ class ProviderFacts:
     official_site: str = ""
     provenance: tuple[tuple[str, Provenance], ...] = ()
     pk: int | None = None
+    # LenderKind value, "" when not known (the stand-in for an unidentified lender).
+    lender_kind: str = ""
 
     def in_language(self, field: str, language: str | None = None) -> str:
         """`name`, `repay_path`, ... in the given (or active) language."""
@@ -242,6 +285,68 @@ class ProviderFacts:
             and self.provenance_of(Fact.GRACE).is_official
             and not self.grace.needs_request
         )
+
+
+@dataclass(frozen=True)
+class RungFacts:
+    """One record of the escalation ladder, as plain values: what to do, whom to contact,
+    how long the other side has to answer (calendar days, and what that limit means), and
+    where that comes from. `provider_slug` "" and `covers` () mean any provider and any
+    lender kind. Texts may name {provider} and {hotline}."""
+
+    rung: str
+    title_zh: str
+    title_en: str
+    text_zh: str
+    text_en: str
+    provenance: Provenance
+    code: str = ""
+    provider_slug: str = ""
+    covers: tuple[str, ...] = ()
+    phone: str = ""
+    url: str = ""
+    time_limit_days: int | None = None
+    time_limit_zh: str = ""
+    time_limit_en: str = ""
+    order: int = 100
+
+    @property
+    def kind(self) -> RungKind:
+        return RungKind(self.rung)
+
+    @property
+    def tel_uri(self) -> str:
+        return tel_uri(self.phone) if self.phone else ""
+
+    def in_language(self, field: str, language: str | None = None) -> str:
+        """`title`, `text` or `time_limit` in the given (or active) language."""
+        return str(getattr(self, f"{field}_{suffix(language or get_language())}"))
+
+    def specificity(self, provider: ProviderFacts) -> int | None:
+        """How closely this record fits the provider: 2 its own, 1 its lender kind, 0 any;
+        None when it does not apply."""
+        if self.provider_slug:
+            return 2 if self.provider_slug == provider.slug else None
+        if self.covers:
+            return 1 if provider.lender_kind in self.covers else None
+        return 0
+
+
+def rungs_for(provider: ProviderFacts, rungs: tuple[RungFacts, ...]) -> tuple[RungFacts, ...]:
+    """The records that apply to a provider, in ladder order: for each kind of rung, the
+    most specific ones (the provider's own over its lender kind's over everyone's)."""
+    best: dict[str, tuple[int, list[RungFacts]]] = {}
+    for rung in rungs:
+        fit = rung.specificity(provider)
+        if fit is None:
+            continue
+        found = best.get(rung.rung)
+        if found is None or fit > found[0]:
+            best[rung.rung] = (fit, [rung])
+        elif fit == found[0]:
+            found[1].append(rung)
+    chosen = [rung for _fit, kept in best.values() for rung in kept]
+    return tuple(sorted(chosen, key=lambda r: (r.kind.order, r.order)))
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from providers.facts import Channel, Fact
+from providers.facts import Channel, Fact, LenderKind
 from providers.models import (
     CUTOFF_MESSAGE,
     EDITABLE_FIELDS,
+    RUNG_CERTAINTY_MESSAGE,
+    RUNG_FIELDS,
+    RUNG_SOURCE_MESSAGE,
+    EscalationRung,
     MaintenanceWindow,
     Provider,
     overlap_message,
@@ -82,3 +86,31 @@ class MaintenanceWindowFormSet(forms.BaseInlineFormSet):
         for (_start, end), (next_start, next_end) in zip(windows, windows[1:], strict=False):
             if next_start < end:
                 raise ValidationError(overlap_message(next_start, next_end))
+
+
+class EscalationRungAdminForm(forms.ModelForm):
+    """One escalation or credit-record record; without a source, or with a certainty that is
+    not one of ours, it is refused (EscalationRung.clean, and database constraints)."""
+
+    covers = forms.MultipleChoiceField(
+        label=_("适用的放贷机构类型"),
+        choices=LenderKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("都不勾选表示适用于所有放贷机构。"),
+    )
+    url = forms.URLField(label=_("网址"), required=False, max_length=200, assume_scheme="https")
+
+    class Meta:
+        model = EscalationRung
+        fields = ["code", "provider", *(name for name in RUNG_FIELDS if name != "code")]
+        error_messages = {
+            "source": {"required": RUNG_SOURCE_MESSAGE},
+            "certainty": {"invalid_choice": RUNG_CERTAINTY_MESSAGE},
+        }
+        widgets = {
+            "source": forms.Textarea(attrs={"rows": 2}),
+            "quote": forms.Textarea(attrs={"rows": 2}),
+            "time_limit_zh": forms.Textarea(attrs={"rows": 2}),
+            "time_limit_en": forms.Textarea(attrs={"rows": 2}),
+        }

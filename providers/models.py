@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -26,14 +27,26 @@ from providers.facts import (
     GraceRule,
     GraceTier,
     Hotline,
+    LenderKind,
     MaintenanceWindowFacts,
     Provenance,
     ProviderFacts,
     ProviderKind,
+    RungFacts,
+    RungKind,
 )
 
 # Re-exported for the migrations that name them and for callers that know the model module.
-__all__ = ["Certainty", "Channel", "Fact", "GraceTierRecord", "MaintenanceWindow", "Provider"]
+__all__ = [
+    "Certainty",
+    "Channel",
+    "EscalationRung",
+    "Fact",
+    "GraceTierRecord",
+    "LenderKind",
+    "MaintenanceWindow",
+    "Provider",
+]
 
 MARKDOWN_HELP = _(
     "可以用简单的 Markdown:**加粗**、*斜体*、列表、[链接文字](https://…)。HTML 标签和脚本会被去掉。"
@@ -248,6 +261,23 @@ class Provider(models.Model):
     repay_path_note = note_field(Fact.REPAY_PATH.label)
 
     official_site = models.URLField(_("官方网站"), blank=True)
+
+    lender_kind = models.CharField(
+        _("放贷机构类型"),
+        max_length=20,
+        choices=LenderKind.choices,
+        blank=True,
+        help_text=_(
+            "借钱给消费者的那家公司持有的牌照(看结账页或合同上写的公司名称),"
+            "决定向哪个监管部门投诉。不清楚时留空。"
+        ),
+    )
+    lender_kind_certainty = certainty_field(Fact.LENDER_KIND.label)
+    lender_kind_source = source_field(Fact.LENDER_KIND.label)
+    lender_kind_quote = quote_field(Fact.LENDER_KIND.label)
+    lender_kind_checked_on = checked_on_field(Fact.LENDER_KIND.label)
+    lender_kind_note = note_field(Fact.LENDER_KIND.label)
+
     is_active = models.BooleanField(_("启用"), default=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
@@ -293,6 +323,10 @@ class Provider(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=ProviderKind.values), name="provider_kind_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(lender_kind__in=[*LenderKind.values, ""]),
+                name="provider_lender_kind_known",
             ),
             *(
                 constraint
@@ -366,6 +400,7 @@ class Provider(models.Model):
             official_site=self.official_site,
             provenance=tuple((fact.value, self.provenance(fact)) for fact in Fact),
             pk=self.pk,
+            lender_kind=self.lender_kind,
         )
 
     def clean(self) -> None:
@@ -570,3 +605,192 @@ class MaintenanceWindow(models.Model):
             )
             if clash is not None:
                 raise ValidationError(overlap_message(clash.starts_at, clash.ends_at))
+
+
+RUNG_SOURCE_MESSAGE = _("每一级都要写明来源(网址或出处):没有来源的信息不能给消费者看。")
+RUNG_CERTAINTY_MESSAGE = _("可信度只能是:官方、可靠来源、网上资料或没有找到资料。")
+RUNG_TIME_LIMIT_MESSAGE = _("期限应在 1 到 365 天之间;没有期限请留空。")
+RUNG_TIME_LIMIT_MEANING_MESSAGE = _("填了期限,就要写明这个期限是什么意思(中文)。")
+RUNG_PLACEHOLDERS = frozenset({"provider", "hotline"})
+RUNG_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# The merchant's complaint line: it takes complaints about what the mall sold, never about
+# the loan (市场监督管理投诉举报处理暂行办法 Art. 15), so no rung may send a person there.
+MERCHANT_HOTLINE = "12315"
+MERCHANT_HOTLINE_MESSAGE = _(
+    "12315 只受理对商家的投诉(例如商品和售后),不受理分期贷款本身,不能作为这里的联系方式。"
+)
+
+
+class EscalationRungQuerySet(models.QuerySet["EscalationRung"]):
+    def active(self) -> EscalationRungQuerySet:
+        return self.filter(is_active=True)
+
+    def in_ladder_order(self) -> EscalationRungQuerySet:
+        order = models.Case(
+            *(models.When(rung=kind.value, then=kind.order) for kind in RungKind),
+            default=len(RungKind),
+        )
+        return self.order_by(order, "display_order", "pk")
+
+
+class EscalationRung(models.Model):
+    """One step of the way up when a lender does not put a payment right, as staff keep it.
+
+    The ladder (the lender's own complaint channel, then the regulator that covers that
+    lender) and the credit-record steps (checking the report, the dispute and its answer,
+    what a lender's letter can and cannot change) share this one model: each is a text,
+    a contact, a time limit with what it means, who it covers and where it comes from, kept,
+    dated, undone and imported the same way. A second model for the credit steps would
+    repeat every one of those fields, forms and rules.
+
+    `provider` empty: it applies to any provider whose lender kind is in `covers` (empty:
+    any). A provider's own record replaces the general ones of the same rung.
+    """
+
+    code = models.SlugField(
+        _("代号"),
+        max_length=60,
+        unique=True,
+        help_text=_("导入导出和种子数据用它认出这一条,例如 regulator-12378。"),
+    )
+    provider = models.ForeignKey(
+        Provider,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="escalation_rungs",
+        verbose_name=_("还款机构"),
+        help_text=_("留空表示适用于“适用的放贷机构类型”里的所有机构。"),
+    )
+    rung = models.CharField(_("哪一级"), max_length=20, choices=RungKind.choices)
+    covers = models.JSONField(
+        _("适用的放贷机构类型"),
+        default=list,
+        blank=True,
+        help_text=_("都不勾选表示适用于所有放贷机构。"),
+    )
+    display_order = models.PositiveSmallIntegerField(_("显示顺序"), default=100)
+    title_zh = models.CharField(_("标题(中文)"), max_length=120)
+    title_en = models.CharField(_("标题(英文)"), max_length=160)
+    text_zh = models.TextField(
+        _("内容(中文)"), help_text=_("可以用 {provider}(机构名称)和 {hotline}(机构客服电话)。")
+    )
+    text_en = models.TextField(_("内容(英文)"))
+    phone = models.CharField(_("电话"), max_length=20, blank=True, validators=[hotline_validator])
+    url = models.URLField(_("网址"), blank=True)
+    time_limit_days = models.PositiveSmallIntegerField(
+        _("答复期限(日历日)"),
+        null=True,
+        blank=True,
+        help_text=_("对方最迟多少天内要答复,例如投诉 15 天、征信异议 20 天。没有期限留空。"),
+    )
+    time_limit_zh = models.TextField(_("期限的含义(中文)"), blank=True)
+    time_limit_en = models.TextField(_("期限的含义(英文)"), blank=True)
+    certainty = models.CharField(
+        _("可信度"), max_length=10, choices=Certainty.choices, default=Certainty.WEAK
+    )
+    source = models.TextField(_("来源"), help_text=_("网址或出处。必填。"))
+    quote = models.TextField(_("依据原文"), blank=True)
+    checked_on = models.DateField(_("核对日期"), null=True, blank=True)
+    note = models.TextField(_("备注"), blank=True, help_text=_("给同事看的说明。消费者看不到。"))
+    is_active = models.BooleanField(_("启用"), default=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    objects = EscalationRungQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("投诉与征信步骤")
+        verbose_name_plural = _("投诉与征信步骤")
+        ordering = ["rung", "display_order", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(rung__in=RungKind.values), name="rung_kind_known"),
+            models.CheckConstraint(
+                condition=Q(certainty__in=Certainty.values),
+                name="rung_certainty_known",
+                violation_error_message=RUNG_CERTAINTY_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=~Q(source=""),
+                name="rung_sourced",
+                violation_error_message=RUNG_SOURCE_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(time_limit_days__isnull=True)
+                | (Q(time_limit_days__gte=1) & Q(time_limit_days__lte=365)),
+                name="rung_time_limit_1_to_365",
+                violation_error_message=RUNG_TIME_LIMIT_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(time_limit_days__isnull=True) | ~Q(time_limit_zh=""),
+                name="rung_time_limit_says_what_it_means",
+                violation_error_message=RUNG_TIME_LIMIT_MEANING_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=~Q(phone=MERCHANT_HOTLINE), name="rung_never_the_merchant_line"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title_zh} ({self.code})"
+
+    def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
+        if not str(self.source or "").strip():
+            errors["source"] = [str(RUNG_SOURCE_MESSAGE)]
+        if self.certainty not in Certainty.values:
+            errors["certainty"] = [str(RUNG_CERTAINTY_MESSAGE)]
+        if not isinstance(self.covers, list) or any(
+            kind not in LenderKind.values for kind in self.covers
+        ):
+            choices = ", ".join(LenderKind.values)
+            errors["covers"] = [
+                str(_("只能填写这些放贷机构类型:%(choices)s") % {"choices": choices})
+            ]
+        if self.time_limit_days is not None and not (1 <= self.time_limit_days <= 365):
+            errors["time_limit_days"] = [str(RUNG_TIME_LIMIT_MESSAGE)]
+        if self.time_limit_days is not None and not self.time_limit_zh.strip():
+            errors["time_limit_zh"] = [str(RUNG_TIME_LIMIT_MEANING_MESSAGE)]
+        if self.phone.replace("-", "") == MERCHANT_HOTLINE:
+            errors["phone"] = [str(MERCHANT_HOTLINE_MESSAGE)]
+        for name in ("title_zh", "title_en", "text_zh", "text_en"):
+            unknown = set(RUNG_PLACEHOLDER.findall(getattr(self, name))) - RUNG_PLACEHOLDERS
+            if unknown:
+                errors[name] = [
+                    str(_("不认识的占位符:%(names)s") % {"names": ", ".join(sorted(unknown))})
+                ]
+        if errors:
+            raise ValidationError(errors)
+
+    def facts(self) -> RungFacts:
+        """A plain, cacheable snapshot for the plan engine (reads the provider's slug:
+        select_related("provider"))."""
+        return RungFacts(
+            rung=self.rung,
+            title_zh=self.title_zh,
+            title_en=self.title_en,
+            text_zh=self.text_zh,
+            text_en=self.text_en,
+            provenance=Provenance(
+                certainty=self.certainty,
+                source=self.source,
+                quote=self.quote,
+                checked_on=self.checked_on,
+            ),
+            code=self.code,
+            provider_slug=self.provider.slug if self.provider is not None else "",
+            covers=tuple(self.covers or ()),
+            phone=self.phone,
+            url=self.url,
+            time_limit_days=self.time_limit_days,
+            time_limit_zh=self.time_limit_zh,
+            time_limit_en=self.time_limit_en,
+            order=self.display_order,
+        )
+
+
+RUNG_FIELDS: tuple[str, ...] = tuple(
+    field.name
+    for field in EscalationRung._meta.concrete_fields
+    if field.editable and not field.auto_created and field.name not in ("updated_at", "provider")
+)

@@ -1,4 +1,5 @@
-"""Provider records as CSV or JSON rows, for bulk export and import in the admin.
+"""Provider records and escalation records as CSV or JSON rows, for bulk export and import in
+the admin.
 
 One row per provider, keyed by slug, every fact with its provenance columns (certainty,
 source, quote, checked date); grace tiers are edited on the provider's page, not imported.
@@ -14,9 +15,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from providers.models import CUTOFF_MESSAGE, EDITABLE_FIELDS, Provider
+from providers.models import CUTOFF_MESSAGE, EDITABLE_FIELDS, RUNG_FIELDS, EscalationRung, Provider
 
 COLUMNS = EDITABLE_FIELDS
+RUNG_COLUMNS = ("code", "provider", *(name for name in RUNG_FIELDS if name != "code"))
 
 
 class YesNoWidget(widgets.BooleanWidget):
@@ -65,6 +67,43 @@ class ProviderResource(resources.ModelResource):
         fields = COLUMNS
         export_order = COLUMNS
         import_id_fields = ("slug",)
+        clean_model_instances = True
+        use_transactions = True
+        skip_unchanged = True
+        report_skipped = True
+
+
+class CoversWidget(widgets.Widget):
+    """Lender kinds as "bank,consumer_finance" in CSV (a list in JSON); empty means any."""
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> list[str]:
+        if value in (None, ""):
+            return []
+        if isinstance(value, list):
+            return [str(item).strip() for item in value]
+        return [part.strip() for part in str(value).replace(";", ",").split(",") if part.strip()]
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return ",".join(value or [])
+
+
+class EscalationRungResource(resources.ModelResource):
+    """Escalation and credit-record records, one row each, keyed by code; the provider by its
+    slug (empty: the record applies to any provider of the lender kinds it covers)."""
+
+    provider = fields.Field(
+        attribute="provider",
+        column_name="provider",
+        widget=widgets.ForeignKeyWidget(Provider, field="slug"),
+    )
+    covers = fields.Field(attribute="covers", column_name="covers", widget=CoversWidget())
+    is_active = fields.Field(attribute="is_active", column_name="is_active", widget=YesNoWidget())
+
+    class Meta:
+        model = EscalationRung
+        fields = RUNG_COLUMNS
+        export_order = RUNG_COLUMNS
+        import_id_fields = ("code",)
         clean_model_instances = True
         use_transactions = True
         skip_unchanged = True

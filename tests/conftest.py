@@ -108,6 +108,16 @@ def provider_cmb(db):
 
 
 @pytest.fixture
+def shipped_escalation(db):
+    """The shipped providers and the escalation and credit-record records, as `make run`
+    loads them."""
+    from django.core.management import call_command
+
+    call_command("load_providers", verbosity=0)
+    call_command("load_escalation", verbosity=0)
+
+
+@pytest.fixture
 def quiet_client() -> Client:
     """A client that gets the page a person would see instead of the exception."""
     return Client(raise_request_exception=False)

@@ -7,7 +7,7 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
-from providers.facts import Certainty, ProviderKind
+from providers.facts import Certainty, LenderKind, ProviderKind
 from providers.models import Provider
 
 
@@ -52,18 +52,22 @@ class ProviderFactory(DjangoModelFactory):
     late_fee_certainty = _certainty("late_fee")
     autopay_certainty = _certainty("autopay")
     repay_path_certainty = _certainty("repay_path")
+    lender_kind = LenderKind.BANK
+    lender_kind_certainty = _certainty("lender_kind")
     hotline_source = "https://bank.example.com/rules"
     due_cutoff_source = "https://bank.example.com/rules"
     grace_source = "https://bank.example.com/rules"
     late_fee_source = "https://bank.example.com/rules"
     autopay_source = "https://bank.example.com/rules"
     repay_path_source = "https://bank.example.com/rules"
+    lender_kind_source = "https://bank.example.com/rules"
     hotline_checked_on = factory.SelfAttribute("checked_on")
     due_cutoff_checked_on = factory.SelfAttribute("checked_on")
     grace_checked_on = factory.SelfAttribute("checked_on")
     late_fee_checked_on = factory.SelfAttribute("checked_on")
     autopay_checked_on = factory.SelfAttribute("checked_on")
     repay_path_checked_on = factory.SelfAttribute("checked_on")
+    lender_kind_checked_on = factory.SelfAttribute("checked_on")
     is_active = True
 
 

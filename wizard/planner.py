@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from providers.catalog import active_providers, unknown_provider, windows_covering
+from providers.catalog import active_providers, ladder_for, unknown_provider, windows_covering
 from providers.facts import UNKNOWN_PROVIDER, ProviderFacts
 from wizard.engine.answers import Answers, AnswersError
 from wizard.engine.building import Plan, build_plan
@@ -31,12 +31,21 @@ def checked_answers(data: Mapping[str, Any], *, now: dt.datetime) -> tuple[Answe
     return answers, provider
 
 
-def plan_for_answers(data: Mapping[str, Any], *, now: dt.datetime, language: str) -> Plan:
+def plan_for_answers(
+    data: Mapping[str, Any],
+    *,
+    now: dt.datetime,
+    language: str,
+    case_created_at: dt.datetime | None = None,
+    feedback: str = "",
+) -> Plan:
     """Validate JSON-shaped answers, gather the provider's facts and build the plan.
 
-    At most four queries, when the cache is cold: the provider catalog (with the card
-    tiers), the wording and the maintenance windows, each shared through the cache until
-    staff change them.
+    For a case reopened later, `case_created_at` and its `feedback` (its outcome, "" for
+    none) let the plan say where things stand now. At most five queries, when the cache is
+    cold: the provider catalog (with the card tiers), the wording, the maintenance windows
+    and the escalation ladder, each shared through the cache until staff change them; none
+    while they are warm.
     Raises AnswersError as checked_answers does.
     """
     answers, provider = checked_answers(data, now=now)
@@ -48,4 +57,7 @@ def plan_for_answers(data: Mapping[str, Any], *, now: dt.datetime, language: str
         windows=windows,
         texts=step_texts_for(provider.slug),
         language=language,
+        ladder=ladder_for(provider),
+        case_created_at=case_created_at,
+        feedback=feedback,
     )

@@ -36,6 +36,7 @@ from wizard.engine.answers import (
     AnswersError,
     answers_data_from_pages,
 )
+from wizard.engine.building import Plan
 from wizard.engine.evidence import evidence_for, evidence_summary
 from wizard.errors import render_error
 from wizard.fact_display import evidence_rows, fact_rows
@@ -574,11 +575,24 @@ def in_wechat(request: HttpRequest) -> bool:
     return "MicroMessenger" in request.headers.get("User-Agent", "")
 
 
+def plan_for_case(case: Case) -> Plan:
+    """A case's plan rebuilt for now, knowing when it was made and what its feedback said;
+    the plan page and its calendar file share it, so their times agree."""
+    return plan_for_answers(
+        case.answers,
+        now=timezone.now(),
+        language=get_language(),
+        case_created_at=case.created_at,
+        # A "solved" said later counts as solved, whatever the first answer was.
+        feedback=Outcome.SOLVED if case.solved_at is not None else case.outcome,
+    )
+
+
 def show_plan(
     request: HtmxHttpRequest, case: Case, *, feedback_form: FeedbackForm | None = None
 ) -> HttpResponse:
     try:
-        result = plan_for_answers(case.answers, now=timezone.now(), language=get_language())
+        result = plan_for_case(case)
     except AnswersError as error:
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")
@@ -640,7 +654,7 @@ def case_feedback(request: HtmxHttpRequest, case: Case) -> HttpResponse:
 def case_reminder(request: HttpRequest, case: Case) -> HttpResponse:
     """The case's reminders as a calendar file, with the same times as its plan page."""
     try:
-        plan = plan_for_answers(case.answers, now=timezone.now(), language=get_language())
+        plan = plan_for_case(case)
     except AnswersError as error:
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")

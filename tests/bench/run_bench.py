@@ -413,7 +413,10 @@ def main() -> None:
         env["GUNICORN_THREADS"] = str(args.threads)
     python = str(BIN / "python")
     run([python, "manage.py", "migrate", "--noinput", "--verbosity", "0"], env)
-    run([python, "manage.py", "load_providers"], env, stdout=subprocess.DEVNULL)
+    # As `make run` loads them: the provider records, the message patterns the problem page
+    # reads, and the escalation records reopened plans show.
+    for command in ("load_providers", "load_patterns", "load_escalation"):
+        run([python, "manage.py", command], env, stdout=subprocess.DEVNULL)
     run([python, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], env)
 
     port = free_port()

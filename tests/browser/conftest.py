@@ -52,7 +52,9 @@ def browser() -> Browser:
 
 @pytest.fixture
 def providers(transactional_db) -> None:
+    """The shipped records, as `make run` loads them."""
     call_command("load_providers", verbosity=0)
+    call_command("load_escalation", verbosity=0)
 
 
 def new_page(browser: Browser, *, javascript: bool = True) -> Page:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from providers.models import Provider
+from providers.models import EscalationRung, Provider
 from tests.browser.conftest import new_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,6 +17,7 @@ def test_console_pages_load_without_content_security_policy_violations(
     get_user_model().objects.create_superuser("staff", "staff@example.com", "pw-staff-123")
     cmb = Provider.objects.get(slug="cmb").pk
     boc = Provider.objects.get(slug="boc").pk  # with grace tiers inline
+    rung = EscalationRung.objects.get(code="regulator-12378").pk
     page = new_page(browser)
     try:
         page.set_viewport_size({"width": 1280, "height": 900})
@@ -43,6 +44,10 @@ def test_console_pages_load_without_content_security_policy_violations(
             "/admin/wizard/messagepattern/import/",
             "/admin/wizard/messagepattern/export/",
             "/admin/wizard/unmatchedmessage/",
+            "/admin/providers/escalationrung/",
+            f"/admin/providers/escalationrung/{rung}/change/",
+            "/admin/providers/escalationrung/add/",
+            "/admin/providers/escalationrung/import/",
         ]:
             response = page.goto(live_server.url + path)
             page.wait_for_load_state("networkidle")

@@ -96,8 +96,11 @@ def test_a_database_from_before_the_move_keeps_every_record():
     # The old single cutoff was also the grace period's end; the old lists become certainties.
     assert kept.grace_ends_at == dt.time(20, 0)
     assert kept.grace_certainty == "weak" and kept.hotline_certainty == "official"
-    assert {kept.provenance(fact).source for fact in Fact} == {"https://bank.example.com/"}
-    assert {kept.provenance(fact).checked_on for fact in Fact} == {dt.date(2026, 11, 1)}
+    old_facts = [fact for fact in Fact if fact is not Fact.LENDER_KIND]
+    assert {kept.provenance(fact).source for fact in old_facts} == {"https://bank.example.com/"}
+    assert {kept.provenance(fact).checked_on for fact in old_facts} == {dt.date(2026, 11, 1)}
+    # providers 0012 names the lenders of shipped providers only; this one is for staff to say.
+    assert kept.lender_kind == "" and kept.lender_kind_certainty == "none"
     assert MaintenanceWindow.objects.filter(provider=kept).count() == 1
     assert RemediationText.objects.get(provider=kept).title_zh == "请致电 {hotline}"
     case = Case.objects.get(code="K7M2Q9X4PA")
@@ -105,8 +108,17 @@ def test_a_database_from_before_the_move_keeps_every_record():
         "outage_procedure"
     ]
     # Later migrations (0007 and on) add the default wording of each step added since,
-    # beside the defaults that were there.
-    added = {"identify_provider", "prove_payment_time", "check_money_left", "pass_risk_check"}
+    # beside the defaults that were there: issue 13's two, the decoder's two, and the
+    # escalation ladder's and the credit record's three.
+    added = {
+        "identify_provider",
+        "prove_payment_time",
+        "check_money_left",
+        "pass_risk_check",
+        "escalate_to_regulator",
+        "check_credit_report",
+        "dispute_credit_record",
+    }
     defaults_after = RemediationText.objects.filter(provider__isnull=True)
     assert defaults_after.count() == defaults_before + len(added)
     assert added <= set(defaults_after.values_list("code", flat=True))

@@ -11,8 +11,10 @@ from django.test import Client
 @pytest.fixture
 def shipped_providers(db):
     """The provider records the site ships with (Markdown step texts, unverified facts and
-    all), so that pages read and weigh what people download."""
+    all) and its escalation records, as `make run` loads them, so that pages read and weigh
+    what people download."""
     call_command("load_providers", verbosity=0)
+    call_command("load_escalation", verbosity=0)
 
 
 @pytest.fixture

@@ -197,3 +197,39 @@ def ccb_possibly_in_grace() -> dict:
         "contacted_provider": "no",
         "autopay": "off",
     }
+def shipped_rungs() -> tuple[Any, ...]:
+    """The escalation records the site ships (providers/seed/escalation.json) as the plain
+    values the engine reads, without a database (provider-specific ones left out)."""
+    import json
+
+    from providers.facts import Provenance, RungFacts
+    from providers.management.commands.load_escalation import SEED_FILE
+
+    rungs = []
+    for record in json.loads(SEED_FILE.read_text(encoding="utf-8")):
+        if not record["is_active"] or record["provider"]:
+            continue
+        rungs.append(
+            RungFacts(
+                rung=record["rung"],
+                code=record["code"],
+                title_zh=record["title_zh"],
+                title_en=record["title_en"],
+                text_zh=record["text_zh"],
+                text_en=record["text_en"],
+                provenance=Provenance(
+                    certainty=record["certainty"],
+                    source=record["source"],
+                    quote=record["quote"],
+                    checked_on=dt.date.fromisoformat(record["checked_on"]),
+                ),
+                covers=tuple(record["covers"]),
+                phone=record["phone"],
+                url=record["url"],
+                time_limit_days=record["time_limit_days"],
+                time_limit_zh=record["time_limit_zh"],
+                time_limit_en=record["time_limit_en"],
+                order=record["display_order"],
+            )
+        )
+    return tuple(rungs)

@@ -131,6 +131,17 @@ def lender_pages(language: str) -> Iterator[tuple[str, str]]:
             }
         )
         yield name, full_page(client.get(f"/plan/{case.code}/"))
+    # Issue 15: reopened 16 days later, past the lender's time to answer, with the ladder.
+    case = case_for(
+        {
+            "provider": "huabei",
+            "symptom": "deducted_not_credited",
+            "channel": "app",
+            "timing": {"due_date": due.isoformat(), "attempted_at": late.isoformat()},
+        }
+    )
+    type(case).objects.filter(pk=case.pk).update(created_at=now - dt.timedelta(days=16))
+    yield "plan reopened with the ladder", full_page(client.get(f"/plan/{case.code}/"))
 
 
 def error_pages(language: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, str]]:
@@ -186,6 +197,7 @@ def every_page(monkeypatch: pytest.MonkeyPatch) -> list[Page]:
     names = {page.name for page in pages}
     assert {"provider with errors", "review", "plan", "503 database down"} <= names
     assert {"find the lender", "card tier", "plan possibly in grace"} <= names
+    assert "plan reopened with the ladder" in names
     return pages
 
 

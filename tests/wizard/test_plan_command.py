@@ -73,6 +73,7 @@ def test_command_prints_the_documented_shape(bank):
         "late_fee",
         "autopay",
         "repay_path",
+        "lender_kind",
     }
     assert provider["facts"]["grace"] == {
         "certainty": "official",

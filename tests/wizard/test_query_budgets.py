@@ -24,14 +24,18 @@ pytestmark = pytest.mark.django_db
 # that page (wizard.funnel: one upsert).
 STEP_BUDGET = 2
 PLAN_BUDGET = 4
+# A plan page once the shared values are warm: the case's row, nothing else.
+WARM_PLAN_QUERIES = 1
 # Starting the wizard creates the session (one INSERT) and counts the run's start: one more
 # than before the funnel counters, because every run is sent to the provider page from here
 # and this is the request that writes its session.
 START_BUDGET = 2
 # Finishing saves the case: a uniqueness check for its code, its row and its steps, in a
 # transaction, plus the session write; and counts the finished run, one more than before the
-# funnel counters (outside the case's transaction: a counter never holds a case back).
-DONE_BUDGET = 8
+# funnel counters (outside the case's transaction: a counter never holds a case back). From a
+# cold cache, building the plan also reads the escalation ladder's records once (one more
+# query; none again until staff change a record, providers.catalog.escalation).
+DONE_BUDGET = 9
 # Session, user, and the page's own few queries (counts, choices for filters).
 ADMIN_BUDGET = 10
 # The calendar file builds the same plan as the plan page (the case, and with a cold cache
@@ -212,3 +216,39 @@ def test_a_pasted_message_keeps_the_problem_page_within_its_budget(
     counts = problem_page_queries(message)
     assert counts["typing"] == 0 and counts["button"] == 0, counts
     assert counts["answer"] <= STEP_BUDGET and counts["answer again"] <= STEP_BUDGET, counts
+def test_a_reopened_plan_with_its_ladder_costs_one_query_when_warm(shared_cache):
+    """The ladder and the credit record come from the shared escalation records: a reopened
+    plan that shows them costs what a plan page cost before them, the case's own row."""
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from tests.wizard.helpers import answers_dict, case_for
+    from wizard.engine.answers import SHANGHAI
+    from wizard.models import Case
+
+    call_command("load_providers", verbosity=0)
+    call_command("load_escalation", verbosity=0)
+    moment = (timezone.now() - dt.timedelta(days=16, minutes=30)).astimezone(SHANGHAI)
+    case = case_for(
+        answers_dict(
+            provider="huabei",
+            symptom="deducted_not_credited",
+            account=None,
+            funds=None,
+            timing={"due_date": moment.date().isoformat(), "attempted_at": moment.isoformat()},
+        )
+    )
+    Case.objects.filter(pk=case.pk).update(created_at=timezone.now() - dt.timedelta(days=16))
+    client = Client()
+    url = f"/plan/{case.code}/"
+    assert client.get(url).status_code == 200  # warms what a first request fills
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    html = response.content.decode()
+    assert 'id="ladder"' in html and 'href="tel:12378"' in html
+    assert 'id="credit-record"' in html
+    assert len(queries.captured_queries) == WARM_PLAN_QUERIES, [
+        q["sql"] for q in queries.captured_queries
+    ]

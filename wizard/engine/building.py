@@ -6,7 +6,6 @@ Pure: no request, session, database or template (see wizard/engine/__init__.py).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +15,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from config.language import pick
-from providers.facts import Channel, Fact, MaintenanceWindowFacts, ProviderFacts
+from providers.facts import (
+    Channel,
+    Fact,
+    LenderKind,
+    MaintenanceWindowFacts,
+    Provenance,
+    ProviderFacts,
+    RungFacts,
+    RungKind,
+)
 from wizard.engine.answers import (
     SHANGHAI,
     Answers,
@@ -36,6 +44,19 @@ from wizard.engine.deadlines import (
     format_moment,
     grace_deadline_for,
     status_at,
+)
+from wizard.engine.ladder import (
+    CREDIT_KINDS,
+    SOLVED_FEEDBACK,
+    UNSOLVED_FEEDBACK,
+    LadderRung,
+    age_in_days,
+    beijing_date,
+    format_day,
+    ladder_kinds,
+    lay_out,
+    source_name,
+    sourced,
 )
 from wizard.engine.steps import Advice, StepCode, Urgency, least_urgent
 from wizard.engine.summary import case_summary
@@ -103,6 +124,13 @@ class Plan:
     window: MaintenanceWindowFacts | None = field(default=None)
     grace_deadline: dt.datetime | None = None
     attempt_evidence: str = ""
+    # The escalation ladder where it applies (empty where it does not), the credit-record
+    # records (always), whether that section opens by itself, and how many Beijing days
+    # have passed since the case was made.
+    ladder: tuple[LadderRung, ...] = ()
+    credit_record: tuple[LadderRung, ...] = ()
+    credit_record_open: bool = False
+    case_age_days: int = 0
 
     @property
     def money_already_left(self) -> bool:
@@ -163,6 +191,16 @@ class Plan:
         return format_moment(self.deadline, language=self.language, now=self.now)
 
     @property
+    def provider_lender_kind(self) -> Provenance:
+        """Where what we know of the lender's licence comes from (it picks the regulator)."""
+        return self.provider.provenance_of(Fact.LENDER_KIND)
+
+    @property
+    def lender_kind_label(self) -> str:
+        kind = self.provider.lender_kind
+        return str(LenderKind(kind).label) if kind in LenderKind.values else ""
+
+    @property
     def case_summary(self) -> str:
         """What to paste to customer service: the situation, never the person."""
         return case_summary(self)
@@ -213,6 +251,8 @@ class Plan:
             "deadline": self.deadline.isoformat(),
             "grace_deadline": self.grace_deadline.isoformat() if self.grace_deadline else None,
             "steps": [step.to_dict() for step in self.steps],
+            "ladder": [rung.to_dict() for rung in self.ladder],
+            "credit_record_open": self.credit_record_open,
         }
 
 
@@ -224,8 +264,17 @@ def build_plan(
     windows: Sequence[MaintenanceWindowFacts] = (),
     texts: Mapping[str, StepText] = DEFAULT_TEXTS,
     language: str = "zh-hans",
+    ladder: Sequence[RungFacts] = (),
+    case_created_at: dt.datetime | None = None,
+    feedback: str = "",
 ) -> Plan:
-    """Turn a person's answers into the steps that get the repayment through, most urgent first."""
+    """Turn a person's answers into the steps that get the repayment through, most urgent first.
+
+    `ladder`: the escalation and credit-record records that apply to this provider
+    (providers.facts.rungs_for); `case_created_at`: when the case was made (None: a plan
+    made now); `feedback`: the case's answer to "did this solve it?" ("solved", "partly",
+    "not_solved", or "" for none yet).
+    """
     with translation.override(language):
         return _PlanBuilder(
             answers=answers,
@@ -234,6 +283,9 @@ def build_plan(
             windows=windows,
             texts=texts,
             language=language,
+            ladder=ladder,
+            case_created_at=case_created_at,
+            feedback=feedback,
         ).build()
 
 
@@ -249,6 +301,9 @@ class _PlanBuilder:
         windows: Sequence[MaintenanceWindowFacts],
         texts: Mapping[str, StepText],
         language: str,
+        ladder: Sequence[RungFacts] = (),
+        case_created_at: dt.datetime | None = None,
+        feedback: str = "",
     ) -> None:
         self.answers = answers
         self.provider = provider
@@ -269,6 +324,20 @@ class _PlanBuilder:
         self.money_already_left = answers.symptom == Symptom.DEDUCTED_NOT_CREDITED
         self.steps: list[Step] = []
         self._values: dict[str, str] | None = None
+        self.rungs = tuple(ladder)
+        made = case_created_at or now
+        self.case_day = beijing_date(made)
+        self.today = beijing_date(now)
+        self.case_age = age_in_days(since=made, now=now)
+        self.unsolved = feedback in UNSOLVED_FEEDBACK
+        self.solved = feedback == SOLVED_FEEDBACK
+        # Money taken in time that the bill does not show: a late mark for it would be wrong,
+        # and a wrong record is what a dispute corrects.
+        self.wrong_mark_possible = self.money_already_left and self.status is not Status.OVERDUE
+        self.ladder_applies = not self.solved and (
+            self.money_already_left or self.unsolved or self.case_age >= 1
+        )
+        self._laid_out: dict[str, tuple[LadderRung, ...]] = {}
 
     @property
     def pay_urgency(self) -> Urgency:
@@ -354,6 +423,7 @@ class _PlanBuilder:
             }.get(standing, Urgency.LATER),
             self.because(_("目前状态"), self.banner_label(standing)),
         )
+        self.add_ladder_steps(standing)
         if self.provider.autopay_available and (
             a.autopay != Autopay.ON or a.channel == Channel.AUTOPAY
         ):
@@ -367,11 +437,14 @@ class _PlanBuilder:
             self.steps,
             key=lambda s: (
                 s.urgency.rank,
+                # Where things stand now leads; then what blocks any payment.
                 0
-                if s.code.leads
+                if s.code is StepCode.ESCALATE_TO_REGULATOR
                 else 1
+                if s.code.leads
+                else 2
                 if symptom in s.code.answers
-                else 2,
+                else 3,
                 s.code.position,
             ),
         )
@@ -388,7 +461,95 @@ class _PlanBuilder:
             window=self.window,
             grace_deadline=self.grace_deadline,
             attempt_evidence=self.value("attempt_evidence"),
+            ladder=self.laid_out("ladder") if self.ladder_applies else (),
+            credit_record=self.laid_out("credit"),
+            credit_record_open=not self.solved
+            and (
+                standing in (Status.OVERDUE, Status.POSSIBLY_IN_GRACE)
+                or (self.wrong_mark_possible and self.case_age >= 1)
+            ),
+            case_age_days=self.case_age,
         )
+
+    def laid_out(self, which: str) -> tuple[LadderRung, ...]:
+        """The ladder's or the credit section's records, words filled, dates counted."""
+        if which not in self._laid_out:
+            kinds = (
+                ladder_kinds(wrong_mark_possible=self.wrong_mark_possible)
+                if which == "ladder"
+                else CREDIT_KINDS
+            )
+            self._laid_out[which] = lay_out(
+                self.rungs,
+                kinds=kinds,
+                values=self.rung_values(),
+                case_day=self.case_day,
+                today=self.today,
+                language=self.language,
+            )
+        return self._laid_out[which]
+
+    def rung_values(self) -> dict[str, str]:
+        p = self.provider
+        return {
+            "provider": p.in_language("name", self.language),
+            "hotline": p.hotline or _("账单或扣款短信上的客服电话"),
+        }
+
+    def first_rung(self, kind: RungKind, *, timed: bool = False) -> LadderRung | None:
+        every = (*self.laid_out("ladder"), *self.laid_out("credit"))
+        return next(
+            (
+                rung
+                for rung in every
+                if rung.kind is kind and (not timed or rung.facts.time_limit_days is not None)
+            ),
+            None,
+        )
+
+    def add_ladder_steps(self, standing: Status) -> None:
+        """The steps a plan gains once time has passed or the person says it is not solved:
+        the regulator once the lender's time to answer is over (leading the plan), and a
+        look at the credit report, with the dispute where a late mark would be wrong."""
+        if not self.ladder_applies:
+            return
+        complaint = self.first_rung(RungKind.PROVIDER_COMPLAINT, timed=True)
+        regulator = self.first_rung(RungKind.REGULATOR)
+        limit = complaint.facts.time_limit_days if complaint else None
+        if (
+            complaint is not None
+            and regulator is not None
+            and limit is not None
+            and self.case_age >= limit
+            and (self.money_already_left or self.unsolved)
+        ):
+            self.add(
+                StepCode.ESCALATE_TO_REGULATOR,
+                Urgency.NOW,
+                self.because(
+                    _("方案生成于"),
+                    ngettext("%(day)s,%(n)d 天前", "%(day)s,%(n)d 天前", self.case_age)
+                    % {"day": self.day(self.case_day), "n": self.case_age},
+                ),
+            )
+        if self.case_age < 1:
+            return
+        at_risk = standing in (Status.OVERDUE, Status.POSSIBLY_IN_GRACE)
+        if self.first_rung(RungKind.CREDIT_CHECK) and (at_risk or self.wrong_mark_possible):
+            self.add(
+                StepCode.CHECK_CREDIT_REPORT,
+                Urgency.SOON,
+                self.because(_("目前状态"), self.banner_label(standing)),
+            )
+        if self.wrong_mark_possible and self.first_rung(RungKind.CREDIT_DISPUTE):
+            self.add(
+                StepCode.DISPUTE_CREDIT_RECORD,
+                Urgency.SOON,
+                self.because(_("尝试还款时间"), self.value("attempt_time")),
+            )
+
+    def day(self, day: dt.date) -> str:
+        return format_day(day, language=self.language, today=self.today)
 
     def banner_label(self, status: Status) -> str:
         if self.money_already_left and status in (
@@ -513,7 +674,20 @@ class _PlanBuilder:
             and not p.provenance_of(Fact.HOTLINE).is_official
         ):
             return _("这个号码来自公开资料,尚未得到官方确认;拨打前请在官方 App 或账单上核对一下。")
-        return ""
+        rungs = {
+            StepCode.ESCALATE_TO_REGULATOR: (
+                self.first_rung(RungKind.PROVIDER_COMPLAINT, timed=True),
+                self.first_rung(RungKind.REGULATOR),
+            ),
+            StepCode.CHECK_CREDIT_REPORT: (self.first_rung(RungKind.CREDIT_CHECK),),
+            StepCode.DISPUTE_CREDIT_RECORD: (self.first_rung(RungKind.CREDIT_DISPUTE),),
+        }.get(code, ())
+        notes = [
+            f"({sourced(rung.provenance, language=self.language)})"
+            for rung in rungs
+            if rung is not None
+        ]
+        return self.sentences(*notes)
 
     def grace_note(self) -> str:
         """What the plan says about a grace period it does not count on.
@@ -615,6 +789,7 @@ class _PlanBuilder:
             "status_text": self.status_sentence(),
             "attempt_time": self.moment(self.answers.attempted_at),
             "attempt_evidence": self.attempt_evidence(),
+            **self.ladder_placeholder_values(),
         }
         if self.window:
             w = self.window
@@ -637,6 +812,26 @@ class _PlanBuilder:
             )
         self._values = values
         return values
+
+    def ladder_placeholder_values(self) -> dict[str, str]:
+        """The ladder's words and dates as step texts may name them ("" where none apply)."""
+        complaint = self.first_rung(RungKind.PROVIDER_COMPLAINT, timed=True)
+        regulator = self.first_rung(RungKind.REGULATOR)
+        check = self.first_rung(RungKind.CREDIT_CHECK)
+        dispute = self.first_rung(RungKind.CREDIT_DISPUTE)
+        return {
+            "regulator_title": regulator.title if regulator else "",
+            "regulator_text": regulator.text if regulator else "",
+            "complaint_days": str(complaint.facts.time_limit_days) if complaint else "",
+            "complaint_start": self.day(self.case_day),
+            "complaint_by": self.day(complaint.answer_by)
+            if complaint and complaint.answer_by
+            else "",
+            "case_age": str(self.case_age),
+            "credit_check": check.text if check else "",
+            "dispute_text": dispute.text if dispute else "",
+            "dispute_by": self.day(dispute.answer_by) if dispute and dispute.answer_by else "",
+        }
 
     def moment(self, moment: dt.datetime | None) -> str:
         return format_moment(moment, language=self.language, now=self.now) if moment else ""
@@ -686,11 +881,3 @@ class _PlanBuilder:
 
     def join(self, reasons: list[str]) -> str:
         return _(";").join(reasons)
-
-
-def source_name(source: str) -> str:
-    """A source as a reader can name it: the first web address's host, or the first line."""
-    url = re.search(r"https?://([^/\s;]+)", source)
-    if url:
-        return url.group(1).removeprefix("www.")
-    return source.strip().splitlines()[0][:40] if source.strip() else ""

@@ -114,7 +114,11 @@ class StepCode(enum.StrEnum):
         False,
         (Symptom.NO_REPAY_OPTION,),
     )
+    # Where things stand on a case reopened after the lender's time to answer: it leads.
+    ESCALATE_TO_REGULATOR = "escalate_to_regulator", Advice.CONTACT_PROVIDER
     PROTECT_CREDIT = "protect_credit", Advice.PROTECT_CREDIT
+    CHECK_CREDIT_REPORT = "check_credit_report", Advice.PROTECT_CREDIT
+    DISPUTE_CREDIT_RECORD = "dispute_credit_record", Advice.PROTECT_CREDIT
     ENABLE_AUTOPAY = "enable_autopay", Advice.ENABLE_AUTOPAY
 
     @property

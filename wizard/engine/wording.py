@@ -33,6 +33,15 @@ PLACEHOLDERS = frozenset(
         "window_channels",
         "window_advice",
         "window_notice",
+        "regulator_title",
+        "regulator_text",
+        "complaint_days",
+        "complaint_start",
+        "complaint_by",
+        "case_age",
+        "credit_check",
+        "dispute_text",
+        "dispute_by",
     }
 )
 
@@ -295,6 +304,36 @@ DEFAULT_TEXTS: dict[str, StepText] = {
             "numbers. If a system fault or the bank made you late, once you have paid ask "
             "{provider} to look into it so it is not recorded as late, and check your credit "
             "report afterwards."
+        ),
+    ),
+    "escalate_to_regulator": StepText(
+        title_zh="{complaint_days} 天的答复期限已过:{regulator_title}",
+        detail_zh=(
+            "这个方案是 {complaint_start} 生成的,"
+            "按规定{provider}最晚 {complaint_by} 应该答复你的投诉。"
+            "还没有答复,或答复不合理,就往上一级投诉:{regulator_text}"
+            "投诉时报上你向{provider}投诉的日期、工单号和参考编号。"
+        ),
+        title_en="The {complaint_days}-day limit to answer has passed: {regulator_title}",
+        detail_en=(
+            "This plan was made on {complaint_start}; under the rules {provider} had to answer "
+            "your complaint by {complaint_by}. If there is no answer, or the answer is wrong, "
+            "take it one level up: {regulator_text} Give the date you complained to "
+            "{provider}, the ticket number and this plan's reference code."
+        ),
+    ),
+    "check_credit_report": StepText(
+        title_zh="查一次征信报告,看这笔有没有记成逾期",
+        detail_zh="{credit_check}",
+        title_en="Check your credit report for a late mark on this payment",
+        detail_en="{credit_check}",
+    ),
+    "dispute_credit_record": StepText(
+        title_zh="按时付了却记了逾期:提出异议",
+        detail_zh="{dispute_text}如果你今天提出,最晚 {dispute_by} 应该收到书面答复。",
+        title_en="Paid on time but marked late: dispute the record",
+        detail_en=(
+            "{dispute_text} If you file it today, the written answer is due by {dispute_by}."
         ),
     ),
     "enable_autopay": StepText(

@@ -1,11 +1,12 @@
 """A plan never contradicts itself: it never says both "don't pay again" and "pay as soon as
-possible", whatever the problem, the status, the grace period, a maintenance window or a
-message whose result is unknown.
+possible", whatever the problem, the status, the grace period, a maintenance window, a
+message whose result is unknown, or how long ago the case was made and what its feedback said.
 
 Walks every problem × every status (before the due date, on it, inside an official grace
 period, inside an unconfirmed one, overdue) × the kinds of grace period × with and without
 a maintenance window × without a message and with one whose result is unknown, in both
-languages, and reads every step's words. Pure: no database.
+languages, and reads every step's words; then every problem × a case reopened 0, 1, 16 or
+31 days later × its feedback × every lender kind's ladder. Pure: no database.
 
 After an unknown result "don't pay again yet" comes first, and every step that would send
 money says, before anything else, that it waits for that check: that is a condition, not a
@@ -19,8 +20,8 @@ import itertools
 
 import pytest
 
-from providers.facts import MaintenanceWindowFacts
-from tests.wizard.helpers import make_answers, make_facts, shanghai
+from providers.facts import LenderKind, MaintenanceWindowFacts, rungs_for
+from tests.wizard.helpers import make_answers, make_facts, shanghai, shipped_rungs
 from wizard.engine.answers import Symptom
 from wizard.engine.building import build_plan
 from wizard.engine.deadlines import Status
@@ -164,3 +165,56 @@ def test_the_table_reaches_every_status_it_names():
         )
         seen.add(plan.status_now)
     assert seen == set(Status)
+
+
+REOPENED_AFTER_DAYS = (0, 1, 16, 31)
+FEEDBACK = ("", "partly", "not_solved", "solved")
+CASE_MADE = "2026-11-10T10:00"
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+@pytest.mark.parametrize("lender_kind", [*LenderKind.values, ""])
+@pytest.mark.parametrize("feedback", FEEDBACK)
+@pytest.mark.parametrize("days", REOPENED_AFTER_DAYS)
+@pytest.mark.parametrize("symptom", list(Symptom))
+def test_a_reopened_plan_with_its_ladder_never_contradicts_itself(
+    symptom, days, feedback, lender_kind, language
+):
+    made = shanghai(CASE_MADE)
+    now = made + dt.timedelta(days=days)
+    facts = make_facts(due_cutoff=dt.time(20, 0), lender_kind=lender_kind, **GRACES["weak"])
+    plan = build_plan(
+        answers=make_answers(
+            now=now,
+            symptom=symptom,
+            timing={"due_date": DUE, "attempted_at": shanghai("2026-11-10T09:00").isoformat()},
+            **ANSWERS_FOR[symptom],
+        ),
+        provider=facts,
+        now=now,
+        language=language,
+        ladder=rungs_for(facts, shipped_rungs()),
+        case_created_at=made,
+        feedback=feedback,
+    )
+    text = words(plan)
+    holds = [phrase for phrase in DONT_PAY_AGAIN if phrase.lower() in text]
+    pays = [phrase for phrase in PAY_AS_SOON_AS_POSSIBLE if phrase.lower() in text]
+    assert not (holds and pays), (holds, pays, plan.codes)
+    assert len(plan.codes) == len(set(plan.codes)), "no step twice"
+    escalates = StepCode.ESCALATE_TO_REGULATOR in plan.codes
+    if escalates:
+        assert plan.codes[0] is StepCode.ESCALATE_TO_REGULATOR, "where things stand leads"
+        assert feedback != "solved" and days >= 15
+    if symptom == Symptom.DEDUCTED_NOT_CREDITED:
+        assert holds
+        assert StepCode.MEET_DEADLINE not in plan.codes
+        rest = plan.codes[1:] if escalates else plan.codes
+        assert rest[:2] == [StepCode.REPORT_DEDUCTED_NOT_CREDITED, StepCode.PROVE_PAYMENT_TIME]
+        # A bank or a consumer-finance company owes an answer in 15 days: past it, escalate.
+        owes = lender_kind in (LenderKind.BANK, LenderKind.CONSUMER_FINANCE)
+        assert escalates is (owes and days >= 16 and feedback != "solved")
+    if feedback == "solved":
+        assert plan.ladder == ()
+    shown = " ".join(f"{r.title} {r.text}" for r in plan.ladder).lower()
+    assert not any(phrase.lower() in shown for phrase in PAY_AS_SOON_AS_POSSIBLE) or not holds
