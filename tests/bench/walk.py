@@ -22,6 +22,7 @@ PROVIDER_RADIO = re.compile(r'name="provider-provider" value="([^"]+)"')
 RUN_URL = re.compile(r"^(/check/[A-Za-z0-9_-]{8}/)provider/$")
 PLAN_URL = re.compile(r"^/plan/[A-Z0-9]{10}/$")
 PLAN_MARK = 'class="step__title"'
+UNKNOWN_PROVIDER = "unknown"  # providers.facts.UNKNOWN_PROVIDER
 # What a TLS-terminating load balancer adds to every request (DJANGO_BEHIND_PROXY=1).
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 
@@ -141,23 +142,43 @@ def walk(send: Send, choose: Callable[[list[str]], str]) -> str:
     assert run is not None  # checked by the request
     prefix = run.group(1)
     page = send(Request("GET provider", "GET", started.location, contains="csrfmiddlewaretoken"))
-    choices = PROVIDER_RADIO.findall(page.text)
+    # "Not sure which lender" leads to a page of guidance and the general plan, not the
+    # questions this walk exercises.
+    choices = [slug for slug in PROVIDER_RADIO.findall(page.text) if slug != UNKNOWN_PROVIDER]
     if not choices:
         raise WalkFailed("the provider page offers no provider")
     for number, step in enumerate(steps(choose(choices))):
         url = f"{prefix}{step.name}/"
         if number:
             page = send(Request(f"GET {step.name}", "GET", url, contains="csrfmiddlewaretoken"))
-        send(
+        # A provider whose grace period differs by card tier asks for the tier first.
+        tiers = step.name == "provider"
+        reply = send(
             Request(
                 f"POST {step.name}",
                 "POST",
                 url,
                 data=step.form_data(csrf_token(page.text), url=url),
                 status=302,
-                location=f"{prefix}{step.next_step}/",
+                location=re.compile(rf"^{re.escape(prefix)}(card_tier|{step.next_step})/$")
+                if tiers
+                else f"{prefix}{step.next_step}/",
             )
         )
+        if tiers and reply.location.endswith("/card_tier/"):
+            tier = Step("card_tier", {"card_tier": "unsure"}, step.next_step)
+            tier_url = f"{prefix}card_tier/"
+            page = send(Request("GET card_tier", "GET", tier_url, contains="csrfmiddlewaretoken"))
+            send(
+                Request(
+                    "POST card_tier",
+                    "POST",
+                    tier_url,
+                    data=tier.form_data(csrf_token(page.text), url=tier_url),
+                    status=302,
+                    location=f"{prefix}{tier.next_step}/",
+                )
+            )
     done = send(Request("GET done", "GET", f"{prefix}done/", status=302, location=PLAN_URL))
     send(Request("GET plan", "GET", done.location, contains=PLAN_MARK))
     return done.location

@@ -252,3 +252,30 @@ def test_a_reopened_plan_with_its_ladder_costs_one_query_when_warm(shared_cache)
     assert len(queries.captured_queries) == WARM_PLAN_QUERIES, [
         q["sql"] for q in queries.captured_queries
     ]
+
+
+def test_the_benchmark_walks_past_a_card_tier_page_and_never_picks_the_unknown_lender(
+    shared_cache,
+):
+    """The load test picks providers at random: a provider whose grace differs by card tier
+    asks for the tier (still within the budget), and "not sure which" is never picked."""
+    from providers.facts import UNKNOWN_PROVIDER
+    from tests.bench import walk
+    from tests.factories import GraceTierFactory
+
+    assert walk.UNKNOWN_PROVIDER == UNKNOWN_PROVIDER
+    tiered = add_providers(2)[0]
+    GraceTierFactory(provider=tiered)
+    GraceTierFactory(provider=tiered)
+    empty_cache()
+    offered: list[str] = []
+    measured = Measured()
+
+    def choose(choices: list[str]) -> str:
+        offered.extend(choices)
+        return tiered.slug
+
+    measured.walk(choose)
+    counts = {name: page["queries"] for name, page in measured.pages.items()}
+    assert "POST card_tier" in counts and over_budget(counts) == {}, counts
+    assert UNKNOWN_PROVIDER not in offered
