@@ -322,6 +322,10 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             and posted.get(f"{PROBLEM_STEP}-message", "").strip()
             and ("read_message" in posted or not posted.get(f"{PROBLEM_STEP}-symptom"))
         ):
+            if self.steps.current != PROBLEM_STEP:
+                # A problem page posted from another tab or after "back": show that page,
+                # as formtools does for any posted page (the one case that writes).
+                self.storage.current_step = PROBLEM_STEP
             return self.read_message_page()
         try:
             return super().post(*args, **kwargs)

@@ -251,3 +251,12 @@ def test_the_check_answers_page_shows_the_message_but_not_the_bookkeeping(wizard
     html = wizard.get("review").content.decode()
     assert case_message in html
     assert "insufficient_funds" not in re.sub(r"<[^>]+>", "", html)
+
+
+def test_reading_a_message_from_an_older_problem_page_shows_that_page(wizard):
+    """The run has moved on (another tab, or the back button): the button still answers with
+    the problem page, posting back to the problem page."""
+    wizard.post("problem", {"symptom": "timeout", "channel": "app"})
+    html = read(wizard, {"message": NOT_ENOUGH}).content.decode()
+    assert 'action="' + wizard.url("problem") + '"' in html
+    assert checked_symptom(html) == "insufficient_funds"
