@@ -263,10 +263,12 @@ def test_possibly_in_grace_the_line_to_copy_names_the_grace_end_as_not_confirmed
 
 
 def test_an_overdue_plan_offers_no_calendar_file_since_nothing_is_ahead(bank):
-    attempted = timezone.now().astimezone(SHANGHAI) - dt.timedelta(days=3)
+    # Well past any grace period at any hour (three days would still end later today when
+    # the test runs before the cutoff, Beijing time).
+    attempted = timezone.now().astimezone(SHANGHAI) - dt.timedelta(days=9)
     answers = answers_dict(
         timing={
-            "due_date": (today() - dt.timedelta(days=3)).isoformat(),
+            "due_date": (today() - dt.timedelta(days=10)).isoformat(),
             "attempted_at": attempted.isoformat(),
         }
     )
