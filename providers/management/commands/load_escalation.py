@@ -3,54 +3,32 @@ staff edits."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 from django.db import transaction
 
+from config.seed_command import USAGE_ERROR, SeedCommand
 from providers.models import RUNG_FIELDS, EscalationRung, Provider
-
-# Bad input to a command: one line on standard error, exit status 2.
-USAGE_ERROR = 2
 
 SEED_FILE = Path(__file__).resolve().parents[2] / "seed" / "escalation.json"
 
 
-class Command(BaseCommand):
+class Command(SeedCommand):
     help = (
         "Create the shipped escalation and credit-record records that do not exist yet "
         "(by code). Safe to run repeatedly; run after load_providers."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--file", type=Path, default=SEED_FILE, help="JSON list of records")
-        parser.add_argument(
-            "--update",
-            action="store_true",
-            help="Also overwrite existing records with the file's values (discards staff edits).",
-        )
+    seed_file = SEED_FILE
+    key = "code"
+    expected = "records"
+    counted = "escalation"
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            records = json.loads(options["file"].read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as error:
-            raise CommandError(
-                f"Cannot read {options['file']}: {error}", returncode=USAGE_ERROR
-            ) from error
-        if not isinstance(records, list) or not all(
-            isinstance(record, dict) and isinstance(record.get("code"), str) for record in records
-        ):
-            raise CommandError(
-                f"{options['file']}: expected a JSON list of records, each with a code",
-                returncode=USAGE_ERROR,
-            )
-        created, updated, kept = load_escalation(records, update=options["update"])
-        self.stdout.write(
-            f"escalation: {created} created, {updated} updated, {kept} kept as they were"
-        )
+    def load_records(self, records: list[dict[str, Any]], *, update: bool) -> tuple[int, int, int]:
+        return load_escalation(records, update=update)
 
 
 @transaction.atomic

@@ -2,51 +2,29 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 from django.db import transaction
 
+from config.seed_command import USAGE_ERROR, SeedCommand
 from providers.models import EDITABLE_FIELDS, GraceTierRecord, Provider
-
-# Bad input to a command: one line on standard error, exit status 2.
-USAGE_ERROR = 2
 
 SEED_FILE = Path(__file__).resolve().parents[2] / "seed" / "providers.json"
 
 
-class Command(BaseCommand):
+class Command(SeedCommand):
     help = "Create the seed providers that do not exist yet (by slug). Safe to run repeatedly."
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--file", type=Path, default=SEED_FILE, help="JSON list of providers")
-        parser.add_argument(
-            "--update",
-            action="store_true",
-            help="Also overwrite existing providers with the file's values (discards staff edits).",
-        )
+    seed_file = SEED_FILE
+    key = "slug"
+    expected = "provider objects"
+    counted = "providers"
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            records = json.loads(options["file"].read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as error:
-            raise CommandError(
-                f"Cannot read {options['file']}: {error}", returncode=USAGE_ERROR
-            ) from error
-        if not isinstance(records, list) or not all(
-            isinstance(record, dict) and isinstance(record.get("slug"), str) for record in records
-        ):
-            raise CommandError(
-                f"{options['file']}: expected a JSON list of provider objects, each with a slug",
-                returncode=USAGE_ERROR,
-            )
-        created, updated, kept = load_providers(records, update=options["update"])
-        self.stdout.write(
-            f"providers: {created} created, {updated} updated, {kept} kept as they were"
-        )
+    def load_records(self, records: list[dict[str, Any]], *, update: bool) -> tuple[int, int, int]:
+        return load_providers(records, update=update)
 
 
 @transaction.atomic

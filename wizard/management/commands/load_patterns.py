@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 from django.db import transaction
 
+from config.seed_command import USAGE_ERROR, SeedCommand
 from providers.models import Provider
 from wizard.models import MessagePattern
-
-# Bad input to a command: one line on standard error, exit status 2.
-USAGE_ERROR = 2
 
 SEED_FILE = Path(__file__).resolve().parents[2] / "decoder" / "seed" / "patterns.json"
 FIELDS = frozenset(
@@ -25,39 +22,20 @@ FIELDS = frozenset(
 ) | {"provider"}
 
 
-class Command(BaseCommand):
+class Command(SeedCommand):
     help = (
         "Create the seed message patterns that do not exist yet (by key). "
         "Safe to run repeatedly: a pattern staff have changed is kept as it is."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--file", type=Path, default=SEED_FILE, help="JSON list of patterns")
-        parser.add_argument(
-            "--update",
-            action="store_true",
-            help="Also overwrite existing patterns with the file's values (discards staff edits).",
-        )
+    seed_file = SEED_FILE
+    key = "key"
+    expected = "pattern objects"
+    counted = "message patterns"
+    blank_key_allowed = False
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            records = json.loads(options["file"].read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as error:
-            raise CommandError(
-                f"Cannot read {options['file']}: {error}", returncode=USAGE_ERROR
-            ) from error
-        if not isinstance(records, list) or not all(
-            isinstance(record, dict) and isinstance(record.get("key"), str) and record["key"]
-            for record in records
-        ):
-            raise CommandError(
-                f"{options['file']}: expected a JSON list of pattern objects, each with a key",
-                returncode=USAGE_ERROR,
-            )
-        created, updated, kept = load_patterns(records, update=options["update"])
-        self.stdout.write(
-            f"message patterns: {created} created, {updated} updated, {kept} kept as they were"
-        )
+    def load_records(self, records: list[dict[str, Any]], *, update: bool) -> tuple[int, int, int]:
+        return load_patterns(records, update=update)
 
 
 @transaction.atomic
