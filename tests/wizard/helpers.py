@@ -3,8 +3,10 @@ person's walk through the wizard (WizardSession); cases and the plan pages they 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from providers.facts import ProviderFacts
@@ -233,3 +235,21 @@ def shipped_rungs() -> tuple[Any, ...]:
             )
         )
     return tuple(rungs)
+
+
+@contextlib.contextmanager
+def finishes_within(seconds: int, what: str) -> Iterator[None]:
+    """Fail (rather than hang the suite) if the block runs past `seconds`: a guard against a
+    regular expression that backtracks, not a timing (SIGALRM; the main thread only)."""
+    import signal
+
+    def hung(*_args: Any) -> None:
+        raise AssertionError(f"{what} did not finish: a regex backtracks on this input")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

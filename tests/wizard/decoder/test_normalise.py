@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.wizard.helpers import finishes_within
 from wizard.decoder import MAX_MESSAGE, Code, normalise
 
 
@@ -101,16 +102,6 @@ def test_markup_is_just_text():
 def test_long_runs_of_digits_are_normalised_at_once(text):
     """A pattern that could split a run of digits every way would hang here; SIGALRM stops
     the test instead of the suite."""
-    import signal
-
-    def hung(*_args):  # type: ignore[no-untyped-def]
-        raise AssertionError("normalising did not finish: a regex backtracks on this input")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(10)
-    try:
+    with finishes_within(10, "normalising"):
         normalised = normalise(text)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert "6222021234567890123" not in normalised.text
