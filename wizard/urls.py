@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
-from wizard import views
-from wizard.runs import RUN_PATTERN
+from wizard.flow import views
+from wizard.flow.runs import RUN_PATTERN
 
 app_name = "wizard"
 

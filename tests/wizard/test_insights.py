@@ -20,7 +20,7 @@ from tests.wizard.funnel_walks import walk
 from tests.wizard.helpers import case_for, recent_answers
 from wizard.engine.answers import SHANGHAI
 from wizard.funnel import beijing_date
-from wizard.insights import funnel_counts, funnel_for, insights_for
+from wizard.insights.report import funnel_counts, funnel_for, insights_for
 from wizard.models import Case, CaseStep, FunnelCount, FunnelStage
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def test_insights_numbers_match_a_known_set_of_cases(bank, support_client):
         [("bank", "insufficient_funds", "solved"), ("other", "timeout", "partly")], day=tuesday
     )
     make_cases([("bank", "timeout", "solved")], day=dt.date(2026, 10, 1))  # outside the range
-    from wizard.insights import insights_for
+    from wizard.insights.report import insights_for
 
     insights = insights_for(start=monday, end=tuesday)
     assert insights.total == 5

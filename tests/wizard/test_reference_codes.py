@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wizard.reference_codes import CODE_ALPHABET, new_code, normalise_code
+from wizard.cases.reference_codes import CODE_ALPHABET, new_code, normalise_code
 
 
 def test_codes_are_random_distinct_and_forgiving_to_type():

@@ -34,8 +34,8 @@ from wizard.engine.answers import (
     YesNoUnsure,
 )
 from wizard.engine.evidence import EvidenceItem
+from wizard.flow.question_markup import renderer
 from wizard.models import Outcome
-from wizard.question_markup import renderer
 from wizard.redaction import MAX_COMMENT
 
 if TYPE_CHECKING:
@@ -183,7 +183,7 @@ class CardTierForm(StepForm):
 
 class ProblemForm(StepForm):
     """The problem, and first (optionally) the message the person saw, which the page reads
-    for them (wizard.problem_message); the message is redacted before it is stored."""
+    for them (wizard.flow.problem_message); the message is redacted before it is stored."""
 
     heading = _("还款时遇到了什么情况?")
     hint = _("有提示文字的话先贴上,我们帮你看是什么意思;再选最接近的一项。")
@@ -195,17 +195,13 @@ class ProblemForm(StepForm):
         required=False,
         max_length=MAX_MESSAGE,
         strip=True,
-        widget=forms.Textarea(
-            attrs={"rows": 3, "maxlength": MAX_MESSAGE, "autocomplete": "off"}
-        ),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_MESSAGE, "autocomplete": "off"}),
         error_messages={"max_length": _("最多 %(limit_value)d 字,请只贴提示那一段。")},
     )
-    follow_up = radio(
-        _("还需要确认一点"), YesNoUnsure.choices, _("请选择一项"), required=False
-    )
+    follow_up = radio(_("还需要确认一点"), YesNoUnsure.choices, _("请选择一项"), required=False)
     symptom = radio(_("遇到的问题"), Symptom.choices, _("请选择遇到的问题"))
     channel = radio(_("你是通过什么方式还款的?"), Channel.choices, _("请选择还款方式"))
-    # The problem the page suggested last (wizard.problem_message.selected_problem).
+    # The problem the page suggested last (wizard.flow.problem_message.selected_problem).
     suggested = forms.CharField(required=False, widget=forms.HiddenInput, max_length=30)
 
     def clean_message(self) -> str:

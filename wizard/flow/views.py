@@ -1,7 +1,8 @@
 """The consumer's pages: start, the question wizard, and the plan a case reopens.
 
 Thin on purpose: the answers become a plan in wizard.planner (around the pure engine in
-wizard/engine), cases are kept by wizard.cases, and who may open a case is wizard.lookups.
+wizard/engine), cases are kept by wizard.cases.recording, and who may open a case is
+wizard.cases.access.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ from formtools.wizard.views import NamedUrlSessionWizardView, normalize_name
 
 from providers.catalog import active_providers
 from providers.facts import UNKNOWN_PROVIDER, Fact, ProviderFacts
-from wizard.cases import FeedbackRefused, record_case, record_evidence, record_feedback
+from wizard.cases.access import count_miss, lookups_refused, owns_case, remember_own_case
+from wizard.cases.recording import FeedbackRefused, record_case, record_evidence, record_feedback
+from wizard.cases.reference_codes import normalise_code
+from wizard.cases.reminders import deadline_line, has_upcoming, reminder_calendar, reminders_for
 from wizard.engine.answers import (
     ACCOUNT_SYMPTOMS,
     FUNDS_SYMPTOMS,
@@ -40,7 +44,7 @@ from wizard.engine.building import Plan
 from wizard.engine.evidence import evidence_for, evidence_summary
 from wizard.errors import render_error
 from wizard.fact_display import evidence_rows, fact_rows
-from wizard.forms import (
+from wizard.flow.forms import (
     AccountForm,
     CardTierForm,
     EvidenceForm,
@@ -55,17 +59,14 @@ from wizard.forms import (
     StepForm,
     TimingForm,
 )
+from wizard.flow.problem_message import MessageMeaning, meaning_of, selected_problem
+from wizard.flow.runs import new_run_id, run_is_known, start_run
 from wizard.funnel import Along, reach
-from wizard.lookups import count_miss, lookups_refused, owns_case, remember_own_case
 from wizard.models import Case, FunnelStage, Outcome
-from wizard.patterns import unmatched_statement
 from wizard.planner import plan_for_answers
-from wizard.problem_message import MessageMeaning, meaning_of, selected_problem
 from wizard.redaction import redact_message
-from wizard.reference_codes import normalise_code
-from wizard.reminders import deadline_line, has_upcoming, reminder_calendar, reminders_for
-from wizard.runs import new_run_id, run_is_known, start_run
 from wizard.storage import AnswerStorage
+from wizard.triage.patterns import unmatched_statement
 
 REVIEW_STEP = "review"
 PROBLEM_STEP = "problem"
@@ -541,7 +542,7 @@ def case_from_code(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     """Precondition: the case the URL's code names, handed to the view in place of the code.
 
     A case always opens in the session that made it; any other code counts against the
-    guessing limits (wizard.lookups): over them, 429 even for a right code; a code naming no
+    guessing limits (wizard.cases.access): over them, 429 even for a right code; a code naming no
     case, 404. A code typed in another spelling (lower case, a dash) is redirected to its
     canonical URL on GET.
     """

@@ -20,13 +20,13 @@ from import_export import fields, resources, widgets
 from providers.models import Provider
 from wizard.decoder import PatternError, PatternSet
 from wizard.models import MessagePattern, PatternStatus
-from wizard.pattern_checks import (
+from wizard.triage.checks import (
     examples_broken_by,
     labelled_examples,
     phrase_problems,
     refusal_message,
 )
-from wizard.patterns import usable
+from wizard.triage.patterns import usable
 
 COLUMNS = (
     "key",
