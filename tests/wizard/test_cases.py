@@ -1,4 +1,4 @@
-"""Every plan becomes a case (wizard/cases.py): saved with its steps under a fresh code,
+"""Every plan becomes a case (wizard/cases/recording.py): saved with its steps under a fresh code,
 nothing personal kept, and feedback taken once."""
 
 from __future__ import annotations

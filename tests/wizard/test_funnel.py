@@ -17,7 +17,8 @@ from tests.wizard.funnel_walks import answer, counters, walk
 from tests.wizard.helpers import WizardSession
 from wizard.cases.recording import record_feedback
 from wizard.engine.answers import SHANGHAI
-from wizard.funnel import Tally, beijing_date, count
+from wizard.engine.ladder import beijing_date
+from wizard.funnel import Tally, count
 from wizard.models import FunnelCount, FunnelStage
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""What the cases say, for support staff (wizard/insights.py and its console page): the
+"""What the cases say, for support staff (wizard/insights/report.py and its console page): the
 numbers for a known set of cases, and a page cost that does not grow with them."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tests.factories import ProviderFactory
 from tests.wizard.funnel_walks import walk
 from tests.wizard.helpers import case_for, recent_answers
 from wizard.engine.answers import SHANGHAI
-from wizard.funnel import beijing_date
+from wizard.engine.ladder import beijing_date
 from wizard.insights.report import funnel_counts, funnel_for, insights_for
 from wizard.models import Case, CaseStep, FunnelCount, FunnelStage
 

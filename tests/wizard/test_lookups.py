@@ -1,4 +1,4 @@
-"""Opening a case by its reference code (wizard/lookups.py): any typing of the code opens it,
+"""Opening a case by its reference code (wizard/cases/access.py): any typing of the code opens it,
 guessing codes is slowed, and nobody behind a shared address is locked out.
 
 Most mobile users in China share one public address (carrier-grade NAT), so a guesser and

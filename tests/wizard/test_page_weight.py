@@ -18,7 +18,7 @@ from django.utils.functional import cached_property
 
 from tests.bench.walk import management_field
 from wizard.engine.answers import SHANGHAI
-from wizard.flow.question_markup import QuestionRenderer
+from wizard.question_markup import QuestionRenderer
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""The support console for message patterns (wizard/pattern_admin.py): the triage list of
+"""The support console for message patterns (wizard/triage/admin.py): the triage list of
 messages nobody recognised, the preview before a pattern goes live, and the refusal of a
 live pattern that would read a labelled example wrong."""
 

@@ -1,4 +1,4 @@
-"""wizard.flow.question_markup: the form renderer that writes the wizard's questions, and what it
+"""wizard.question_markup: the form renderer that writes the wizard's questions, and what it
 leaves to Django's templates. Whole pages are held to the reference in test_page_weight.py."""
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from django.template import Context, Template
 from django.utils.safestring import mark_safe
 
 from providers.catalog import active_providers
+from wizard.cases.forms import FeedbackForm
 from wizard.flow.forms import (
-    FeedbackForm,
     ManagementForm,
     ProblemForm,
     ProviderForm,
     TimingForm,
 )
-from wizard.flow.question_markup import QuestionRenderer, input_tag, renderer
+from wizard.question_markup import QuestionRenderer, input_tag, renderer
 
 DJANGO = DjangoTemplates()
 
@@ -99,7 +99,7 @@ def test_an_input_is_written_exactly_as_djangos_input_template_writes_it(widget)
 
 def test_each_forms_copy_of_a_question_shares_one_set_of_choices():
     """Django copies every field's choices for every form made; ours are one shared value
-    (wizard.flow.forms.Choices), which saves a tenth of a wizard request."""
+    (wizard.question_markup.Choices), which saves a tenth of a wizard request."""
     first, second = ProblemForm(), ProblemForm()
     assert first.fields["symptom"].choices is second.fields["symptom"].choices
     assert first.fields["symptom"].widget.choices is second.fields["symptom"].widget.choices

@@ -1,6 +1,6 @@
-"""The plan's reminder in the person's own calendar (wizard/reminders.py, /plan/<code>/reminder.ics)
-and the deadline to copy: the same times as the plan, no personal data, stable UIDs, and a
-hint instead of a download inside WeChat."""
+"""The plan's reminder in the person's own calendar (wizard/cases/reminders.py,
+/plan/<code>/reminder.ics) and the deadline to copy: the same times as the plan, no personal
+data, stable UIDs, and a hint instead of a download inside WeChat."""
 
 from __future__ import annotations
 

@@ -12,5 +12,5 @@ register = template.Library()
 @register.simple_tag
 def question(field: BoundField, **options: Any) -> SafeString:
     """`{% question field as_heading=True heading=… hint=… groups=… %}`: one question, as
-    the form's renderer writes it (wizard.flow.question_markup), with the page's options."""
+    the form's renderer writes it (wizard.question_markup), with the page's options."""
     return field.render(context={"field": field, **options})

@@ -2,7 +2,7 @@
 messages none of them recognised.
 
 A pattern goes live only if the live set with it still reads every labelled example as
-labelled (wizard/pattern_checks.py); the form, the bulk action and the import all refuse it
+labelled (wizard/triage/checks.py); the form, the bulk action and the import all refuse it
 otherwise, and a draft may be saved freely. The preview shows, before anything is saved,
 which stored messages and labelled examples a pattern would match and which it would take
 from another pattern.

@@ -3,7 +3,7 @@
 One row per pattern, keyed by its `key`; the provider by its slug, the phrases one per line,
 the alternatives as problem codes separated by commas. Every row is checked with the
 model's full_clean(), the same phrase limits as the admin form, and, for a live pattern,
-against the labelled examples (wizard/pattern_checks.py): a row that would make the live
+against the labelled examples (wizard/triage/checks.py): a row that would make the live
 set read an example wrong is refused, and the admin imports a file in one transaction, so
 one bad row and nothing is saved.
 """

@@ -1,5 +1,5 @@
-"""Patterns as staff keep them (wizard/models.py), loaded and shared per version
-(wizard/patterns.py), and the messages none of them recognised."""
+"""Patterns as staff keep them (wizard/models/), loaded and shared per version
+(wizard/triage/patterns.py), and the messages none of them recognised."""
 
 from __future__ import annotations
 
