@@ -61,11 +61,11 @@ messages: $(STAMP)
 	  else echo "Install gettext (msgfmt) to compile translations" >&2; exit 1; fi; }
 	@DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore ".venv" --verbosity 0
 
-# RUN_ADDRESS only moves the development server (the README-commands test runs one).
+# RUN_ADDRESS only moves the development server (the test of the commands README and docs/ show runs one).
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 # var/local.env marks this checkout as a local one: manage.py reads it (config/local_env.py),
-# so the README's commands work afterwards with no environment; app servers never read it.
+# so the commands README and docs/ show work afterwards with no environment; app servers never read it.
 run: export DJANGO_DEBUG ?= 1
 run: $(STAMP) messages
 	mkdir -p var
@@ -80,6 +80,8 @@ run: $(STAMP) messages
 	@echo "Serving on http://$(RUN_ADDRESS)/ (admin: /admin/, create a user with: $(BIN)/python manage.py createsuperuser)"
 	$(BIN)/python manage.py runserver $(RUN_ADDRESS)
 
+# PYTEST_ARGS goes to pytest after the checks, for a fast lane while you work: a folder
+# (tests/wizard/cases), -m "not browser and not slow", or --lf (docs/testing.md).
 test: export DJANGO_SECRET_KEY ?= test-only-secret-key-not-for-production
 test: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
 test: export DJANGO_HTTPS ?= 0
