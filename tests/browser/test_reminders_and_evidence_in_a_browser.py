@@ -18,7 +18,7 @@ from wizard.engine.answers import SHANGHAI
 from wizard.models import Case
 from wizard.planner import plan_for_answers
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def deducted_at_huabei() -> dict:

@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from tests.factories import ProviderFactory
 from tests.wizard.helpers import WizardSession, case_for, recent_answers
-from wizard.engine.answers import SHANGHAI
 from wizard.flow.views import RepaymentWizard
 from wizard.models import Case, UnmatchedMessage
 
@@ -79,13 +78,9 @@ def test_personal_data_typed_anywhere_is_neither_stored_nor_logged(caplog):
         read = {run.management: "problem", "problem-message": message, "read_message": "1"}
         client.post(run.url("problem"), read)
         run.post("problem", {"message": message, "symptom": "info_mismatch", "channel": "app"})
-        run.post("account", {"card_number": "ok", "holder_name": "ok",
-                             "reserved_phone": "wrong", "card_status": "normal"})  # fmt: skip
-        when = timezone.now().astimezone(SHANGHAI) - dt.timedelta(hours=1)
-        run.post("timing", {"due_date": when.date().isoformat(),
-                            "attempted_date": when.date().isoformat(),
-                            "attempted_time": when.strftime("%H:%M")})  # fmt: skip
-        run.post("situation", {"contacted_provider": "no", "autopay": "on"})
+        run.answer("account", reserved_phone="wrong")
+        run.answer("timing", when=timezone.now() - dt.timedelta(hours=1))
+        run.answer("situation")
         run.confirm(follow=True)
     assert Case.objects.exclude(answers__message=None).count() == 2
     assert UnmatchedMessage.objects.count() == 1

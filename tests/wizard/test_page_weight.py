@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from tests.bench.walk import management_field
+from tests.wizard.helpers import page_answers
 from wizard.engine.answers import SHANGHAI
 from wizard.question_markup import QuestionRenderer
 
@@ -41,21 +42,12 @@ def gzipped(content: bytes) -> int:
 
 def answers(provider: str, attempted: dt.datetime) -> dict[str, dict[str, str]]:
     return {
-        "provider": {"provider": provider},
-        "problem": {"symptom": "declined", "channel": "app"},
-        "account": {
-            "card_number": "ok",
-            "holder_name": "ok",
-            "reserved_phone": "wrong",
-            "card_status": "normal",
-        },
-        "funds": {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "unsure"},
-        "timing": {
-            "due_date": attempted.date().isoformat(),
-            "attempted_date": attempted.date().isoformat(),
-            "attempted_time": attempted.strftime("%H:%M"),
-        },
-        "situation": {"contacted_provider": "no", "autopay": "on"},
+        "provider": page_answers("provider", provider=provider),
+        "problem": page_answers("problem"),
+        "account": page_answers("account", reserved_phone="wrong"),
+        "funds": page_answers("funds", enough_balance="no", limit_reached="unsure"),
+        "timing": page_answers("timing", when=attempted),
+        "situation": page_answers("situation"),
     }
 
 

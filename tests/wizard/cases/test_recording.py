@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from providers.facts import Channel
-from tests.wizard.helpers import WizardSession, case_for, recent_answers
+from tests.wizard.helpers import WizardSession, case_for, page_answers, recent_answers
 from wizard.cases.reference_codes import CODE_ALPHABET
 from wizard.engine.answers import SHANGHAI, Autopay, CardStatus, Check, Symptom, YesNo, YesNoUnsure
 from wizard.engine.deadlines import Status
@@ -31,27 +31,12 @@ def walk_to_plan(client: Client) -> str:
     # Personal data posted alongside every answer, as a careless or hostile client might.
     extra = {"note": PERSONAL[0], "name": PERSONAL[3], "phone": PERSONAL[2]}
     pages = [
-        ("provider", {"provider": "bank"}),
-        ("problem", {"symptom": "declined", "channel": "app"}),
-        (
-            "account",
-            {
-                "card_number": "ok",
-                "holder_name": "unsure",
-                "reserved_phone": "wrong",
-                "card_status": "normal",
-            },
-        ),
-        ("funds", {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "no"}),
-        (
-            "timing",
-            {
-                "due_date": when.date().isoformat(),
-                "attempted_date": when.date().isoformat(),
-                "attempted_time": when.strftime("%H:%M"),
-            },
-        ),
-        ("situation", {"contacted_provider": "no", "autopay": "off"}),
+        ("provider", page_answers("provider")),
+        ("problem", page_answers("problem")),
+        ("account", page_answers("account", holder_name="unsure", reserved_phone="wrong")),
+        ("funds", page_answers("funds", enough_balance="no")),
+        ("timing", page_answers("timing", when=when)),
+        ("situation", page_answers("situation", autopay="off")),
     ]
     for step, data in pages:
         payload = {wizard.management: step, **{f"{step}-{k}": v for k, v in data.items()}, **extra}
