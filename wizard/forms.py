@@ -29,6 +29,7 @@ from wizard.engine.answers import (
     Autopay,
     CardStatus,
     Check,
+    Remainder,
     Symptom,
     YesNo,
     YesNoUnsure,
@@ -195,14 +196,10 @@ class ProblemForm(StepForm):
         required=False,
         max_length=MAX_MESSAGE,
         strip=True,
-        widget=forms.Textarea(
-            attrs={"rows": 3, "maxlength": MAX_MESSAGE, "autocomplete": "off"}
-        ),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_MESSAGE, "autocomplete": "off"}),
         error_messages={"max_length": _("最多 %(limit_value)d 字,请只贴提示那一段。")},
     )
-    follow_up = radio(
-        _("还需要确认一点"), YesNoUnsure.choices, _("请选择一项"), required=False
-    )
+    follow_up = radio(_("还需要确认一点"), YesNoUnsure.choices, _("请选择一项"), required=False)
     symptom = radio(_("遇到的问题"), Symptom.choices, _("请选择遇到的问题"))
     channel = radio(_("你是通过什么方式还款的?"), Channel.choices, _("请选择还款方式"))
     # The problem the page suggested last (wizard.problem_message.selected_problem).
@@ -248,6 +245,19 @@ class FundsForm(StepForm):
     )
     limit_reached = radio(
         _("是否碰到了单笔或单日支付限额?"), YesNoUnsure.choices, _("请判断是否碰到限额")
+    )
+
+
+class RemainderForm(StepForm):
+    """Roughly how much is still unpaid, asked only where the lender states a tolerance:
+    a small remainder can count as paid in full. A bracket, never an amount."""
+
+    heading = _("这期账单大概还差多少没还?")
+    hint = _("选个大概的范围就行,不用填具体金额。差得不多时,很多银行视同你已经还清。")
+    summary_title = _("还差多少")
+
+    remainder = radio(
+        _("还差多少没还"), Remainder.choices, _("请选择大概还差多少,不确定就选“不确定”")
     )
 
 

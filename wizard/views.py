@@ -34,6 +34,7 @@ from wizard.engine.answers import (
     FUNDS_SYMPTOMS,
     MAX_MESSAGE,
     AnswersError,
+    Symptom,
     answers_data_from_pages,
 )
 from wizard.engine.building import Plan
@@ -50,6 +51,7 @@ from wizard.forms import (
     ManagementForm,
     ProblemForm,
     ProviderForm,
+    RemainderForm,
     ReviewForm,
     SituationForm,
     StepForm,
@@ -129,6 +131,17 @@ def _tiers_differ(wizard: RepaymentWizard) -> bool:
     return provider is not None and provider.has_tiers
 
 
+def _tolerance_can_count(wizard: RepaymentWizard) -> bool:
+    """Ask how much is unpaid only where the answer can change the plan: the lender states a
+    tolerance, and the money has not already left (that plan is about proving when)."""
+    provider = wizard.providers.get(_provider_answer(wizard) or "")
+    if provider is None or not provider.tolerance_yuan:
+        return False
+    data = wizard.storage.get_step_data("problem")
+    symptom = data.get("problem-symptom") if data else None
+    return symptom != Symptom.DEDUCTED_NOT_CREDITED
+
+
 def message_meaning(
     text: str, *, provider: str | None, data: Mapping[str, Any]
 ) -> MessageMeaning | None:
@@ -176,6 +189,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         ("problem", ProblemForm),
         ("account", AccountForm),
         ("funds", FundsForm),
+        ("remainder", RemainderForm),
         ("timing", TimingForm),
         ("situation", SituationForm),
         (REVIEW_STEP, ReviewForm),
@@ -185,6 +199,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         "card_tier": _tiers_differ,
         "account": _symptom_is(ACCOUNT_SYMPTOMS),
         "funds": _symptom_is(FUNDS_SYMPTOMS),
+        "remainder": _tolerance_can_count,
     }
 
     @classmethod
