@@ -58,7 +58,7 @@ def correct(apps, schema_editor):
         if not corrected:
             continue
         provider.save()
-        reason = f"按 {frozen['sheet']}({frozen['checked_on']})更正:{', '.join(corrected)}"
+        reason = f"{frozen['sheet']} {frozen['checked_on']}:{','.join(corrected)}"
         HistoricalProvider.objects.create(
             **{name: getattr(provider, name) for name in names},
             history_date=now,
