@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.contrib import messages
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -38,6 +38,7 @@ from wizard.engine.answers import (
     answers_data_from_pages,
 )
 from wizard.engine.building import Plan
+from wizard.engine.deadlines import due_cutoff_for
 from wizard.engine.evidence import evidence_for, evidence_summary
 from wizard.errors import render_error
 from wizard.fact_display import evidence_rows, fact_rows
@@ -133,13 +134,23 @@ def _tiers_differ(wizard: RepaymentWizard) -> bool:
 
 def _tolerance_can_count(wizard: RepaymentWizard) -> bool:
     """Ask how much is unpaid only where the answer can change the plan: the lender states a
-    tolerance, and the money has not already left (that plan is about proving when)."""
+    tolerance, the due date's cutoff has passed (before it, paying everything still counts),
+    and the money has not already left (that plan is about proving when it left). Reads the
+    raw answers of earlier pages (see _symptom_is for why)."""
     provider = wizard.providers.get(_provider_answer(wizard) or "")
     if provider is None or not provider.tolerance_yuan:
         return False
-    data = wizard.storage.get_step_data("problem")
-    symptom = data.get("problem-symptom") if data else None
-    return symptom != Symptom.DEDUCTED_NOT_CREDITED
+    problem = wizard.storage.get_step_data("problem")
+    if problem and problem.get("problem-symptom") == Symptom.DEDUCTED_NOT_CREDITED:
+        return False
+    timing = wizard.storage.get_step_data("timing")
+    try:
+        due_date = TimingForm.base_fields["due_date"].to_python(
+            timing.get("timing-due_date") if timing else None
+        )
+    except ValidationError:
+        return False
+    return due_date is not None and due_cutoff_for(due_date, provider) < timezone.now()
 
 
 def message_meaning(
@@ -189,8 +200,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         ("problem", ProblemForm),
         ("account", AccountForm),
         ("funds", FundsForm),
-        ("remainder", RemainderForm),
         ("timing", TimingForm),
+        ("remainder", RemainderForm),
         ("situation", SituationForm),
         (REVIEW_STEP, ReviewForm),
     ]

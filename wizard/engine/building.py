@@ -689,6 +689,9 @@ class _PlanBuilder:
         text = self.texts.get(code) or DEFAULT_TEXTS[code]
         values = self.placeholder_values()
         title = fill(text.title(self.language), values).strip()
+        if code is StepCode.MEET_DEADLINE and self.tolerance_applies:
+            # The bill counts as paid: the deadline that matters is the next statement's.
+            title = _("下一期账单出来前,还上差的钱")
         detail = fill(text.detail(self.language), values).strip()
         detail = self.sentences(self.precondition(code), detail, self.caveat(code))
         self.steps.append(Step(code, urgency, title, detail, because))
@@ -702,6 +705,8 @@ class _PlanBuilder:
             # The message said the result is unknown: no step may send money before the
             # person has seen that the last attempt did not take it.
             return _("先按第一步确认上一笔没有扣款,再做这一步。")
+        if code is StepCode.MEET_DEADLINE and self.tolerance_applies:
+            return self.tolerance_note()
         return ""
 
     def caveat(self, code: StepCode) -> str:
@@ -709,7 +714,7 @@ class _PlanBuilder:
         p = self.provider
         name = p.in_language("name", self.language)
         if code is StepCode.MEET_DEADLINE:
-            notes = [self.tolerance_note() if self.tolerance_applies else self.grace_note()]
+            notes = ["" if self.tolerance_applies else self.grace_note()]
             if self.answers.channel == Channel.AUTOPAY or self.answers.autopay == Autopay.ON:
                 notes.append(self.autopay_time_note())
             due_cutoff = p.provenance_of(Fact.DUE_CUTOFF)
@@ -835,13 +840,10 @@ class _PlanBuilder:
             "hotline": p.hotline or _("账单上的客服电话"),
         }
         if p.tolerance_is_certain():
-            parts = [
-                _("差的钱在%(provider)s的容差 %(amount)s 元以内,这期视同还清,不算逾期。") % values
-            ]
+            parts = [_("差的钱在%(provider)s的容差 %(amount)s 元以内,不算逾期。") % values]
         else:
             parts = [
-                _("差的钱可能在%(provider)s的容差 %(amount)s 元以内:这期视同还清,不算逾期。")
-                % values,
+                _("差的钱可能在%(provider)s的容差 %(amount)s 元以内,不算逾期。") % values,
                 _("容差没有官方确认,请打 %(hotline)s 问一下。") % values,
             ]
         parts += [
@@ -1006,8 +1008,8 @@ class _PlanBuilder:
                 "已过还款日当天的截止时间。可能还在宽限期内,但宽限期没有官方确认,请现在就还。"
             ),
             Status.OVERDUE: _("已经过了最后期限,越早还上,产生的费用越少。"),
-            Status.WITHIN_TOLERANCE: _("差的钱在容差以内,这期视同还清。"),
-            Status.MAYBE_WITHIN_TOLERANCE: _("差的钱可能在容差以内,这期视同还清(待核实)。"),
+            Status.WITHIN_TOLERANCE: _("这期账单视同还清。"),
+            Status.MAYBE_WITHIN_TOLERANCE: _("这期账单可能已视同还清(待核实)。"),
         }[self.status_now]
 
     def because(self, question: str, answer: object) -> str:
