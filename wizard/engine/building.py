@@ -238,8 +238,6 @@ class Plan:
                 "hotline": provider.hotline,
                 "due_cutoff": provider.due_cutoff.strftime("%H:%M"),
                 "grace": {
-                    "tolerance_yuan": json_number(rule.tolerance_yuan),
-                    "tolerance_certainty": provider.provenance_of(Fact.TOLERANCE).certainty,
                     "days": rule.days,
                     "ends_at": (rule.ends_at or provider.due_cutoff).strftime("%H:%M")
                     if rule.days
@@ -247,6 +245,8 @@ class Plan:
                     "certainty": grace.certainty,
                     "needs_request": rule.needs_request,
                     "tier": tier,
+                    "tolerance_yuan": json_number(rule.tolerance_yuan),
+                    "tolerance_certainty": provider.provenance_of(Fact.TOLERANCE).certainty,
                 },
                 "autopay_time": {
                     "funded_by": clock(autopay.funded_by),
@@ -473,6 +473,8 @@ class _PlanBuilder:
                 Status.OVERDUE: Urgency.NOW,
                 Status.POSSIBLY_IN_GRACE: Urgency.NOW,
                 Status.IN_GRACE: Urgency.TODAY,
+                # Counted as paid only if the unconfirmed tolerance holds: check soon.
+                Status.MAYBE_WITHIN_TOLERANCE: Urgency.SOON,
             }.get(standing, Urgency.LATER),
             self.because(_("目前状态"), self.banner_label(standing)),
         )

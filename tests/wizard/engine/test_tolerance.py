@@ -81,7 +81,7 @@ def test_a_remainder_under_the_tolerance_is_not_overdue_and_is_cleared_before_th
     assert "下一期账单出来前,把差的钱还上" in meet.detail
     assert "100 元" in meet.detail and "可靠来源" in meet.detail
     assert "下一期账单出来前" in plan.tolerance_text
-    assert step(plan, StepCode.PROTECT_CREDIT).urgency is Urgency.LATER
+    assert step(plan, StepCode.PROTECT_CREDIT).urgency is Urgency.SOON, "not LATER: unconfirmed"
     assert not plan.credit_record_open
     assert plan.to_dict()["tolerance_applies"] is True
     assert plan.to_dict()["status_now"] == "maybe_tolerance"
@@ -90,6 +90,7 @@ def test_a_remainder_under_the_tolerance_is_not_overdue_and_is_cleared_before_th
 def test_a_tolerance_the_lender_states_itself_counts_without_a_doubt():
     plan = late_plan(bank("100", "official"), Remainder.UNDER_10)
     assert plan.status_now is Status.WITHIN_TOLERANCE
+    assert step(plan, StepCode.PROTECT_CREDIT).urgency is Urgency.LATER
     assert "可能" not in step(plan, StepCode.MEET_DEADLINE).detail.split("。")[0]
 
 
