@@ -182,11 +182,14 @@ def days_ago(n: int) -> dt.date:
     return timezone.now().astimezone(SHANGHAI).date() - dt.timedelta(days=n)
 
 
-def test_past_the_cutoff_a_lender_with_a_tolerance_asks_roughly_how_much_is_unpaid(wizard):
+def test_past_the_cutoff_a_lender_with_a_tolerance_asks_roughly_how_much_is_unpaid(
+    wizard, django_assert_max_num_queries
+):
     walk_to_timing(wizard, "icbc")
     response = wizard.post("timing", timing(days_ago(2)))
     assert response["Location"] == wizard.url("remainder")
-    html = wizard.get("remainder").content.decode()
+    with django_assert_max_num_queries(2):
+        html = wizard.get("remainder").content.decode()
     assert "这期账单大概还差多少没还?" in html and "不用填具体金额" in html
     assert 'type="number"' not in html, "a bracket, never an amount"
     assert wizard.post("remainder", {"remainder": "under_10"})["Location"] == wizard.url(
