@@ -39,10 +39,6 @@ class Status(enum.StrEnum):
     def label(self) -> str:
         return str(STATUS_LABELS[self])
 
-    @property
-    def is_past_due_date_cutoff(self) -> bool:
-        return self in (Status.IN_GRACE, Status.POSSIBLY_IN_GRACE, Status.OVERDUE)
-
 
 STATUS_LABELS = {
     Status.NOT_DUE: gettext_lazy("未到还款日"),
@@ -126,7 +122,8 @@ def remainder_within_tolerance(remainder: str, provider: ProviderFacts) -> bool:
 def with_tolerance(status: Status, *, remainder: str, provider: ProviderFacts) -> Status:
     """The status once the tolerance is counted: past the cutoff, a remainder under the
     tolerance counts as paid in full, so it is not overdue (nor waiting on a grace period)."""
-    if not status.is_past_due_date_cutoff or not remainder_within_tolerance(remainder, provider):
+    past_cutoff = status in (Status.IN_GRACE, Status.POSSIBLY_IN_GRACE, Status.OVERDUE)
+    if not past_cutoff or not remainder_within_tolerance(remainder, provider):
         return status
     if provider.tolerance_is_certain():
         return Status.WITHIN_TOLERANCE
