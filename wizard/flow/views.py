@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.contrib import messages
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,8 +34,10 @@ from wizard.engine.answers import (
     FUNDS_SYMPTOMS,
     MAX_MESSAGE,
     AnswersError,
+    Symptom,
     answers_data_from_pages,
 )
+from wizard.engine.deadlines import due_cutoff_for
 from wizard.flow.forms import (
     AccountForm,
     CardTierForm,
@@ -44,6 +46,7 @@ from wizard.flow.forms import (
     ManagementForm,
     ProblemForm,
     ProviderForm,
+    RemainderForm,
     ReviewForm,
     SituationForm,
     StepForm,
@@ -96,6 +99,27 @@ def _tiers_differ(wizard: RepaymentWizard) -> bool:
     return provider is not None and provider.has_tiers
 
 
+def _tolerance_can_count(wizard: RepaymentWizard) -> bool:
+    """Ask how much is unpaid only where the answer can change the plan: the lender states a
+    tolerance, the due date's cutoff has passed (before it, paying everything still counts),
+    and the money has not already left (that plan is about proving when it left). Reads the
+    raw answers of earlier pages (see _symptom_is for why)."""
+    provider = wizard.providers.get(_provider_answer(wizard) or "")
+    if provider is None or not provider.tolerance_yuan:
+        return False
+    problem = wizard.storage.get_step_data("problem")
+    if problem and problem.get("problem-symptom") == Symptom.DEDUCTED_NOT_CREDITED:
+        return False
+    timing = wizard.storage.get_step_data("timing")
+    try:
+        due_date = TimingForm.base_fields["due_date"].to_python(
+            timing.get("timing-due_date") if timing else None
+        )
+    except ValidationError:
+        return False
+    return due_date is not None and due_cutoff_for(due_date, provider) < timezone.now()
+
+
 def message_meaning(
     text: str, *, provider: str | None, data: Mapping[str, Any]
 ) -> MessageMeaning | None:
@@ -144,6 +168,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         ("account", AccountForm),
         ("funds", FundsForm),
         ("timing", TimingForm),
+        ("remainder", RemainderForm),
         ("situation", SituationForm),
         (REVIEW_STEP, ReviewForm),
     ]
@@ -152,6 +177,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         "card_tier": _tiers_differ,
         "account": _symptom_is(ACCOUNT_SYMPTOMS),
         "funds": _symptom_is(FUNDS_SYMPTOMS),
+        "remainder": _tolerance_can_count,
     }
 
     @classmethod

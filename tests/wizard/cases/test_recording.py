@@ -13,7 +13,16 @@ from django.utils import timezone
 from providers.facts import Channel
 from tests.wizard.helpers import WizardSession, case_for, page_answers, recent_answers
 from wizard.cases.reference_codes import CODE_ALPHABET
-from wizard.engine.answers import SHANGHAI, Autopay, CardStatus, Check, Symptom, YesNo, YesNoUnsure
+from wizard.engine.answers import (
+    SHANGHAI,
+    Autopay,
+    CardStatus,
+    Check,
+    Remainder,
+    Symptom,
+    YesNo,
+    YesNoUnsure,
+)
 from wizard.engine.deadlines import Status
 from wizard.engine.steps import StepCode
 from wizard.models import Case, CaseStep, Outcome
@@ -76,8 +85,11 @@ def test_the_case_stores_no_personal_data_field_by_field(bank):
         "contacted_provider",
         "autopay",
         "card_tier",
+        "remainder",
         "message",
     }
+    # A rough bracket of what is unpaid, never an amount.
+    assert answers["remainder"] in Remainder.values
     # The message a person pasted is redacted before it is stored (test_problem_message.py).
     assert answers["message"] is None or set(answers["message"]) == {"text", "outcome"}
     assert answers["provider"] == "bank"
