@@ -146,7 +146,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # With REDIS_URL every app server shares one cache, so any number of them can
 # run side by side and keep no state of their own. Sessions stay in the database
 # as well (config/sessions.py, cached_db): a Redis restart costs a cache miss,
-# never a person's answers.
+# never a person's answers, and while Redis is down the site goes on without it.
 # Without it (`make run`, one process) a local memory cache is enough.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -155,7 +155,15 @@ if REDIS_URL:
             "BACKEND": "config.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "repayhelp"),
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {
+                "socket_connect_timeout": 2,
+                "socket_timeout": 2,
+                # While Redis is down the site serves without it (config/cache.py): each
+                # process tries it again after this many seconds, and reports the outage
+                # once per log interval.
+                "retry_seconds": env_int("CACHE_RETRY_SECONDS", 5),
+                "log_seconds": env_int("CACHE_LOG_SECONDS", 60),
+            },
         }
     }
     SESSION_ENGINE = "config.sessions"
@@ -176,7 +184,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # plain HTTP to localhost and turn it off with DJANGO_HTTPS=0.
 HTTPS = env_bool("DJANGO_HTTPS", default=not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
-SECURE_REDIRECT_EXEMPT = [r"^healthz(/live)?$"]  # load balancers probe over plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/live|/ready)?$"]  # load balancers probe over plain HTTP
 if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0)
