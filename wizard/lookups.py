@@ -13,20 +13,18 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from config.client_ip import client_ip
+
 logger = logging.getLogger(__name__)
 
 
 def client_key(request: HttpRequest) -> str:
-    """The client's address (the proxy's X-Forwarded-For entry behind one).
+    """The client's address (the trusted proxy's word for it behind one: config.client_ip).
 
     Most mobile users in China share one public address with thousands of others (carrier
     NAT), so an address is never trusted to mean one person: see `lookups_refused`.
     """
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+    return client_ip(request) or "unknown"
 
 
 # --- A person's own cases -------------------------------------------------------------------
