@@ -8,7 +8,8 @@ from io import BytesIO
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.handlers.wsgi import LimitedStream
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import Resolver404, resolve
 
 READ_SIZE = 64 * 1024
@@ -101,3 +102,25 @@ def body_limit(request: HttpRequest, limit: int) -> int:
     if larger is None or user is None or not (user.is_active and user.is_staff):
         return limit
     return max(limit, larger)
+
+
+class HeadWithoutBody:
+    """Answer HEAD with GET's headers and no body.
+
+    Django's views answer HEAD as GET, body included, and leave dropping it to the server:
+    its development server does, gunicorn does too but logs a warning for every HEAD ("WSGI
+    app sent body bytes on a no-body response"), which buried real warnings under monitors'
+    probes. Outermost, so Content-Length is already GET's.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if request.method == "HEAD":
+            if isinstance(response, StreamingHttpResponse):
+                response.streaming_content = []
+            elif isinstance(response, HttpResponse):
+                response.content = b""
+        return response
