@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from providers.facts import Channel
-from tests.wizard.helpers import WizardSession, case_for, recent_answers
+from tests.wizard.helpers import WizardSession, case_for, owners_browser, recent_answers
 from wizard.engine.answers import SHANGHAI, Autopay, CardStatus, Check, Symptom, YesNo, YesNoUnsure
 from wizard.engine.deadlines import Status
 from wizard.engine.steps import StepCode
@@ -125,7 +125,7 @@ def test_a_code_collision_is_retried_with_a_new_code_and_saves_nothing_half(bank
 
 def test_feedback_is_accepted_once(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     url = f"/plan/{case.code}/feedback/"
     first = client.post(url, {"outcome": "partly", "comment": "客服电话打通了"}, follow=True)
     assert "谢谢你的反馈" in first.content.decode()
@@ -145,7 +145,7 @@ def test_feedback_is_accepted_once(bank):
 
 def test_coming_back_after_paying_the_person_can_mark_it_solved_once(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     url = f"/plan/{case.code}/feedback/"
     client.post(url, {"outcome": "not_solved"})
     page = client.get(f"/plan/{case.code}/").content.decode()
@@ -161,7 +161,7 @@ def test_coming_back_after_paying_the_person_can_mark_it_solved_once(bank):
 
 def test_feedback_works_through_htmx_too(bank):
     case = case_for(recent_answers())
-    response = Client().post(
+    response = owners_browser(case).post(
         f"/plan/{case.code}/feedback/", {"outcome": "solved"}, HTTP_HX_REQUEST="true", follow=True
     )
     html = response.content.decode()
