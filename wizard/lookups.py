@@ -10,8 +10,8 @@ import logging
 import secrets
 
 from django.conf import settings
-from django.core import signing
 from django.contrib.sessions.backends.base import SessionBase
+from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.crypto import constant_time_compare
