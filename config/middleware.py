@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from io import BytesIO
 
@@ -10,9 +11,10 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.handlers.wsgi import LimitedStream
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_resolver, resolve
 
 READ_SIZE = 64 * 1024
+logger = logging.getLogger("django.security.RequestDataTooBig")
 
 
 class RequestBodyLimit:
@@ -32,6 +34,19 @@ class RequestBodyLimit:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            self.refuse_too_big(request)
+        except RequestDataTooBig as error:
+            if not settings.DEBUG:
+                raise
+            # With DEBUG on, Django answers any SuspiciousOperation with its 400 debug page;
+            # `make run` should answer as production does: the site's 413 page.
+            logger.warning("Refused a request body: %s", error)
+            handler = get_resolver(getattr(request, "urlconf", None)).resolve_error_handler(400)
+            return handler(request, error)
+        return self.get_response(request)
+
+    def refuse_too_big(self, request: HttpRequest) -> None:
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         if limit is not None:
             length = declared_length(request)
@@ -44,7 +59,6 @@ class RequestBodyLimit:
                     raise RequestDataTooBig(
                         f"Request body of {length} bytes is over the limit of {allowed} bytes."
                     )
-        return self.get_response(request)
 
 
 def declared_length(request: HttpRequest) -> int | None:
