@@ -139,6 +139,7 @@ serve: serve-packages $(STAMP) messages $(STATIC_MANIFEST)
 	sed -e "s|@RUN_DIR@|$$run|g" -e "s|@LISTEN@|$(SERVE_ADDRESS)|g" \
 	    -e "s|@UPSTREAM@|unix:$$run/gunicorn.sock|g" -e "s|@STATIC_URL@|$$static_url|g" \
 	    -e "s|@STATIC_ROOT@|$$here/var/staticfiles|g" -e "s|@USER@|$$(stat -c '%U %G' .)|g" \
+	    -e 's|@FORWARDED_PROTO@|$$scheme|g' \
 	    config/nginx.conf.template > "$$run/nginx.conf"; \
 	if [ -s "$$run/nginx.pid" ] && kill -0 "$$(cat "$$run/nginx.pid")" 2>/dev/null; then \
 	  kill -QUIT "$$(cat "$$run/nginx.pid")"; sleep 1; \

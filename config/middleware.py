@@ -42,7 +42,8 @@ class RequestBodyLimit:
             # With DEBUG on, Django answers any SuspiciousOperation with its 400 debug page;
             # `make run` should answer as production does: the site's 413 page.
             logger.warning("Refused a request body: %s", error)
-            handler = get_resolver(getattr(request, "urlconf", None)).resolve_error_handler(400)
+            resolver = get_resolver(getattr(request, "urlconf", None))
+            handler: Callable[..., HttpResponse] = resolver.resolve_error_handler(400)
             return handler(request, error)
         return self.get_response(request)
 
