@@ -95,7 +95,7 @@ def as_owner(page: Page, base_url: str, case) -> None:
 
     from django.conf import settings
 
-    from wizard.lookups import remember_own_case
+    from wizard.cases.access import remember_own_case
 
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     remember_own_case(session, case.code)

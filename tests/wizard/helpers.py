@@ -134,7 +134,7 @@ def case_for(answers: dict[str, Any]) -> Any:
     """A case made the way the wizard makes one, for these answers, planned now."""
     from django.utils import timezone
 
-    from wizard.cases import record_case
+    from wizard.cases.recording import record_case
     from wizard.planner import plan_for_answers
 
     plan = plan_for_answers(answers, now=timezone.now(), language="zh-hans")
@@ -146,7 +146,7 @@ def owners_browser(case: Any, client: Any = None) -> Any:
     from django.conf import settings
     from django.test import Client
 
-    from wizard.lookups import remember_own_case
+    from wizard.cases.access import remember_own_case
 
     client = client or Client()
     session = client.session
