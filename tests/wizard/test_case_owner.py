@@ -10,8 +10,8 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 
 from tests.wizard.helpers import case_for, finish_wizard, owners_browser, recent_answers
+from wizard.cases.reference_codes import new_code
 from wizard.models import Case, FunnelCount, Outcome
-from wizard.reference_codes import new_code
 
 pytestmark = pytest.mark.django_db
 
