@@ -10,6 +10,9 @@ locust in separate processes, all in one run:
 2. a soak: the same walks for a minute at a fixed concurrency, which must see no error
    and gives the latency of every page;
 
+then the same floor and wizard rounds through nginx in front of that gunicorn, as `make serve`
+runs it (config/nginx.conf.template), with how long the liveness probe takes while 200 clients
+trickle their headers and 50 their bodies, through nginx and straight to gunicorn;
 then SQL queries and bytes per page out of band (tests/bench/page_costs.py), and the message
 decoder's cost per message with 2,000 patterns (tests/bench/decode_bench.py) over one floor
 request's median in the same run (`--decode-only`: the floor rounds and the decoder only).
@@ -37,6 +40,10 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parents[2]
+# Run as a script (make bench): the checkout's packages are importable from its root.
+sys.path.insert(0, str(BASE_DIR))
+from tests.bench.proxy import nginx_in_front, slow_client_figure  # noqa: E402
+
 BIN = Path(sys.executable).parent
 OUT_DIR = BASE_DIR / "var" / "bench"
 HOST = "127.0.0.1"
@@ -380,10 +387,43 @@ def print_table(summary: dict[str, Any]) -> None:
         ("decode", f"p50 {summary['decode']['p50_us']} µs with {summary['decode']['patterns']} "
                    f"patterns = {summary['decode']['ratio_to_floor']} of a floor request "
                    f"(target <= {TARGET_DECODE_RATIO})"),
+        ("through nginx", f"floor {summary['through_nginx']['floor_rps']} rps "
+                          f"({summary['through_nginx']['floor_ratio_to_direct']:.0%} of direct), "
+                          f"wizard {summary['through_nginx']['wizard_rps']} rps "
+                          f"({summary['through_nginx']['wizard_ratio_to_direct']:.0%} of direct)"),
+        ("slow clients", "liveness max ms with 250 trickling: nginx "
+                         f"{summary['through_nginx']['slow_clients']['through_nginx']['max_ms']}, "
+                         "gunicorn alone "
+                         f"{summary['through_nginx']['slow_clients']['straight_to_gunicorn']['max_ms']}"
+                         " (None: no answer within 5 s)"),
         ("targets met", "yes" if summary["targets_met"] else "NO"),
     ]  # fmt: skip
     for label, value in lines:
         print(f"{label:<18}{value}")
+
+
+def through_nginx(
+    args: argparse.Namespace, *, url: str, upstream: str, env: dict[str, str]
+) -> dict[str, Any]:
+    """One floor and one wizard round through nginx in front of the same gunicorn (as `make
+    serve` runs it), and the slow-client figure through nginx and straight to gunicorn."""
+    with nginx_in_front(OUT_DIR / "nginx", port=free_port(), upstream=upstream) as proxied:
+        print(f"bench: nginx on {proxied} in front of {upstream}", flush=True)
+        floor = locust("Floor", users=args.users, seconds=args.seconds, url=proxied, env=env,
+                       name="nginx-floor")  # fmt: skip
+        wizard = locust("WizardWalk", users=args.users, seconds=args.seconds, url=proxied,
+                        env=env, name="nginx-wizard")  # fmt: skip
+        print(f"bench: through nginx floor {floor.rps:.0f} rps, wizard {wizard.rps:.0f} rps")
+        slow_proxied = slow_client_figure(proxied)
+    slow_direct = slow_client_figure(url)
+    print(f"bench: liveness under 200 slow-header + 50 slow-body clients: through nginx "
+          f"{slow_proxied}, straight to gunicorn {slow_direct}", flush=True)  # fmt: skip
+    return {
+        "floor_rps": round(floor.rps, 1),
+        "wizard_rps": round(wizard.rps, 1),
+        "errors": floor.errors + wizard.errors,
+        "slow_clients": {"through_nginx": slow_proxied, "straight_to_gunicorn": slow_direct},
+    }
 
 
 def main() -> None:
@@ -439,7 +479,7 @@ def main() -> None:
         )
         locust("WizardWalk", users=args.users, seconds=5, url=url, env=env, name="warmup")
         floor, wizard = Rounds([]), Rounds([])
-        users = (("Floor",) if args.decode_only else ("Floor", "WizardWalk"))
+        users = ("Floor",) if args.decode_only else ("Floor", "WizardWalk")
         for number in range(1, args.rounds + 1):
             for rounds, user in ((floor if u == "Floor" else wizard, u) for u in users):
                 phase = locust(user, users=args.users, seconds=args.seconds, url=url, env=env,
@@ -459,6 +499,7 @@ def main() -> None:
             latest.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
             print(f"wrote decode into {latest.relative_to(BASE_DIR)}")
             return
+        proxy = through_nginx(args, url=url, upstream=f"{HOST}:{port}", env=env)
         print(f"bench: soak for {args.soak_seconds} s at {args.soak_users} users", flush=True)
         spy = profile_a_worker(server.pid, seconds=args.soak_seconds - 5) if args.profile else None
         soak = locust("WizardWalk", users=args.soak_users, seconds=args.soak_seconds, url=url,
@@ -475,6 +516,13 @@ def main() -> None:
 
     summary = report(args, floor, wizard, soak, costs)
     summary["decode"] = decode
+    summary["through_nginx"] = {
+        **proxy,
+        "floor_ratio_to_direct": round(proxy["floor_rps"] / floor.rps, 3) if floor.rps else 0.0,
+        "wizard_ratio_to_direct": (
+            round(proxy["wizard_rps"] / wizard.rps, 3) if wizard.rps else 0.0
+        ),
+    }
     print()
     print_table(summary)
     (OUT_DIR / "latest.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")

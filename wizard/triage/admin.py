@@ -30,11 +30,11 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 
 from providers.facts import Channel
 from providers.models import Provider
+from providers.spreadsheet import FORMATS, NamedImportErrors
 from wizard.decoder import PatternError
 from wizard.decoder.normalise import normalise
 from wizard.models import MessagePattern, PatternStatus, UnmatchedMessage
@@ -117,10 +117,10 @@ class MessagePatternAdminForm(forms.ModelForm):
 
 
 @admin.register(MessagePattern)
-class MessagePatternAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class MessagePatternAdmin(NamedImportErrors, ImportExportModelAdmin, SimpleHistoryAdmin):
     form = MessagePatternAdminForm
     resource_classes = [MessagePatternResource]
-    formats = [base_formats.CSV, base_formats.JSON]
+    formats = FORMATS
     list_display = [
         "__str__",
         "key",
