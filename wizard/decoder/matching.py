@@ -158,6 +158,23 @@ class PatternSet:
     def __len__(self) -> int:
         return len(self.facts)
 
+    def representative(self, symptom: str, outcome: str) -> PatternFacts | None:
+        """The pattern whose explanation and next step best speak for a problem read by the
+        learned part or a label: the same outcome if one has it, the highest priority, the
+        general (any provider, any channel) first."""
+        same = [p for p in self.facts if p.symptom == symptom and p.explanation_zh]
+        if not same:
+            return None
+        return max(
+            same,
+            key=lambda p: (
+                p.outcome == outcome,
+                p.provider is None and not p.channel,
+                p.priority,
+                -p.id,
+            ),
+        )
+
     def matches(
         self, message: Normalised, *, provider: str | None = None, channel: str | None = None
     ) -> list[Match]:
