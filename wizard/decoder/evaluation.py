@@ -218,7 +218,7 @@ def evaluate(items: Iterable[Item], read: Callable[[Item], Reading]) -> Report:
     )
 
 
-THRESHOLDS = tuple(round(0.2 + step * 0.025, 3) for step in range(0, 29))
+THRESHOLDS = tuple(round(0.1 + step * 0.025, 3) for step in range(0, 33))
 
 
 def calibrate(

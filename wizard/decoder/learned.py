@@ -210,11 +210,15 @@ def _probabilities(coef: Any, intercept: Any, columns: Any, values: Any) -> list
 
 
 def _cautious_outcome(probabilities: dict[str, float]) -> str:
-    """Deducted or unknown as soon as the model gives them MONEY_SIGN between them."""
+    """As the rules rank them: money taken outweighs money that may have left, which
+    outweighs a failure; each as soon as the model gives it MONEY_SIGN (the two together
+    for "may have left")."""
     deducted = probabilities.get(DEDUCTED, 0.0)
     unknown = probabilities.get(UNKNOWN, 0.0)
+    if deducted >= MONEY_SIGN:
+        return DEDUCTED
     if deducted + unknown >= MONEY_SIGN:
-        return DEDUCTED if deducted >= unknown else UNKNOWN
+        return UNKNOWN
     if probabilities.get(NO_OUTCOME, 0.0) > probabilities.get(FAILED, 0.0):
         return NO_OUTCOME
     return FAILED
