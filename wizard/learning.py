@@ -29,7 +29,14 @@ from django.db import transaction
 from config.shared import SharedValue
 from wizard.decoder import PatternSet, decode
 from wizard.decoder.evaluation import Item, Report, calibrate, evaluate, read_jsonl
-from wizard.decoder.learned import NO_OUTCOME, NOT_FAILURE, Labelled, LearnedReader, train
+from wizard.decoder.learned import (
+    LAYOUT,
+    NO_OUTCOME,
+    NOT_FAILURE,
+    Labelled,
+    LearnedReader,
+    train,
+)
 from wizard.decoder.normalise import normalise
 from wizard.decoder.reading import Label, Reading
 from wizard.models import DecoderModel, LabelledMessage
@@ -136,8 +143,8 @@ def load(row_bytes: bytes, digest: str) -> LearnedReader:
     if hashlib.sha256(row_bytes).hexdigest() != digest:
         raise ValueError("stored decoder model does not match its digest")
     model = joblib.load(io.BytesIO(row_bytes))
-    if not isinstance(model, LearnedReader):
-        raise ValueError("stored decoder model is not a LearnedReader")
+    if not isinstance(model, LearnedReader) or getattr(model, "layout", 0) != LAYOUT:
+        raise ValueError("stored decoder model was trained by another version of the code")
     return model
 
 
@@ -159,9 +166,7 @@ def retrain(*, patterns: PatternSet, now: dt.datetime, note: str = "") -> Retrai
     held_out = held_out_items()
     model = train(examples)
     if held_out:
-        threshold, report = calibrate(
-            held_out, lambda t: reader(patterns, model.with_threshold(t))
-        )
+        threshold, report = calibrate(held_out, lambda t: reader(patterns, model.with_threshold(t)))
         model = model.with_threshold(threshold)
     else:
         report = measure(patterns, model, held_out)
@@ -169,9 +174,11 @@ def retrain(*, patterns: PatternSet, now: dt.datetime, note: str = "") -> Retrai
     live_report = None
     if live is not None:
         try:
-            live_report = measure(patterns, load(bytes(live.model), live.digest), held_out)
-        except Exception:  # a version this code can no longer read is no bar to a new one
-            logger.exception("decoder model %s cannot be read; replacing it", live.pk)
+            live_model = load(bytes(live.model), live.digest)
+        except Exception as error:  # a version this code cannot read is no bar to a new one
+            logger.warning("decoder model %s cannot be read (%s); replacing it", live.pk, error)
+        else:
+            live_report = measure(patterns, live_model, held_out)
     goes_live = live_report is None or report.score >= live_report.score
     return _store(model, report, live_report, goes_live, staff=staff, now=now, note=note)
 
@@ -317,9 +324,7 @@ def teach(
     if outcome not in outcomes:
         raise LabelRefused("outcome", f"must be one of {', '.join(outcomes)}")
     if (symptom == NOT_FAILURE) != (outcome == NO_OUTCOME):
-        raise LabelRefused(
-            "outcome", f"{NO_OUTCOME} goes with {NOT_FAILURE}, and only with it"
-        )
+        raise LabelRefused("outcome", f"{NO_OUTCOME} goes with {NOT_FAILURE}, and only with it")
     redacted = redact_message(text)
     normalised = label_key(text)
     if not normalised:

@@ -472,6 +472,12 @@ class UnmatchedMessageQuerySet(models.QuerySet["UnmatchedMessage"]):
     def most_frequent(self) -> UnmatchedMessageQuerySet:
         return self.order_by("-count", "-last_seen", "pk")
 
+    def past_retention(self, *, now: dt.datetime) -> UnmatchedMessageQuerySet:
+        """Messages nobody has sent for UNMATCHED_RETENTION_DAYS."""
+        return self.filter(
+            last_seen__lt=now - dt.timedelta(days=settings.UNMATCHED_RETENTION_DAYS)
+        )
+
 
 class UnmatchedMessage(models.Model):
     """Messages no pattern recognised, grouped by their normalised text, kept redacted:

@@ -12,13 +12,12 @@ database, a cache or a file.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from wizard.decoder.matching import DEDUCTED, FAILED, UNKNOWN
-from wizard.decoder.normalise import Normalised, normalise, normalise_phrase
+from wizard.decoder.matching import DEDUCTED, FAILED, GENERIC_ADVICE, UNKNOWN
+from wizard.decoder.normalise import Normalised, normalise
 
 # The problem label of a message that is no payment failure (a success SMS, a reminder).
 NOT_FAILURE = "not_failure"
@@ -33,30 +32,10 @@ DEFAULT_THRESHOLD = 0.45
 MONEY_SIGN = 0.3
 EXPLAINED_NGRAMS = 5
 LEARNED_CHARACTERS = 400
+# The arrays' layout: a stored model of another layout cannot be read by this code.
+LAYOUT = 2
 # Regularisation: weaker than the default, since a few characters decide a short message.
 C = 20.0
-# Advice any failure may end with: it says nothing about the cause, so neither the rules'
-# ranking (wizard/decoder/reading.py) nor the n-grams the model learns from count it.
-GENERIC_ADVICE = tuple(
-    normalise_phrase(phrase)
-    for phrase in (
-        "请联系发卡行",
-        "联系发卡行",
-        "与发卡银行联系",
-        "咨询您的发卡行",
-        "联系银行",
-        "请联系客服",
-        "联系客服",
-        "交易失败",
-        "支付失败",
-        "还款失败",
-        "扣款失败",
-        "请稍后重试",
-        "稍后重试",
-        "请重试",
-        "稍后再试",
-    )
-)
 
 
 @dataclass(frozen=True)
@@ -92,7 +71,10 @@ class Guess:
         return self.problems[0][1]
 
     def probability(self, symptom: str) -> float:
-        return dict(self.problems).get(symptom, 0.0)
+        for name, probability in self.problems:
+            if name == symptom:
+                return probability
+        return 0.0
 
 
 def features(message: Normalised) -> str:
@@ -118,23 +100,23 @@ def ngrams(text: str) -> list[str]:
 
 @dataclass(frozen=True, eq=False)
 class LearnedReader:
-    """A trained model as plain arrays: the n-gram vocabulary and its IDF weights, and per
-    classifier its labels, coefficients and intercepts. Build with `train`.
+    """A trained model as plain arrays: the n-gram vocabulary and its IDF weights, and one
+    row of weights per n-gram holding both classifiers' coefficients (the problems', then
+    the outcomes'), with their intercepts. Build with `train`.
 
-    Reading is a sparse dot product and a softmax over the message's own n-grams, without
-    scikit-learn (which only trains). Pickled (joblib) only by the app itself, never from
-    anything a user sent."""
+    Reading is one sparse product over the message's own n-grams and two softmaxes,
+    without scikit-learn (which only trains). Pickled (joblib) only by the app itself,
+    never from anything a user sent."""
 
     vocabulary: dict[str, int] = field(repr=False)
     idf: Any = field(repr=False)
+    weights: Any = field(repr=False)  # n-grams x (problems + outcomes)
+    intercepts: Any = field(repr=False)
     problems: tuple[str, ...]
-    problem_coef: Any = field(repr=False)
-    problem_intercept: Any = field(repr=False)
     outcomes: tuple[str, ...]
-    outcome_coef: Any = field(repr=False)
-    outcome_intercept: Any = field(repr=False)
     threshold: float = DEFAULT_THRESHOLD
     examples: int = 0
+    layout: int = 0  # LAYOUT when trained; a stored model of another layout is retrained
 
     def with_threshold(self, threshold: float) -> LearnedReader:
         return replace(self, threshold=threshold)
@@ -144,69 +126,64 @@ class LearnedReader:
 
         Only the first LEARNED_CHARACTERS are read: a payment screen's message is far
         shorter, and a long paste should not cost a long read (the rules read it all)."""
-        columns, values, grams = self._vector(features(message)[:LEARNED_CHARACTERS])
-        problem_probabilities = _probabilities(
-            self.problem_coef, self.problem_intercept, columns, values
-        )
-        outcome_probabilities = dict(
-            zip(
-                self.outcomes,
-                _probabilities(self.outcome_coef, self.outcome_intercept, columns, values),
-                strict=True,
-            )
-        )
+        import numpy
+
+        counts: dict[str, int] = {}
+        vocabulary = self.vocabulary
+        for gram in ngrams(features(message)[:LEARNED_CHARACTERS]):
+            if gram in vocabulary:
+                counts[gram] = counts.get(gram, 0) + 1
+        grams = list(counts)
+        columns = [vocabulary[g] for g in grams]
+        values = (1.0 + numpy.log(numpy.array(list(counts.values()), dtype=float))) * self.idf[
+            columns
+        ]
+        norm = float(numpy.sqrt(values @ values)) if grams else 0.0
+        if norm:
+            values /= norm
+        rows = self.weights[columns]
+        scores = (values @ rows if grams else 0.0) + self.intercepts
+        split = len(self.problems)
+        problem_probabilities = _softmax(scores[:split])
+        outcome_probabilities = dict(zip(self.outcomes, _softmax(scores[split:]), strict=True))
+        best = int(numpy.argmax(problem_probabilities))
         problems = sorted(
             zip(self.problems, problem_probabilities, strict=True),
             key=lambda pair: pair[1],
             reverse=True,
         )
-        best = self.problems.index(problems[0][0])
+        because: tuple[str, ...] = ()
+        if grams:
+            pull = rows[:, best] * values
+            order = pull.argsort()[::-1][:EXPLAINED_NGRAMS]
+            because = tuple(grams[i] for i in order if pull[i] > 0 and grams[i].strip())
         return Guess(
             problems=tuple(problems),
             outcome=_cautious_outcome(outcome_probabilities),
             money_share=outcome_probabilities.get(UNKNOWN, 0.0)
             + outcome_probabilities.get(DEDUCTED, 0.0),
-            because=self._because(best, columns, values, grams),
-        )
-
-    def _vector(self, text: str) -> tuple[Any, Any, list[str]]:
-        """The message's TF-IDF row (sublinear counts, L2-normalised): columns and values."""
-        import numpy
-
-        counts = Counter(gram for gram in ngrams(text) if gram in self.vocabulary)
-        grams = list(counts)
-        columns = numpy.fromiter((self.vocabulary[g] for g in grams), dtype=numpy.int64)
-        tf = 1.0 + numpy.log(numpy.fromiter(counts.values(), dtype=numpy.float64))
-        values = tf * self.idf[columns]
-        norm = float(numpy.sqrt(numpy.dot(values, values)))
-        if norm:
-            values = values / norm
-        return columns, values, grams
-
-    def _because(self, label: int, columns: Any, values: Any, grams: list[str]) -> tuple[str, ...]:
-        """The n-grams of this message that weigh most towards the problem read."""
-        if not grams:
-            return ()
-        binary = len(self.problems) == 2
-        weights = self.problem_coef[0 if binary else label, columns] * values
-        if binary and label == 0:
-            weights = -weights
-        order = weights.argsort()[::-1]
-        return tuple(
-            grams[i] for i in order[:EXPLAINED_NGRAMS] if weights[i] > 0 and grams[i].strip()
+            because=because,
         )
 
 
-def _probabilities(coef: Any, intercept: Any, columns: Any, values: Any) -> list[float]:
-    """A logistic regression's class probabilities for one sparse row."""
+def _softmax(scores: Any) -> list[float]:
     import numpy
 
-    scores = coef[:, columns] @ values + intercept
-    if coef.shape[0] == 1:  # two classes: one decision function
-        positive = 1.0 / (1.0 + float(numpy.exp(-scores[0])))
-        return [1.0 - positive, positive]
-    scores = numpy.exp(scores - scores.max())
-    return [float(p) for p in scores / scores.sum()]
+    exps = numpy.exp(scores - scores.max())
+    return list((exps / exps.sum()).tolist())
+
+
+def _per_class(model: Any) -> tuple[Any, Any]:
+    """A fitted logistic regression's coefficients and intercepts, one column per class
+    (two classes: the one decision function as -f/2 and f/2, which softmax reads alike)."""
+    import numpy
+
+    coef = numpy.asarray(model.coef_, dtype=float)
+    intercept = numpy.asarray(model.intercept_, dtype=float)
+    if coef.shape[0] == 1:
+        coef = numpy.vstack([-coef / 2, coef / 2])
+        intercept = numpy.array([-intercept[0] / 2, intercept[0] / 2])
+    return coef.T, intercept
 
 
 def _cautious_outcome(probabilities: dict[str, float]) -> str:
@@ -224,9 +201,7 @@ def _cautious_outcome(probabilities: dict[str, float]) -> str:
     return FAILED
 
 
-def train(
-    examples: Iterable[Labelled], *, threshold: float = DEFAULT_THRESHOLD
-) -> LearnedReader:
+def train(examples: Iterable[Labelled], *, threshold: float = DEFAULT_THRESHOLD) -> LearnedReader:
     """A model trained on the labelled messages (at least two problems and two outcomes).
 
     Deterministic: the same examples give the same model, so the default `make run` trains
@@ -251,17 +226,18 @@ def train(
     with threadpool_limits(limits=1):
         problem_model.fit(matrix, problems)
         outcome_model.fit(matrix, outcomes)
+    problem_weights, problem_intercepts = _per_class(problem_model)
+    outcome_weights, outcome_intercepts = _per_class(outcome_model)
     return LearnedReader(
         vocabulary={str(gram): int(column) for gram, column in vectoriser.vocabulary_.items()},
-        idf=numpy.asarray(vectoriser.idf_, dtype=numpy.float64),
+        idf=numpy.asarray(vectoriser.idf_, dtype=float),
+        weights=numpy.ascontiguousarray(numpy.hstack([problem_weights, outcome_weights])),
+        intercepts=numpy.concatenate([problem_intercepts, outcome_intercepts]),
         problems=tuple(str(c) for c in problem_model.classes_),
-        problem_coef=numpy.asarray(problem_model.coef_, dtype=numpy.float64),
-        problem_intercept=numpy.asarray(problem_model.intercept_, dtype=numpy.float64),
         outcomes=tuple(str(c) for c in outcome_model.classes_),
-        outcome_coef=numpy.asarray(outcome_model.coef_, dtype=numpy.float64),
-        outcome_intercept=numpy.asarray(outcome_model.intercept_, dtype=numpy.float64),
         threshold=threshold,
         examples=len(examples),
+        layout=LAYOUT,
     )
 
 

@@ -14,18 +14,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from config.language import is_english, pick
+from wizard.decoder.learned import NOT_FAILURE, Guess, LearnedReader
 from wizard.decoder.matching import (
     ALTERNATIVE_SHARE,
     DEDUCTED,
     FAILED,
-    UNKNOWN,
     OUTCOME_WEIGHT,
+    UNKNOWN,
     Match,
     PatternFacts,
     PatternSet,
 )
-from wizard.decoder.learned import GENERIC_ADVICE, NOT_FAILURE, Guess, LearnedReader
-from wizard.decoder.normalise import normalise, normalise_phrase
+from wizard.decoder.normalise import normalise
 
 NO_MATCH = "no_match"
 # Who decided a reading (Reading.source).
@@ -128,9 +128,9 @@ def decode(
     """Read a message a person copied from a screen or an SMS.
 
     `label` is the one staff gave this very message (the caller looks it up: it decides);
-    `model` is the learned part (None: the rules alone). `provider` (a slug) and `channel` narrow the patterns
-    to those that apply; the text is cut to MAX_MESSAGE characters. Nothing is stored:
-    recording misses is the caller's job.
+    `model` is the learned part (None: the rules alone). `provider` (a slug) and `channel`
+    narrow the patterns to those that apply; the text is cut to MAX_MESSAGE characters.
+    Nothing is stored: recording misses is the caller's job.
     """
     if language not in LANGUAGES and not is_english(language):
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
@@ -139,14 +139,13 @@ def decode(
         return _labelled(label, patterns, message.text, language)
     matches = patterns.matches(message, provider=provider, channel=channel)
     guess = model.guess(message) if model is not None and (message.text or message.codes) else None
-    rules = _rule_scores(matches)
+    rules = _rule_scores(matches, patterns)
     exact = [m for m in matches if _exact(m)]
     scores = dict(rules)
     source = BY_RULE
     if guess is not None and not exact:
         overruled = (
-            guess.probability(NOT_FAILURE) >= NOT_FAILURE_OVERRULES
-            and _outcome(matches) == FAILED
+            guess.probability(NOT_FAILURE) >= NOT_FAILURE_OVERRULES and _outcome(matches) == FAILED
         )
         if overruled:
             scores = {}
@@ -163,11 +162,13 @@ def decode(
         if exact
         else max(scores, key=lambda s: (weights.get(s, 0), scores[s]))
     )
-    if guess is not None and not exact and guess.probability(lead_symptom) >= rules.get(
-        lead_symptom, 0.0
+    if (
+        guess is not None
+        and not exact
+        and guess.probability(lead_symptom) >= rules.get(lead_symptom, 0.0)
     ):
         source = BY_MODEL
-    outcome = _outcome([m for m in matches if source == BY_RULE or not _generic(m.pattern)])
+    outcome = _outcome([m for m in matches if source == BY_RULE or not patterns.generic(m.pattern)])
     if guess is not None and source == BY_MODEL and outcome == FAILED:
         outcome = guess.outcome if guess.outcome in OUTCOME_WEIGHT else FAILED
     elif guess is not None and guess.outcome in (UNKNOWN, DEDUCTED):
@@ -236,17 +237,11 @@ def _exact(match: Match) -> bool:
     return bool(pattern.code and pattern.code_namespace and not pattern.phrases)
 
 
-def _generic(pattern: PatternFacts) -> bool:
-    """A pattern whose phrases are all generic advice ("请联系发卡行", "交易失败")."""
-    phrases = [normalise_phrase(p) for p in pattern.phrases]
-    return bool(phrases) and not pattern.code and all(p in GENERIC_ADVICE for p in phrases)
-
-
-def _rule_scores(matches: list[Match]) -> dict[str, float]:
+def _rule_scores(matches: list[Match], patterns: PatternSet) -> dict[str, float]:
     """Each problem's best pattern score, generic advice counting for GENERIC_WEIGHT."""
     scores: dict[str, float] = {}
     for match in matches:
-        weight = GENERIC_WEIGHT if _generic(match.pattern) else 1.0
+        weight = GENERIC_WEIGHT if patterns.generic(match.pattern) else 1.0
         score = round(match.score * weight, 4)
         if score > scores.get(match.pattern.symptom, 0.0):
             scores[match.pattern.symptom] = score

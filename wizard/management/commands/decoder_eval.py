@@ -36,7 +36,9 @@ class Command(BaseCommand):
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as error:
             reason = getattr(error, "strerror", None) or error
-            raise CommandError(f"file: cannot read {path}: {reason}", returncode=USAGE_ERROR)
+            raise CommandError(
+                f"file: cannot read {path}: {reason}", returncode=USAGE_ERROR
+            ) from None
         try:
             items = read_jsonl(lines)
         except LabelError as error:
