@@ -29,7 +29,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from providers.admin import ProviderAdmin
 from providers.models import Provider
-from wizard import pattern_admin  # noqa: F401  (registers the message patterns' pages)
+from wizard import (
+    pattern_admin,  # noqa: F401  (registers the message patterns' pages)
+    teaching_admin,  # noqa: F401  (registers the labels and model versions)
+)
 from wizard.engine.answers import Symptom
 from wizard.insights import (
     as_csv,

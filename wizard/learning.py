@@ -297,6 +297,16 @@ def label_key(text: str) -> str:
     return normalise(redact_message(text)).text
 
 
+def label_fields(text: str) -> tuple[str, str, str]:
+    """What a label keeps of a message: the redacted text, its normalised form and that
+    form's digest (unique); LabelRefused when nothing is left after redaction."""
+    redacted = redact_message(text)
+    normalised = normalise(redacted).text
+    if not normalised:
+        raise LabelRefused("text", "nothing left to read after removing personal data")
+    return redacted, normalised, hashlib.sha256(normalised.encode()).hexdigest()
+
+
 def forget_labels(**_signal_kwargs: object) -> None:
     shared_labels.forget()
 
@@ -325,12 +335,9 @@ def teach(
         raise LabelRefused("outcome", f"must be one of {', '.join(outcomes)}")
     if (symptom == NOT_FAILURE) != (outcome == NO_OUTCOME):
         raise LabelRefused("outcome", f"{NO_OUTCOME} goes with {NOT_FAILURE}, and only with it")
-    redacted = redact_message(text)
-    normalised = label_key(text)
-    if not normalised:
-        raise LabelRefused("text", "nothing left to read after removing personal data")
+    redacted, normalised, digest = label_fields(text)
     labelled, _created = LabelledMessage.objects.update_or_create(
-        digest=hashlib.sha256(normalised.encode()).hexdigest(),
+        digest=digest,
         defaults={
             "normalised": normalised,
             "text": redacted,

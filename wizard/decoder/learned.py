@@ -29,13 +29,13 @@ OUTCOME_LABELS = (FAILED, UNKNOWN, DEDUCTED, NO_OUTCOME)
 DEFAULT_THRESHOLD = 0.45
 # Any sign that money may have left wins: this much of the outcome model's belief in
 # "unknown" and "deducted" together is enough to say so.
-MONEY_SIGN = 0.3
+MONEY_SIGN = 0.2
 EXPLAINED_NGRAMS = 5
 LEARNED_CHARACTERS = 400
 # The arrays' layout: a stored model of another layout cannot be read by this code.
 LAYOUT = 2
 # Regularisation: weaker than the default, since a few characters decide a short message.
-C = 20.0
+C = 50.0
 
 
 @dataclass(frozen=True)
