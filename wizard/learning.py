@@ -214,6 +214,18 @@ def _store(
     return Retraining(version, report, live_report, goes_live)
 
 
+def live_model_readable() -> bool:
+    """True when a version is live and this code can read it."""
+    live = DecoderModel.objects.live().first()
+    if live is None:
+        return False
+    try:
+        load(bytes(live.model), live.digest)
+    except Exception:
+        return False
+    return True
+
+
 def make_live(version: DecoderModel) -> None:
     """Put a stored version live (an older one back, say), in place of the live one."""
     with transaction.atomic():

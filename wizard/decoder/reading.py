@@ -154,6 +154,12 @@ def decode(
                 continue
             if probability > scores.get(symptom, 0.0):
                 scores[symptom] = probability
+    if not scores and guess is not None and guess.outcome in (UNKNOWN, DEDUCTED):
+        # Any sign that money may have left wins, over "not recognised" too: say so, with
+        # the learned part's likeliest problem.
+        best = next((s for s, _p in guess.problems if s != NOT_FAILURE), None)
+        if best is not None:
+            scores[best] = guess.probability(best)
     if not scores:
         return _unrecognised(message.text, language)
     weights = _outcome_weights(matches, guess)
