@@ -85,7 +85,7 @@ class StartPage(FastHttpUser):
     fixed_count = 1
 
     @task
-    def start(self) -> None:
+    def open_start_page(self) -> None:
         self.client.get("/", name="start", headers=PROXY_HEADERS)
 
 
