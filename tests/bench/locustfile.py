@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from http.cookiejar import DefaultCookiePolicy
 
+import gevent
 from locust import FastHttpUser, constant, task
 
 from tests.bench.walk import PROXY_HEADERS, Reply, Request, WalkFailed, walk
@@ -83,6 +84,12 @@ class StartPage(FastHttpUser):
 
     wait_time = constant(0.05)
     fixed_count = 1
+    # Under the reading flood, measure once the flooding clients are in their runs.
+    settle_seconds = 0.0
+
+    def on_start(self) -> None:
+        if self.settle_seconds:
+            gevent.sleep(self.settle_seconds)
 
     @task
     def open_start_page(self) -> None:
@@ -120,3 +127,9 @@ class MessageFlood(FastHttpUser):
                 response.success()
             else:
                 response.failure(f"status {response.status_code}")
+
+
+class StartPageUnderReadings(StartPage):
+    """The same probe, starting once the flood is under way."""
+
+    settle_seconds = 8.0

@@ -49,7 +49,7 @@ TARGET_RATIO = 0.25
 TARGET_P95_MS = 50.0
 TARGET_DECODE_RATIO = 0.1
 TARGET_READING_LOAD_RATIO = 2.0
-READING_SECONDS = 20
+READING_SECONDS = 30
 
 
 @dataclass
@@ -287,8 +287,8 @@ def reading_load(url: str, env: dict[str, str]) -> dict[str, Any]:
     the live reading (htmx), each in its own run; the readings served and refused (429)."""
     idle = locust("StartPage", users=1, seconds=READING_SECONDS, url=url, env=env,
                   name="start-idle")  # fmt: skip
-    loaded = locust("StartPage MessageFlood", users=21, seconds=READING_SECONDS, url=url,
-                    env=env, name="start-under-readings")  # fmt: skip
+    loaded = locust("StartPageUnderReadings MessageFlood", users=21, seconds=READING_SECONDS,
+                    url=url, env=env, name="start-under-readings")  # fmt: skip
     idle_ms = idle.percentile("start", "50%")
     loaded_ms = loaded.percentile("start", "50%")
     readings = loaded.rows.get("reading", {})
