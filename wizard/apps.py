@@ -9,10 +9,10 @@ class WizardConfig(AppConfig):
 
     def ready(self) -> None:
         from providers.models import Provider
-        from wizard.learning import forget_labels, forget_model
         from wizard.models import DecoderModel, LabelledMessage, MessagePattern, RemediationText
-        from wizard.patterns import forget_patterns
         from wizard.provider_wording import forget_step_texts
+        from wizard.triage.learning import forget_labels, forget_model
+        from wizard.triage.patterns import forget_patterns
 
         # Cache invalidation only; no business logic lives in signals.
         post_save.connect(forget_step_texts, sender=RemediationText, dispatch_uid="texts_save")

@@ -177,8 +177,8 @@ def problem_page_queries(message: str) -> dict[str, int]:
     """Queries of the problem page's requests when a message is pasted: read as typed
     (htmx), read by the button, and answered; the patterns, the labels and the live model
     already shared (warm)."""
-    from wizard.learning import current_model, label_for
-    from wizard.patterns import current_patterns
+    from wizard.triage.learning import current_model, label_for
+    from wizard.triage.patterns import current_patterns
 
     provider = add_providers(1)[0]
     current_patterns()
@@ -220,6 +220,8 @@ def test_a_pasted_message_keeps_the_problem_page_within_its_budget(
     counts = problem_page_queries(message)
     assert counts["typing"] == 0 and counts["button"] == 0, counts
     assert counts["answer"] <= STEP_BUDGET and counts["answer again"] <= STEP_BUDGET, counts
+
+
 def test_a_reopened_plan_with_its_ladder_costs_one_query_when_warm(shared_cache):
     """The ladder and the credit record come from the shared escalation records: a reopened
     plan that shows them costs what a plan page cost before them, the case's own row."""

@@ -1,7 +1,7 @@
 """Reading a pasted message is CPU work: the live reading (htmx as the person types, and the
 no-JavaScript button) answers 429 past a client's allowance, a busy shared address does not
 lock out the person behind it, and unrecognised messages are kept within limits per client
-(wizard/reading_limits.py)."""
+(wizard/flow/reading_limits.py)."""
 
 from __future__ import annotations
 

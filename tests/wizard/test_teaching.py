@@ -14,9 +14,9 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.factories import UserFactory
-from wizard import learning
 from wizard.decoder.learned import Labelled
 from wizard.models import DecoderModel, LabelledMessage, UnmatchedMessage
+from wizard.triage import learning
 
 pytestmark = pytest.mark.django_db
 

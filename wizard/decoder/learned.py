@@ -6,7 +6,7 @@ regressions: one for the problem (or "not a payment failure"), one for the outco
 Chinese messages have no spaces to split words on, and n-grams of characters read
 "持卡人信息有误" and "您输入的银行卡号有误" without a dictionary. scikit-learn trains the
 model (`train`); reading needs only its arrays. The model is stored and versioned by
-wizard/learning.py and handed to `decode` like the pattern set: nothing here reads a
+wizard/triage/learning.py and handed to `decode` like the pattern set: nothing here reads a
 database, a cache or a file.
 """
 

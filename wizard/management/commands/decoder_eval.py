@@ -9,9 +9,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wizard.decoder.evaluation import LabelError, evaluate, read_jsonl
-from wizard.learning import current_model, reader
 from wizard.management.commands.decode import USAGE_ERROR
-from wizard.patterns import current_patterns
+from wizard.triage.learning import current_model, reader
+from wizard.triage.patterns import current_patterns
 
 
 class Command(BaseCommand):

@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from wizard.learning import live_model_readable, retrain
-from wizard.patterns import current_patterns
+from wizard.triage.learning import live_model_readable, retrain
+from wizard.triage.patterns import current_patterns
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from wizard.learning import LabelRefused, teach
 from wizard.management.commands.decode import USAGE_ERROR, read_text
+from wizard.triage.learning import LabelRefused, teach
 
 
 class Command(BaseCommand):

@@ -19,9 +19,9 @@ from wizard.decoder import NO_MATCH, PatternError, PatternFacts, PatternSet, Rea
 from wizard.decoder.matching import compile_regex
 from wizard.decoder.normalise import normalise
 from wizard.funnel import Along, count
-from wizard.learning import current_model, label_for
 from wizard.models import MessagePattern, UnmatchedMessage
 from wizard.redaction import redact_message
+from wizard.triage.learning import current_model, label_for
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def forget_patterns(**_signal_kwargs: object) -> None:
 
 def read_message(text: str, *, provider: str | None, channel: str | None, language: str) -> Reading:
     """What a message means, read with staff's labels, the live patterns and the live
-    learned model (wizard/learning.py). Stores nothing."""
+    learned model (wizard/triage/learning.py). Stores nothing."""
     return decode(
         text,
         patterns=current_patterns(),

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from wizard.lookups import client_key
+from wizard.cases.access import client_key
 
 logger = logging.getLogger(__name__)
 

@@ -29,7 +29,6 @@ from django.views.decorators.http import require_http_methods
 
 from providers.facts import Channel
 from wizard.decoder import MAX_MESSAGE, Reading
-from wizard.learning import LabelRefused, label_fields, teach
 from wizard.models import (
     LABEL_OUTCOME_CHOICES,
     LABEL_SYMPTOM_CHOICES,
@@ -37,7 +36,8 @@ from wizard.models import (
     DecoderModel,
     LabelledMessage,
 )
-from wizard.patterns import read_message
+from wizard.triage.learning import LabelRefused, label_fields, teach
+from wizard.triage.patterns import read_message
 
 NO_OUTCOME = "no_match"
 
