@@ -10,7 +10,7 @@ outcome stays cautious: any reader that sees a sign that money may have left dec
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from config.language import is_english, pick
@@ -212,7 +212,7 @@ def _unrecognised(normalised: str, language: str) -> Reading:
 def _labelled(label: Label, patterns: PatternSet, normalised: str, language: str) -> Reading:
     """The reading staff gave this very message."""
     if label.symptom == NOT_FAILURE or label.outcome == NO_MATCH:
-        return _unrecognised(normalised, language)
+        return replace(_unrecognised(normalised, language), source=BY_LABEL, confidence=1.0)
     texts = patterns.representative(label.symptom, label.outcome)
     return Reading(
         outcome=label.outcome,

@@ -29,6 +29,7 @@ from providers.catalog import active_providers
 from providers.facts import UNKNOWN_PROVIDER, ProviderFacts
 from wizard.cases.access import remember_own_case
 from wizard.cases.recording import record_case
+from wizard.decoder.reading import BY_LABEL
 from wizard.engine.answers import (
     ACCOUNT_SYMPTOMS,
     FUNDS_SYMPTOMS,
@@ -245,6 +246,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             if (
                 meaning is not None
                 and not meaning.recognised
+                and meaning.reading.source != BY_LABEL  # staff said: no payment failure
                 and not keeping_refused(self.request)
             ):
                 self.miss = unmatched_statement(
