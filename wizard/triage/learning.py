@@ -44,7 +44,7 @@ from wizard.redaction import redact_message
 
 logger = logging.getLogger(__name__)
 
-DECODER = Path(__file__).resolve().parent / "decoder"
+DECODER = Path(__file__).resolve().parents[1] / "decoder"
 LEARN = DECODER / "corpus" / "learn.jsonl"
 HELD_OUT = DECODER / "corpus" / "heldout.jsonl"
 EXAMPLES = DECODER / "examples.json"
