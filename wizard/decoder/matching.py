@@ -193,7 +193,8 @@ class PatternSet:
     def representative(self, symptom: str, outcome: str) -> PatternFacts | None:
         """The pattern whose explanation and next step best speak for a problem read by the
         learned part or a label: one with the same outcome if any, the general (any
-        provider, any channel) first, then the highest priority."""
+        provider, any channel) first, then one without alternatives, then the highest
+        priority."""
         return self._representatives.get((symptom, outcome)) or self._representatives.get(
             (symptom, "")
         )
@@ -246,8 +247,9 @@ def _representatives(facts: Sequence[PatternFacts]) -> dict[tuple[str, str], Pat
     """Per (problem, outcome), and per (problem, ""), the pattern that speaks for it best."""
     best: dict[tuple[str, str], PatternFacts] = {}
 
-    def rank(p: PatternFacts) -> tuple[bool, int, int]:
-        return (p.provider is None and not p.channel, p.priority, -p.id)
+    def rank(p: PatternFacts) -> tuple[bool, bool, int, int]:
+        # One cause said plainly speaks for a problem better than a two-way explanation.
+        return (p.provider is None and not p.channel, not p.alternatives, p.priority, -p.id)
 
     for pattern in facts:
         if not pattern.explanation_zh:
