@@ -77,6 +77,7 @@ run: $(STAMP) messages
 	$(BIN)/python manage.py load_providers
 	$(BIN)/python manage.py load_patterns
 	$(BIN)/python manage.py load_escalation
+	$(BIN)/python manage.py retrain_decoder --if-none
 	@echo "Serving on http://$(RUN_ADDRESS)/ (admin: /admin/, create a user with: $(BIN)/python manage.py createsuperuser)"
 	$(BIN)/python manage.py runserver $(RUN_ADDRESS)
 

@@ -312,6 +312,19 @@ CASE_LOOKUP_MISSES_PER_HOUR = env_int("CASE_LOOKUP_MISSES_PER_HOUR", 10)
 # The ceiling for one address, whatever its sessions: thousands of mobile users share one
 # carrier-NAT address, so it is high, yet it still slows a script that drops its cookies.
 CASE_LOOKUP_MISSES_PER_ADDRESS_PER_HOUR = env_int("CASE_LOOKUP_MISSES_PER_ADDRESS_PER_HOUR", 300)
+# Reading a pasted message is CPU work (wizard/reading_limits.py): readings per browser session
+# per minute (the page reads as the person types, at most one per 600 ms pause) ...
+MESSAGE_READINGS_PER_SESSION_PER_MINUTE = env_int("MESSAGE_READINGS_PER_SESSION_PER_MINUTE", 30)
+# ... and per address, a ceiling sized for a carrier-NAT address that thousands share. A
+# session's first few readings of a minute are served even past it, so nobody behind a busy
+# address is locked out.
+MESSAGE_READINGS_PER_ADDRESS_PER_MINUTE = env_int("MESSAGE_READINGS_PER_ADDRESS_PER_MINUTE", 600)
+# Unrecognised messages kept for staff (redacted): at most this many per session and per
+# address an hour; the rest are read but not kept.
+UNMATCHED_MESSAGES_PER_SESSION_PER_HOUR = env_int("UNMATCHED_MESSAGES_PER_SESSION_PER_HOUR", 20)
+UNMATCHED_MESSAGES_PER_ADDRESS_PER_HOUR = env_int("UNMATCHED_MESSAGES_PER_ADDRESS_PER_HOUR", 300)
+# An unrecognised message nobody has sent for this many days is deleted by purge_expired.
+UNMATCHED_RETENTION_DAYS = env_int("UNMATCHED_RETENTION_DAYS", 90)
 
 SITE_NAME = _("分期还款自助助手")
 

@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from tests.factories import ProviderFactory
 from tests.wizard.helpers import WizardSession, case_for, owners_browser, recent_answers
-from wizard.engine.answers import SHANGHAI
 from wizard.flow.views import RepaymentWizard
 from wizard.models import Case, UnmatchedMessage
 
