@@ -47,13 +47,17 @@ class Walk:
         if next_path:
             self.expect_path(next_path)
 
-    def expect_path(self, path: str) -> None:
-        """Wait for a path; /check/ paths leave out the run id, /plan/ the reference code."""
-        pattern = re.escape(self.base_url + path)
-        pattern = pattern.replace("/check/", "/check/[A-Za-z0-9_-]{8}/").replace(
-            "/plan/", "/plan/[2-9A-Z]{10}/"
-        )
-        self.page.wait_for_url(re.compile(pattern + "$"))
+    def expect_path(self, path: str, *, or_path: str | None = None) -> None:
+        """Wait for a path (or another); /check/ paths leave out the run id, /plan/ the
+        reference code."""
+        patterns = []
+        for each in (path, or_path) if or_path else (path,):
+            pattern = re.escape(self.base_url + each)
+            pattern = pattern.replace("/check/", "/check/[A-Za-z0-9_-]{8}/").replace(
+                "/plan/", "/plan/[2-9A-Z]{10}/"
+            )
+            patterns.append(f"(?:{pattern})")
+        self.page.wait_for_url(re.compile("|".join(patterns) + "$"))
         self.page.wait_for_load_state()
 
     def provider(self, slug: str = "cmb") -> None:
@@ -82,7 +86,12 @@ class Walk:
         when = (dt.datetime.now(tz=SHANGHAI) - dt.timedelta(hours=1)).replace(second=0)
         for field, value in page_answers("timing", when=when).items():
             self.fill(f"timing-{field}", value)
-        self.tap_continue("/check/situation/")
+        self.tap_continue()
+        self.expect_path("/check/situation/", or_path="/check/remainder/")
+        if "/remainder/" in self.page.url:
+            # Past the due date's cutoff, a lender with a tolerance asks what is unpaid.
+            self.choose("remainder-remainder", "unsure")
+            self.tap_continue("/check/situation/")
 
     def situation(self) -> None:
         self.answer("situation", "/check/review/", autopay="off")

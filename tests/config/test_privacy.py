@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.factories import ProviderFactory
-from tests.wizard.helpers import WizardSession, case_for, recent_answers
+from tests.wizard.helpers import WizardSession, case_for, owners_browser, recent_answers
 from wizard.flow.views import RepaymentWizard
 from wizard.models import Case, UnmatchedMessage
 
@@ -87,13 +87,15 @@ def test_personal_data_typed_anywhere_is_neither_stored_nor_logged(caplog):
     # The one free-text field: the comment under "did this solve it?".
     for value in PERSONAL.values():
         case = case_for(recent_answers(provider="cmb"))
-        client.post(f"/plan/{case.code}/feedback/", {"outcome": "partly", "comment": value})
+        owners_browser(case, client).post(
+            f"/plan/{case.code}/feedback/", {"outcome": "partly", "comment": value}
+        )
     # Names hide best inside sentences; one introduced the usual way is caught with the numbers.
     # (A bare name in the middle of a sentence cannot be told from words: the comment field
     # asks people not to type any.)
     for value in (PERSONAL["card number"], PERSONAL["ID number"], PERSONAL["phone number"]):
         case = case_for(recent_answers(provider="cmb"))
-        client.post(
+        owners_browser(case, client).post(
             f"/plan/{case.code}/feedback/",
             {"outcome": "partly", "comment": f"我叫{PERSONAL['name']},号码{value}仍然不行"},
         )

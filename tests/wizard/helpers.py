@@ -201,6 +201,21 @@ def case_for(answers: dict[str, Any]) -> Any:
     return record_case(plan)
 
 
+def owners_browser(case: Any, client: Any = None) -> Any:
+    """A test client in the session that made `case`, as finishing the wizard leaves it."""
+    from django.conf import settings
+    from django.test import Client
+
+    from wizard.cases.access import remember_own_case
+
+    client = client or Client()
+    session = client.session
+    remember_own_case(session, case.code)
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    return client
+
+
 def recent_answers(**overrides: Any) -> dict[str, Any]:
     """Answers for an attempt half an hour ago, due today: valid whatever today is."""
     from django.utils import timezone

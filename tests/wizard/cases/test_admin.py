@@ -6,14 +6,16 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from tests.wizard.helpers import case_for, recent_answers
+from tests.wizard.helpers import case_for, owners_browser, recent_answers
 
 pytestmark = pytest.mark.django_db
 
 
 def test_staff_type_a_code_and_see_the_case_read_only(bank, support_client):
     case = case_for(recent_answers(symptom="timeout"))
-    Client().post(f"/plan/{case.code}/feedback/", {"outcome": "partly", "comment": "还在等"})
+    owners_browser(case).post(
+        f"/plan/{case.code}/feedback/", {"outcome": "partly", "comment": "还在等"}
+    )
     typed = f"{case.code[:5].lower()}-{case.code[5:].lower()}"
     response = support_client.get("/admin/wizard/case/", {"q": typed})
     assert response["Location"] == f"/admin/wizard/case/{case.pk}/change/"

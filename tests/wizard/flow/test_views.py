@@ -291,9 +291,11 @@ def test_the_session_keeps_only_categorical_answers(client, wizard):
         "contacted_provider",
         "autopay",
         "card_tier",
+        "remainder",
         "message",
     }
     assert stored["message"] is None  # none was given
+    assert stored["remainder"] == "unsure", "a bracket, and only when asked"
 
 
 def test_extra_fields_posted_along_with_an_answer_are_not_kept(client, wizard):
