@@ -10,12 +10,14 @@ Pure: no request, session, database or template (see wizard/engine/__init__.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from config.language import is_english
 from providers.facts import Channel, MaintenanceWindowFacts, ProviderFacts, RungFacts, RungKind
 from wizard.engine.answers import (
     SHANGHAI,
@@ -23,12 +25,11 @@ from wizard.engine.answers import (
     Autopay,
     CardStatus,
     Check,
-    MessageOutcome,
     Symptom,
     YesNo,
     YesNoUnsure,
 )
-from wizard.engine.deadlines import Status, format_moment
+from wizard.engine.deadlines import Status
 from wizard.engine.ladder import (
     CREDIT_KINDS,
     SOLVED_FEEDBACK,
@@ -37,7 +38,8 @@ from wizard.engine.ladder import (
     ladder_kinds,
     lay_out,
 )
-from wizard.engine.plan import Plan, Step, banner_label
+from wizard.engine.plan import Plan, Step
+from wizard.engine.punctuation import punctuate
 from wizard.engine.sentences import Sentences
 from wizard.engine.situation import Situation
 from wizard.engine.steps import StepCode, Urgency, least_urgent
@@ -131,55 +133,34 @@ class _PlanBuilder:
     def build(self) -> Plan:
         s = self.situation
         a = s.answers
+        w = self.words
         symptom = a.symptom
-        symptom_reason = self.words.because(_("遇到的问题"), Symptom(symptom).label)
         blocker = Urgency.NOW if self.pay_urgency is Urgency.NOW else Urgency.TODAY
+        contacted = a.contacted_provider == YesNo.YES
 
         if a.outcome_unknown and not s.money_already_left:
-            self.add(
-                StepCode.CHECK_MONEY_LEFT,
-                Urgency.NOW,
-                self.words.because(_("屏幕上的提示"), MessageOutcome.UNKNOWN.label),
-            )
+            self.add(StepCode.CHECK_MONEY_LEFT, Urgency.NOW, w.why_message_unknown())
         if s.provider.is_unknown:
-            self.add(
-                StepCode.IDENTIFY_PROVIDER,
-                Urgency.NOW,
-                self.words.because(_("还款机构"), _("不确定是哪家")),
-            )
+            self.add(StepCode.IDENTIFY_PROVIDER, Urgency.NOW, w.why_lender_unknown())
         if s.window:
-            self.add(
-                StepCode.MAINTENANCE_WINDOW,
-                Urgency.NOW,
-                self.words.because(
-                    _("维护公告"),
-                    _("%(provider)s在你还款时或现在处于维护中")
-                    % {"provider": s.provider.in_language("name", s.language)},
-                ),
-            )
+            self.add(StepCode.MAINTENANCE_WINDOW, Urgency.NOW, w.why_window())
         if symptom in (Symptom.TIMEOUT, Symptom.CHANNEL_UNAVAILABLE):
-            self.add(StepCode.OUTAGE_PROCEDURE, blocker, symptom_reason)
+            self.add(StepCode.OUTAGE_PROCEDURE, blocker, w.why_problem())
         if s.money_already_left:
             # Money has left: the plan is about proving when, never about paying again
-            # before the provider has said the money did not arrive.
-            self.add(StepCode.REPORT_DEDUCTED_NOT_CREDITED, Urgency.NOW, symptom_reason)
-            self.add(
-                StepCode.PROVE_PAYMENT_TIME,
-                Urgency.NOW,
-                self.words.because(_("尝试还款时间"), self.words.value("attempt_time")),
-            )
+            # before the provider has said the money did not arrive. Someone who has
+            # called already follows that call up rather than making it again.
+            if contacted:
+                self.add(
+                    StepCode.FOLLOW_UP_WITH_PROVIDER, Urgency.NOW, w.why_contact(follow_up=True)
+                )
+            else:
+                self.add(StepCode.REPORT_DEDUCTED_NOT_CREDITED, Urgency.NOW, w.why_problem())
+            self.add(StepCode.PROVE_PAYMENT_TIME, Urgency.NOW, w.why_payment_time())
         else:
-            self.add_account_steps(blocker, symptom_reason)
-            self.add_funds_steps(symptom_reason)
-            self.add(
-                StepCode.MEET_DEADLINE,
-                self.pay_urgency,
-                self.words.because(
-                    _("还款日"),
-                    format_moment(s.due_cutoff, language=s.language, now=s.now),
-                ),
-            )
-            contacted = a.contacted_provider == YesNo.YES
+            self.add_account_steps(blocker)
+            self.add_funds_steps()
+            self.add(StepCode.MEET_DEADLINE, self.pay_urgency, w.why_deadline())
             if symptom == Symptom.NO_REPAY_OPTION or not self.has_self_fix():
                 # Nothing the person can fix alone: only the provider can say why.
                 contact_urgency = (
@@ -190,9 +171,9 @@ class _PlanBuilder:
                     Urgency.SOON if contacted else Urgency.TODAY, self.pay_urgency
                 )
             self.add(
-                StepCode.CONTACT_PROVIDER,
+                StepCode.FOLLOW_UP_WITH_PROVIDER if contacted else StepCode.CONTACT_PROVIDER,
                 contact_urgency,
-                self.words.because(_("是否已联系过客服"), YesNo(a.contacted_provider).label),
+                w.why_contact(follow_up=contacted),
             )
         standing = s.status if s.money_already_left else s.status_now
         self.add(
@@ -202,35 +183,32 @@ class _PlanBuilder:
                 Status.POSSIBLY_IN_GRACE: Urgency.NOW,
                 Status.IN_GRACE: Urgency.TODAY,
             }.get(standing, Urgency.LATER),
-            self.words.because(
-                _("目前状态"), banner_label(standing, money_already_left=s.money_already_left)
-            ),
+            w.why_credit(standing),
         )
         self.add_ladder_steps(standing)
-        if s.provider.autopay_available and (
-            a.autopay != Autopay.ON or a.channel == Channel.AUTOPAY
-        ):
-            self.add(
-                StepCode.ENABLE_AUTOPAY,
-                Urgency.LATER,
-                self.words.because(_("自动还款"), Autopay(a.autopay).label),
-            )
+        autopay_failed = a.channel == Channel.AUTOPAY
+        if autopay_failed:
+            # It was on and did not take the money: why, not "turn it on".
+            self.add(StepCode.CHECK_AUTOPAY, Urgency.LATER, w.why_autopay(a.autopay, failed=True))
+        elif s.provider.autopay_available and a.autopay != Autopay.ON:
+            self.add(StepCode.ENABLE_AUTOPAY, Urgency.LATER, w.why_autopay(a.autopay, failed=False))
 
-        steps = sorted(
-            self.steps,
-            key=lambda s: (
-                s.urgency.rank,
+        def order(step: Step) -> tuple[int, int, int]:
+            return (
+                step.urgency.rank,
                 # Where things stand now leads; then what blocks any payment.
                 0
-                if s.code is StepCode.ESCALATE_TO_REGULATOR
+                if step.code is StepCode.ESCALATE_TO_REGULATOR
                 else 1
-                if s.code.leads
+                if step.code.leads
                 else 2
-                if symptom in s.code.answers
+                if symptom in step.code.answers
                 else 3,
-                s.code.position,
-            ),
-        )
+                step.code.position,
+            )
+
+        steps = sorted(at_most_two_now(sorted(self.steps, key=order)), key=order)
+        ladder = self.laid_out("ladder") if self.ladder_applies else ()
         return Plan(
             provider=s.provider,
             answers=a,
@@ -240,18 +218,21 @@ class _PlanBuilder:
             deadline=s.deadline,
             now=s.now,
             language=s.language,
-            steps=tuple(steps),
+            steps=numbered(steps),
             window=s.window,
             grace_deadline=s.grace_deadline,
-            attempt_evidence=self.words.value("attempt_evidence"),
-            ladder=self.laid_out("ladder") if self.ladder_applies else (),
+            attempt_evidence=punctuate(w.value("attempt_evidence"), language=s.language),
+            ladder=fold_ladder(ladder, case_age=s.case_age, unsolved=self.unsolved),
             credit_record=self.laid_out("credit"),
+            # The credit-record section (disputes, 12363, courts) opens by itself only for
+            # someone really overdue, never for one who may still be inside a grace period.
             credit_record_open=not self.solved
-            and (
-                standing in (Status.OVERDUE, Status.POSSIBLY_IN_GRACE)
-                or (self.wrong_mark_possible and s.case_age >= 1)
-            ),
+            and s.overdue_for_sure(standing, a.attempted_at if s.money_already_left else s.now),
             case_age_days=s.case_age,
+            deadline_sourced=s.deadline_sourced,
+            overdue_for_sure=s.overdue_for_sure(
+                standing, a.attempted_at if s.money_already_left else s.now
+            ),
         )
 
     def laid_out(self, which: str) -> tuple[LadderRung, ...]:
@@ -263,13 +244,16 @@ class _PlanBuilder:
                 if which == "ladder"
                 else CREDIT_KINDS
             )
-            self._laid_out[which] = lay_out(
-                self.rungs,
-                kinds=kinds,
-                values=self.rung_values(),
-                case_day=s.case_day,
-                today=s.today,
-                language=s.language,
+            self._laid_out[which] = tuple(
+                rung.punctuated(s.language)
+                for rung in lay_out(
+                    self.rungs,
+                    kinds=kinds,
+                    values=self.rung_values(),
+                    case_day=s.case_day,
+                    today=s.today,
+                    language=s.language,
+                )
             )
         return self._laid_out[which]
 
@@ -308,51 +292,30 @@ class _PlanBuilder:
             and s.case_age >= limit
             and (s.money_already_left or self.unsolved)
         ):
-            self.add(
-                StepCode.ESCALATE_TO_REGULATOR,
-                Urgency.NOW,
-                self.words.because(
-                    _("方案生成于"),
-                    ngettext("%(day)s,%(n)d 天前", "%(day)s,%(n)d 天前", s.case_age)
-                    % {"day": self.words.day(s.case_day), "n": s.case_age},
-                ),
-            )
+            self.add(StepCode.ESCALATE_TO_REGULATOR, Urgency.NOW, self.words.why_escalate())
         if s.case_age < 1:
             return
         at_risk = standing in (Status.OVERDUE, Status.POSSIBLY_IN_GRACE)
         if self.first_rung(RungKind.CREDIT_CHECK) and (at_risk or self.wrong_mark_possible):
-            self.add(
-                StepCode.CHECK_CREDIT_REPORT,
-                Urgency.SOON,
-                self.words.because(
-                    _("目前状态"), banner_label(standing, money_already_left=s.money_already_left)
-                ),
-            )
+            self.add(StepCode.CHECK_CREDIT_REPORT, Urgency.SOON, self.words.why_credit_check())
         if self.wrong_mark_possible and self.first_rung(RungKind.CREDIT_DISPUTE):
-            self.add(
-                StepCode.DISPUTE_CREDIT_RECORD,
-                Urgency.SOON,
-                self.words.because(_("尝试还款时间"), self.words.value("attempt_time")),
-            )
+            self.add(StepCode.DISPUTE_CREDIT_RECORD, Urgency.SOON, self.words.why_dispute())
 
     def has_self_fix(self) -> bool:
         return any(step.code.self_fix for step in self.steps)
 
-    def add_account_steps(self, urgency: Urgency, symptom_reason: str) -> None:
+    def add_account_steps(self, urgency: Urgency) -> None:
+        w = self.words
         account = self.situation.answers.account
         symptom = self.situation.answers.symptom
         if symptom == Symptom.RISK_CONTROL:
-            self.add(StepCode.PASS_RISK_CHECK, urgency, symptom_reason)
+            self.add(StepCode.PASS_RISK_CHECK, urgency, w.why_problem())
         if account is None:
             if symptom == Symptom.INFO_MISMATCH:
-                self.add(StepCode.CHECK_ACCOUNT_INFO, urgency, symptom_reason)
+                self.add(StepCode.CHECK_ACCOUNT_INFO, urgency, w.why_problem())
             return
         if account.card_status in (CardStatus.EXPIRED, CardStatus.FROZEN, CardStatus.LOST):
-            self.add(
-                StepCode.FIX_CARD_STATUS,
-                urgency,
-                self.words.because(_("银行卡状态"), CardStatus(account.card_status).label),
-            )
+            self.add(StepCode.FIX_CARD_STATUS, urgency, w.why_card_status(account.card_status))
         doubtful = [
             (label, value)
             for label, value in (
@@ -362,57 +325,136 @@ class _PlanBuilder:
             if value != Check.OK
         ]
         if doubtful or symptom == Symptom.INFO_MISMATCH or account.card_status == CardStatus.UNSURE:
-            reasons = [self.words.because(label, Check(value).label) for label, value in doubtful]
+            reasons = [w.why_check(label, value) for label, value in doubtful]
             if account.card_status == CardStatus.UNSURE:
-                reasons.append(self.words.because(_("银行卡状态"), CardStatus.UNSURE.label))
-            self.add(
-                StepCode.CHECK_ACCOUNT_INFO, urgency, self.words.join(reasons) or symptom_reason
-            )
+                reasons.append(w.why_card_status(CardStatus.UNSURE))
+            self.add(StepCode.CHECK_ACCOUNT_INFO, urgency, w.join(reasons) or w.why_problem())
         if account.reserved_phone != Check.OK:
             self.add(
                 StepCode.UPDATE_RESERVED_PHONE,
                 urgency,
-                self.words.because(_("银行预留手机号"), Check(account.reserved_phone).label),
+                w.why_check(_("银行预留手机号"), account.reserved_phone),
             )
 
-    def add_funds_steps(self, symptom_reason: str) -> None:
+    def add_funds_steps(self) -> None:
+        w = self.words
         funds = self.situation.answers.funds
         symptom = self.situation.answers.symptom
         urgency = self.pay_urgency
-        short = symptom == Symptom.INSUFFICIENT_FUNDS or (
-            funds is not None and funds.enough_balance != YesNoUnsure.YES
-        )
-        if short:
-            reason = (
-                self.words.because(_("余额是否足够"), YesNoUnsure(funds.enough_balance).label)
-                if funds is not None and funds.enough_balance != YesNoUnsure.YES
-                else symptom_reason
-            )
+        doubt = funds is not None and funds.enough_balance != YesNoUnsure.YES
+        if symptom == Symptom.INSUFFICIENT_FUNDS or doubt:
+            reason = w.why_balance(funds.enough_balance) if doubt and funds else w.why_problem()
             self.add(StepCode.ENSURE_FUNDS, urgency, reason)
+        if symptom == Symptom.INSUFFICIENT_FUNDS or (
+            funds is not None and funds.enough_balance == YesNoUnsure.NO
+        ):
+            # Short of money: the way to stay out of overdue with less than the full amount.
+            self.add(
+                StepCode.CANNOT_PAY_IN_FULL,
+                least_urgent(Urgency.TODAY, urgency),
+                w.why_balance(YesNoUnsure.NO)
+                if funds is not None and funds.enough_balance == YesNoUnsure.NO
+                else w.why_problem(),
+            )
         if funds is not None and funds.frozen_or_preauth != YesNoUnsure.NO:
             self.add(
-                StepCode.WAIT_FOR_PREAUTH_RELEASE,
-                urgency,
-                self.words.because(
-                    _("是否有冻结或预授权的钱"), YesNoUnsure(funds.frozen_or_preauth).label
-                ),
+                StepCode.WAIT_FOR_PREAUTH_RELEASE, urgency, w.why_held(funds.frozen_or_preauth)
             )
         if symptom == Symptom.LIMIT_EXCEEDED or (
             funds is not None and funds.limit_reached == YesNoUnsure.YES
         ):
-            reason = (
-                symptom_reason
-                if symptom == Symptom.LIMIT_EXCEEDED
-                else self.words.because(_("是否碰到限额"), YesNoUnsure.YES.label)
-            )
+            reason = w.why_problem() if symptom == Symptom.LIMIT_EXCEEDED else w.why_limit()
             self.add(StepCode.RAISE_LIMIT_OR_SWITCH_CHANNEL, urgency, reason)
 
     def add(self, code: StepCode, urgency: Urgency, because: str) -> None:
+        s = self.situation
+        w = self.words
         text = self.texts.get(code) or DEFAULT_TEXTS[code]
-        values = self.words.placeholder_values()
-        title = fill(text.title(self.situation.language), values).strip()
-        detail = fill(text.detail(self.situation.language), values).strip()
-        detail = self.words.sentences(
-            self.words.precondition(code), detail, self.words.caveat(code)
+        values = w.placeholder_values()
+        title = fill(text.title(s.language), values).strip()
+        detail = w.sentences(w.precondition(code), fill(text.detail(s.language), values).strip())
+        detail, more = fold(ended(detail, s.language), w.more_for(code), language=s.language)
+        self.steps.append(
+            Step(
+                code,
+                urgency,
+                punctuate(title, language=s.language),
+                punctuate(detail, language=s.language),
+                punctuate(because, language=s.language),
+                more=punctuate(more, language=s.language),
+                provenance=w.provenance_for(code),
+                claims=w.claims_for(code),
+            )
         )
-        self.steps.append(Step(code, urgency, title, detail, because))
+
+
+# About 200 Chinese characters show; the rest folds behind "more". English runs about
+# two and a half times as long for the same words.
+DETAIL_LIMIT = {"zh": 200, "en": 500}
+SENTENCE_END = re.compile(r"(?<=[。！？；])|(?<=[.!?;])\s+")
+
+
+def fold(detail: str, more: str, *, language: str) -> tuple[str, str]:
+    """(what shows, what folds): whole sentences up to the limit show, the rest folds ahead
+    of the step's own "more"."""
+    limit = DETAIL_LIMIT["en" if is_english(language) else "zh"]
+    if len(detail) <= limit:
+        return detail, more
+    joiner = " " if is_english(language) else ""
+    shown: list[str] = []
+    folded: list[str] = []
+    for sentence in (part for part in SENTENCE_END.split(detail) if part):
+        if not folded and len(joiner.join([*shown, sentence])) <= limit:
+            shown.append(sentence)
+        else:
+            folded.append(sentence)
+    if not shown:  # one sentence longer than the limit: it shows whole
+        shown, folded = folded[:1], folded[1:]
+    return joiner.join(shown), joiner.join(part for part in (*folded, more) if part)
+
+
+def ended(text: str, language: str) -> str:
+    """The text with its last sentence ended (a provider's path is typed without a stop)."""
+    if not text or text[-1] in "。！？.!?”’）)":
+        return text
+    return text + ("." if is_english(language) else "。")
+
+
+def at_most_two_now(steps: list[Step]) -> list[Step]:
+    """When everything is urgent nothing is: the first two "now" steps keep it, later ones
+    become "today"."""
+    kept = []
+    nows = 0
+    for step in steps:
+        if step.urgency is Urgency.NOW:
+            nows += 1
+            if nows > MAX_NOW_STEPS:
+                step = replace(step, urgency=Urgency.TODAY)
+        kept.append(step)
+    return kept
+
+
+MAX_NOW_STEPS = 2
+
+
+def numbered(steps: list[Step]) -> tuple[Step, ...]:
+    """Each step with its anchor, step-1 first: the banner and the summary link to them."""
+    return tuple(replace(step, id=f"step-{n}") for n, step in enumerate(steps, start=1))
+
+
+def fold_ladder(
+    ladder: tuple[LadderRung, ...], *, case_age: int, unsolved: bool
+) -> tuple[LadderRung, ...]:
+    """The ladder's first rung shows; the rest fold until the case is old enough for them:
+    the lender's time to answer has passed, or the person says it is not solved."""
+    if not ladder:
+        return ladder
+    first = ladder[0]
+    limit = first.facts.time_limit_days
+    ripe = unsolved or first.passed or (limit is None and case_age >= DEFAULT_ANSWER_DAYS)
+    return (first, *(replace(rung, folded=not ripe) for rung in ladder[1:]))
+
+
+# Where a lender's complaint rule names no time to answer, the rungs above it open after
+# the banking rule's 15 days, a fair wait (the regulator's 12378 takes complaints after it).
+DEFAULT_ANSWER_DAYS = 15

@@ -11,13 +11,15 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from config.language import pick
-from providers.facts import Fact, RungKind
-from wizard.engine.answers import SHANGHAI
+from providers.facts import Fact, Provenance, RungKind
+from wizard.engine import cannot_pay
+from wizard.engine.answers import Autopay, CardStatus, Check, Symptom, YesNoUnsure
 from wizard.engine.deadlines import Status, format_moment
-from wizard.engine.ladder import LadderRung, format_day, source_name, sourced
+from wizard.engine.ladder import LadderRung, format_day
+from wizard.engine.plan import SourcedClaim
 from wizard.engine.situation import Situation
 from wizard.engine.steps import StepCode
 
@@ -36,6 +38,36 @@ PAYING_STEPS = frozenset(
 )
 
 FirstRung = Callable[..., LadderRung | None]
+
+# The steps that name the provider's hotline: they rest on it.
+CALLING_STEPS = frozenset(
+    {
+        StepCode.CHECK_MONEY_LEFT,
+        StepCode.REPORT_DEDUCTED_NOT_CREDITED,
+        StepCode.CONTACT_PROVIDER,
+        StepCode.FOLLOW_UP_WITH_PROVIDER,
+    }
+)
+LADDER_STEPS = frozenset(
+    {
+        StepCode.ESCALATE_TO_REGULATOR,
+        StepCode.CHECK_CREDIT_REPORT,
+        StepCode.DISPUTE_CREDIT_RECORD,
+    }
+)
+PROBLEM_REASONS = {
+    Symptom.DECLINED: gettext_lazy("你的还款被拒绝了，钱没有扣走。"),
+    Symptom.INSUFFICIENT_FUNDS: gettext_lazy("提示说余额不足。"),
+    Symptom.INFO_MISMATCH: gettext_lazy("提示说信息不符，或预留手机号不一致。"),
+    Symptom.CARD_PROBLEM: gettext_lazy("你说银行卡过期、冻结或挂失了。"),
+    Symptom.LIMIT_EXCEEDED: gettext_lazy("提示说超出了限额。"),
+    Symptom.TIMEOUT: gettext_lazy("付款时一直转圈或超时，结果不明。"),
+    Symptom.CHANNEL_UNAVAILABLE: gettext_lazy("还款渠道不可用或正在维护。"),
+    Symptom.RISK_CONTROL: gettext_lazy("这笔付款被风控或安全验证拦下了。"),
+    Symptom.DEDUCTED_NOT_CREDITED: gettext_lazy("钱已经扣了，账单却还显示未还。"),
+    Symptom.NO_REPAY_OPTION: gettext_lazy("你找不到还款的入口。"),
+    Symptom.OTHER: gettext_lazy("还款没有成功，原因还不清楚。"),
+}
 
 
 class Sentences:
@@ -61,104 +93,105 @@ class Sentences:
             return _("先按第一步确认上一笔没有扣款,再做这一步。")
         return ""
 
-    def caveat(self, code: StepCode) -> str:
-        """What the step must add about how sure we are of the facts it rests on."""
+    def provenance_for(self, code: StepCode) -> Provenance | None:
+        """The one fact or record a step rests on, shown beside it as a certainty tag (None
+        where the step is general advice). A fact said in a step is tagged there, never
+        hedged in a sentence."""
         s = self.situation
         p = s.provider
-        name = p.in_language("name", s.language)
+        if p.is_unknown and code not in LADDER_STEPS:
+            return None
         if code is StepCode.MEET_DEADLINE:
-            notes = [self.grace_note()]
-            due_cutoff = p.provenance_of(Fact.DUE_CUTOFF)
-            if not due_cutoff.is_official and not p.is_unknown:
-                notes.append(
-                    _(
-                        "当天截止时间 %(cutoff)s 尚未得到官方确认(%(certainty)s),请以%(provider)s的通知为准。"  # noqa: E501
-                    )
-                    % {
-                        "cutoff": p.due_cutoff.strftime("%H:%M"),
-                        "certainty": due_cutoff.label,
-                        "provider": name,
-                    }
-                )
-            return self.sentences(*notes)
-        if (
-            code in (StepCode.CONTACT_PROVIDER, StepCode.REPORT_DEDUCTED_NOT_CREDITED)
-            and not p.is_unknown
-            and not p.provenance_of(Fact.HOTLINE).is_official
-        ):
-            return _("这个号码来自公开资料,尚未得到官方确认;拨打前请在官方 App 或账单上核对一下。")
-        rungs = {
-            StepCode.ESCALATE_TO_REGULATOR: (
+            return p.provenance_of(Fact.DUE_CUTOFF)
+        if code in CALLING_STEPS:
+            return p.provenance_of(Fact.HOTLINE)
+        if code in (StepCode.ENABLE_AUTOPAY, StepCode.CHECK_AUTOPAY):
+            return p.provenance_of(Fact.AUTOPAY)
+        rung = {
+            StepCode.ESCALATE_TO_REGULATOR: self.first_rung(RungKind.REGULATOR),
+            StepCode.CHECK_CREDIT_REPORT: self.first_rung(RungKind.CREDIT_CHECK),
+            StepCode.DISPUTE_CREDIT_RECORD: self.first_rung(RungKind.CREDIT_DISPUTE),
+        }.get(code)
+        return rung.provenance if rung else None
+
+    def claims_for(self, code: StepCode) -> tuple[SourcedClaim, ...]:
+        """The sourced sentences of a step built from several facts, each with its tag."""
+        s = self.situation
+        if code is StepCode.CANNOT_PAY_IN_FULL:
+            return tuple(
+                SourcedClaim(claim.code, claim.text(s.language), claim.provenance)
+                for claim in cannot_pay.claims_for(s.provider)
+            )
+        if code is StepCode.MEET_DEADLINE and (note := self.grace_note()):
+            return (SourcedClaim("grace", note, s.provider.provenance_of(Fact.GRACE)),)
+        if code is StepCode.ESCALATE_TO_REGULATOR:
+            # The lender's time to answer, and who hears the complaint next.
+            rungs = (
                 self.first_rung(RungKind.PROVIDER_COMPLAINT, timed=True),
                 self.first_rung(RungKind.REGULATOR),
-            ),
-            StepCode.CHECK_CREDIT_REPORT: (self.first_rung(RungKind.CREDIT_CHECK),),
-            StepCode.DISPUTE_CREDIT_RECORD: (self.first_rung(RungKind.CREDIT_DISPUTE),),
-        }.get(code, ())
-        notes = [
-            f"({sourced(rung.provenance, language=s.language)})"
-            for rung in rungs
-            if rung is not None
-        ]
-        return self.sentences(*notes)
+            )
+            return tuple(
+                SourcedClaim(rung.code, rung.title, rung.provenance)
+                for rung in rungs
+                if rung is not None
+            )
+        return ()
+
+    def more_for(self, code: StepCode) -> str:
+        """What a step says beyond its short detail, folded behind "more" on the page."""
+        s = self.situation
+        if code is StepCode.MEET_DEADLINE:
+            late_fee = s.provider.in_language("late_fee", s.language)
+            parts = [self.grace_extras()]
+            if late_fee:
+                parts.append(_("逾期的费用：%(late_fee)s") % {"late_fee": late_fee})
+            return self.sentences(*parts)
+        return ""
 
     def grace_note(self) -> str:
-        """What the plan says about a grace period it does not count on.
-
-        Past the due-date cutoff inside a stated but unconfirmed grace period (or one that
-        must be asked for): pay now, and here is what the grace would give you, from where,
-        and how to confirm or request it.
-        """
+        """What the plan says of a grace period it does not count on (stated elsewhere than
+        by the provider, or one that must be asked for); its source is the claim's tag."""
         s = self.situation
         p = s.provider
         rule = s.grace
-        provenance = p.provenance_of(Fact.GRACE)
         if not rule.days or p.grace_is_certain() or s.grace_deadline is None:
             return ""
         values = {
             "provider": p.in_language("name", s.language),
             "n": rule.days,
-            "grace_end": format_moment(s.grace_deadline, language=s.language, now=s.now),
-            "source": source_name(provenance.source) or provenance.label,
-            "checked_on": provenance.checked_on.isoformat() if provenance.checked_on else "—",
-            "certainty": provenance.label,
+            "grace_end": self.moment(s.grace_deadline),
         }
         if s.status_now is Status.POSSIBLY_IN_GRACE:
-            note = (
+            return (
                 ngettext(
-                    "现在就还,别等。如果%(provider)s的 %(n)d 天宽限期适用于你的卡"
-                    "(来源:%(source)s,核对于 %(checked_on)s,%(certainty)s),"
-                    "在 %(grace_end)s 前还上仍算按时。",
-                    "现在就还,别等。如果%(provider)s的 %(n)d 天宽限期适用于你的卡"
-                    "(来源:%(source)s,核对于 %(checked_on)s,%(certainty)s),"
-                    "在 %(grace_end)s 前还上仍算按时。",
+                    "如果%(provider)s的 %(n)d 天宽限期适用于你，%(grace_end)s 前还上仍算按时。",
+                    "如果%(provider)s的 %(n)d 天宽限期适用于你，%(grace_end)s 前还上仍算按时。",
                     rule.days,
                 )
                 % values
             )
-        else:
-            note = (
-                ngettext(
-                    "公开资料称%(provider)s有 %(n)d 天宽限期,到 %(grace_end)s 为止"
-                    "(来源:%(source)s,核对于 %(checked_on)s,%(certainty)s),"
-                    "但没有官方确认,这里按没有宽限期计算。",
-                    "公开资料称%(provider)s有 %(n)d 天宽限期,到 %(grace_end)s 为止"
-                    "(来源:%(source)s,核对于 %(checked_on)s,%(certainty)s),"
-                    "但没有官方确认,这里按没有宽限期计算。",
-                    rule.days,
-                )
-                % values
+        if s.status_now is Status.OVERDUE:
+            return ""
+        return (
+            ngettext(
+                "有资料说%(provider)s有 %(n)d 天宽限期，到 %(grace_end)s；期限没有算上它。",
+                "有资料说%(provider)s有 %(n)d 天宽限期，到 %(grace_end)s；期限没有算上它。",
+                rule.days,
             )
-        parts = [note]
-        if p.hotline:
-            parts.append(
-                _("请打 %(hotline)s 向%(provider)s确认。")
-                % {"hotline": p.hotline, "provider": values["provider"]}
-            )
+            % values
+        )
+
+    def grace_extras(self) -> str:
+        """How an unconfirmed grace period is had: asked for, how often."""
+        s = self.situation
+        rule = s.grace
+        if not self.grace_note():
+            return ""
+        parts = []
         if rule.needs_request:
             how = rule.request_how(s.language)
             parts.append(
-                _("这个宽限期要先申请才有:%(how)s") % {"how": how}
+                _("这个宽限期要先申请才有：%(how)s") % {"how": how}
                 if how
                 else _("这个宽限期要先向机构申请才有。")
             )
@@ -204,6 +237,15 @@ class Sentences:
             "status_text": self.status_sentence(),
             "attempt_time": self.moment(s.answers.attempted_at),
             "attempt_evidence": self.attempt_evidence(),
+            "pay_by": self.pay_by(),
+            "money_check": self.money_check(),
+            "deadline_title": self.deadline_title(),
+            "deadline_rule": self.deadline_rule(),
+            "credit_ask": self.credit_ask(),
+            "follow_up_when": self.follow_up_when(),
+            "cannot_pay": self.sentences(
+                *(claim.text for claim in self.claims_for(StepCode.CANNOT_PAY_IN_FULL))
+            ),
             **self.ladder_placeholder_values(),
         }
         if s.window:
@@ -211,6 +253,8 @@ class Sentences:
             can_wait = w.ends_at < s.deadline
             if s.money_already_left:
                 advice = _("维护结束后,再看一下账单是否已经入账。")
+            elif s.status_now is Status.OVERDUE:
+                advice = _("已经过了期限，别等维护结束，现在改用其他渠道还。")
             elif can_wait:
                 advice = _("维护结束时仍在还款期限内,可以等结束后马上还。")
             else:
@@ -258,49 +302,224 @@ class Sentences:
     def attempt_evidence(self) -> str:
         """The payment's time against the deadline, as the person can say it to the provider."""
         s = self.situation
-        attempt = s.answers.attempted_at.astimezone(SHANGHAI).strftime("%H:%M")
         values = {
             "attempt": self.moment(s.answers.attempted_at),
-            "attempt_clock": attempt,
             "cutoff": self.moment(s.due_cutoff),
             "grace_end": self.moment(s.grace_deadline),
             "deadline": self.moment(s.deadline),
         }
         if s.status in (Status.NOT_DUE, Status.DUE_TODAY):
-            return _("你在 %(attempt)s 付款,早于截止时间 %(cutoff)s,是按时付的。") % values
+            return _("你在 %(attempt)s 付款，早于截止时间 %(cutoff)s，是按时付的。") % values
         if s.status is Status.IN_GRACE:
-            return _("你在 %(attempt)s 付款,在宽限期内(%(grace_end)s 前),是按时付的。") % values
+            return _("你在 %(attempt)s 付款，在宽限期内（%(grace_end)s 前），是按时付的。") % values
         if s.status is Status.POSSIBLY_IN_GRACE:
             return (
+                _("你在 %(attempt)s 付款，晚于当天截止时间 %(cutoff)s，但在资料所说的宽限期内。")
+                % values
+            )
+        if not s.paid_overdue_for_sure:
+            return (
                 _(
-                    "你在 %(attempt)s 付款,晚于还款日当天的截止时间 %(cutoff)s,"
-                    "但在公开资料所说的宽限期内(%(grace_end)s 前)。"
+                    "你在 %(attempt)s 付款，可能晚于截止时间 %(deadline)s（未核实）。问清会不会产生费用。"  # noqa: E501
                 )
                 % values
             )
-        return (
-            _(
-                "你在 %(attempt)s 付款,晚于截止时间 %(deadline)s。请客服按实际扣款时间入账,并说明会不会产生费用。"  # noqa: E501
-            )
-            % values
-        )
+        return _("你在 %(attempt)s 付款，晚于截止时间 %(deadline)s。问清会不会产生费用。") % values
 
     def status_sentence(self) -> str:
+        s = self.situation
+        if s.status_now is Status.OVERDUE:
+            if s.overdue_now_for_sure:
+                return _("%(deadline)s 已经过了。") % {"deadline": self.moment(s.deadline)}
+            return _("按我们查到的 %(cutoff)s 算，可能已经过了期限。") % {
+                "cutoff": s.provider.due_cutoff.strftime("%H:%M")
+            }
         return {
             Status.NOT_DUE: _("还没到还款日。"),
             Status.DUE_TODAY: _("今天就是还款日。"),
             Status.IN_GRACE: _("已过还款日,但还在宽限期内。"),
-            Status.POSSIBLY_IN_GRACE: _(
-                "已过还款日当天的截止时间。可能还在宽限期内,但宽限期没有官方确认,请现在就还。"
-            ),
-            Status.OVERDUE: _("已经过了最后期限,越早还上,产生的费用越少。"),
-        }[self.situation.status_now]
+            Status.POSSIBLY_IN_GRACE: _("已过还款日当天的截止时间。"),
+        }[s.status_now]
 
-    def because(self, question: str, answer: object) -> str:
-        return _("%(question)s:%(answer)s") % {"question": question, "answer": answer}
+    def pay_by(self) -> str:
+        """When to pay, as a step ends its sentence with it: ", before the deadline" while the
+        deadline is ahead; nothing once it is behind (the deadline step says "now")."""
+        s = self.situation
+        if s.status_now in (Status.POSSIBLY_IN_GRACE, Status.OVERDUE):
+            return ""
+        return _("，赶在 %(deadline)s 前") % {"deadline": self.moment(s.deadline)}
+
+    def money_check(self) -> str:
+        """The outage step's check that nothing left; said once, so not where a message's
+        unknown result already leads the plan with it."""
+        s = self.situation
+        if s.answers.outcome_unknown and not s.money_already_left:
+            return ""
+        return _("先看扣款短信和%(provider)s账单，确认刚才那笔没扣，免得重复还。") % {
+            "provider": s.provider.in_language("name", s.language)
+        }
+
+    def deadline_title(self) -> str:
+        s = self.situation
+        cutoff = s.provider.due_cutoff.strftime("%H:%M")
+        if s.status_now is Status.POSSIBLY_IN_GRACE:
+            return _("现在就还：可能还在宽限期内")
+        if s.status_now is Status.OVERDUE and s.overdue_now_for_sure:
+            return _("已过最后期限：现在就还")
+        if s.status_now is Status.OVERDUE:
+            return _("可能已过期限（%(cutoff)s，未核实）：现在就还") % {"cutoff": cutoff}
+        return _("最后期限：%(deadline)s") % {"deadline": self.moment(s.deadline)}
+
+    def deadline_rule(self) -> str:
+        """The rule the deadline comes from, once: a confirmed grace period is the deadline."""
+        s = self.situation
+        p = s.provider
+        values = {
+            "provider": p.in_language("name", s.language),
+            "cutoff": p.due_cutoff.strftime("%H:%M"),
+            "deadline": self.moment(s.deadline),
+            "n": s.grace.days,
+        }
+        if s.status_now is Status.OVERDUE:
+            return _("越早还上，费用越少。")
+        if s.status_now is Status.POSSIBLY_IN_GRACE:
+            return self.grace_note()
+        if s.grace.days and p.grace_is_certain():
+            return (
+                ngettext(
+                    "%(provider)s有 %(n)d 天宽限期，%(deadline)s 前还上都算按时。",
+                    "%(provider)s有 %(n)d 天宽限期，%(deadline)s 前还上都算按时。",
+                    s.grace.days,
+                )
+                % values
+            )
+        if p.is_unknown:
+            return _("这是我们记录里各家最早的截止时间，早还不会多花钱。")
+        return self.sentences(
+            _("%(provider)s当天 %(cutoff)s 前的还款才算按时。") % values, self.grace_note()
+        )
+
+    def credit_ask(self) -> str:
+        s = self.situation
+        name = s.provider.in_language("name", s.language)
+        if s.money_already_left:
+            return _("请%(provider)s按你付款的时间入账，不记逾期。") % {"provider": name}
+        return _("是系统或银行的原因没能按时还的，还上后请%(provider)s核实，别记成逾期。") % {
+            "provider": name
+        }
+
+    def follow_up_when(self) -> str:
+        complaint = self.first_rung(RungKind.PROVIDER_COMPLAINT, timed=True)
+        if complaint is not None:
+            return _("%(n)s 天内没有答复，或答复不合理，就正式投诉，再往上找监管部门。") % {
+                "n": complaint.facts.time_limit_days
+            }
+        return _("到约定时间还没结果，或答复不合理，就正式投诉，再往上找监管部门。")
+
+    # Why a step is there, as a sentence about what the person told us or where things stand.
+
+    def why_problem(self) -> str:
+        return str(PROBLEM_REASONS[Symptom(self.situation.answers.symptom)])
+
+    def why_message_unknown(self) -> str:
+        return _("你看到的提示说结果未知，钱可能已经扣了。")
+
+    def why_lender_unknown(self) -> str:
+        return _("你不确定是哪家机构。")
+
+    def why_window(self) -> str:
+        s = self.situation
+        return _("%(provider)s在你还款时或现在正在维护。") % {
+            "provider": s.provider.in_language("name", s.language)
+        }
+
+    def why_payment_time(self) -> str:
+        return _("你在 %(attempt)s 付的款，这个时间决定算不算按时。") % {
+            "attempt": self.moment(self.situation.answers.attempted_at)
+        }
+
+    def why_deadline(self) -> str:
+        s = self.situation
+        due = self.day(s.answers.due_date)
+        if s.status_now is Status.OVERDUE:
+            return _("还款日 %(due)s 已经过了。") % {"due": due}
+        return _("还款日是 %(due)s。") % {"due": due}
+
+    def why_contact(self, *, follow_up: bool) -> str:
+        s = self.situation
+        if follow_up:
+            return _("你说已经联系过客服，这次要跟进结果。")
+        return _("只有%(provider)s能查明这笔为什么没还上。") % {
+            "provider": s.provider.in_language("name", s.language)
+        }
+
+    def why_credit(self, standing: Status) -> str:
+        s = self.situation
+        if s.money_already_left:
+            if standing is Status.OVERDUE:
+                return _("付款晚于截止时间，要问清会不会记成逾期。")
+            return _("你按时付了款，不该被记成逾期。")
+        if standing is Status.OVERDUE and s.overdue_now_for_sure:
+            return _("已经逾期，可能会上报征信。")
+        if standing in (Status.OVERDUE, Status.POSSIBLY_IN_GRACE):
+            return _("可能已经过了期限，要防止记成逾期。")
+        if standing is Status.IN_GRACE:
+            return _("还在宽限期内，过了就可能记成逾期。")
+        return _("按时还上，信用记录就不受影响。")
+
+    def why_escalate(self) -> str:
+        s = self.situation
+        return ngettext(
+            "方案生成于 %(day)s，已经过了 %(n)d 天。",
+            "方案生成于 %(day)s，已经过了 %(n)d 天。",
+            s.case_age,
+        ) % {"day": self.day(s.case_day), "n": s.case_age}
+
+    def why_credit_check(self) -> str:
+        return _("查一下才知道这笔有没有被记成逾期。")
+
+    def why_dispute(self) -> str:
+        return _("你在 %(attempt)s 按时付了款，记成逾期就是记错了。") % {
+            "attempt": self.moment(self.situation.answers.attempted_at)
+        }
+
+    def why_autopay(self, autopay: str, *, failed: bool) -> str:
+        if failed:
+            return _("你是用自动扣款还的，这次却没扣成。")
+        if autopay == Autopay.UNSURE:
+            return _("你不确定有没有开通自动还款。")
+        return _("你说还没有开通自动还款。")
+
+    def why_card_status(self, status: str) -> str:
+        if status == CardStatus.UNSURE:
+            return _("你不确定银行卡现在的状态。")
+        return _("你说银行卡%(status)s。") % {"status": self.in_sentence(CardStatus(status).label)}
+
+    def why_check(self, what: str, value: str) -> str:
+        what = self.in_sentence(what)
+        if value == Check.UNSURE:
+            return _("你不确定%(what)s对不对。") % {"what": what}
+        return _("你说%(what)s有误或已变更。") % {"what": what}
+
+    def why_balance(self, enough: str) -> str:
+        if enough == YesNoUnsure.UNSURE:
+            return _("你不确定扣款账户的钱够不够。")
+        return _("你说扣款账户的钱不够。")
+
+    def why_held(self, held: str) -> str:
+        if held == YesNoUnsure.UNSURE:
+            return _("你不确定有没有钱被冻结或预授权占用。")
+        return _("你说有钱被冻结或预授权占用。")
+
+    def why_limit(self) -> str:
+        return _("你说碰到了支付限额。")
+
+    def in_sentence(self, label: str) -> str:
+        """A form label inside a sentence ("Card number" → "card number" in English)."""
+        return pick(self.situation.language, zh=label, en=label[:1].lower() + label[1:])
 
     def join(self, reasons: list[str]) -> str:
-        return _(";").join(reasons)
+        return self.sentences(*dict.fromkeys(reasons))
 
     def day(self, day: dt.date) -> str:
         return format_day(day, language=self.situation.language, today=self.situation.today)

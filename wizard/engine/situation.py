@@ -9,8 +9,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from providers.facts import GraceRule, MaintenanceWindowFacts, ProviderFacts
-from wizard.engine.answers import Answers, Symptom
+from providers.facts import Fact, GraceRule, MaintenanceWindowFacts, ProviderFacts
+from wizard.engine.answers import SHANGHAI, Answers, Symptom
 from wizard.engine.deadlines import (
     Status,
     deadline_for,
@@ -48,6 +48,41 @@ class Situation:
     @property
     def money_already_left(self) -> bool:
         return self.answers.symptom == Symptom.DEDUCTED_NOT_CREDITED
+
+    @property
+    def deadline_sourced(self) -> bool:
+        """Whether the deadline rests on facts the provider itself states: its cutoff, and
+        its grace period where it has one. Without that, the hour is our best reading."""
+        p = self.provider
+        return p.provenance_of(Fact.DUE_CUTOFF).is_official and (
+            not self.grace.days or p.grace_is_certain()
+        )
+
+    @property
+    def latest_possible_deadline(self) -> dt.datetime:
+        """The last moment any source we hold could make count: the end of the due date, or
+        of a stated grace period however sure we are of it."""
+        end_of_due_date = dt.datetime.combine(
+            self.answers.due_date, dt.time(23, 59), tzinfo=SHANGHAI
+        )
+        return max(end_of_due_date, self.deadline, self.grace_deadline or self.deadline)
+
+    def overdue_for_sure(self, status: Status, moment: dt.datetime) -> bool:
+        """Overdue whatever the unverified hour: past a sourced deadline, or past every
+        deadline a source could give (a cutoff we could not check may be later than ours)."""
+        if status is not Status.OVERDUE:
+            return False
+        return self.deadline_sourced or moment > self.latest_possible_deadline + dt.timedelta(
+            minutes=1
+        )
+
+    @property
+    def overdue_now_for_sure(self) -> bool:
+        return self.overdue_for_sure(self.status_now, self.now)
+
+    @property
+    def paid_overdue_for_sure(self) -> bool:
+        return self.overdue_for_sure(self.status, self.answers.attempted_at)
 
     @classmethod
     def of(
