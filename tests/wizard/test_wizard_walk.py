@@ -240,8 +240,8 @@ def test_two_tabs_do_not_mix_their_answers(client, provider):
     second_plan = second.confirm(follow=True).content.decode()
     assert "招商银行信用卡还款处理方案" in first_plan
     assert "工商银行信用卡还款处理方案" in second_plan
-    assert "开通自动还款,下次不再错过" not in first_plan
-    assert "开通自动还款,下次不再错过" in second_plan
+    assert "开通自动还款，下次不再错过" not in first_plan
+    assert "开通自动还款，下次不再错过" in second_plan
 
 
 def test_a_session_keeps_only_the_last_few_runs(client, provider):

@@ -221,7 +221,7 @@ class Plan:
         unverified)"."""
         with translation.override(self.language):
             clock = self.deadline.astimezone(SHANGHAI).strftime("%H:%M")
-            if self.deadline_sourced or self.provider.is_unknown:
+            if self.deadline_sourced:
                 return describe_time_left(self.time_left, language=self.language)
             if self.time_left < dt.timedelta(0):
                 if self.status_now is Status.OVERDUE and self.overdue_for_sure:

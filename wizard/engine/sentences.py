@@ -493,7 +493,9 @@ class Sentences:
     def why_card_status(self, status: str) -> str:
         if status == CardStatus.UNSURE:
             return _("你不确定银行卡现在的状态。")
-        return _("你说银行卡%(status)s。") % {"status": self.in_sentence(CardStatus(status).label)}
+        return _("你说银行卡%(status)s。") % {
+            "status": self.in_sentence(str(CardStatus(status).label))
+        }
 
     def why_check(self, what: str, value: str) -> str:
         what = self.in_sentence(what)

@@ -186,7 +186,7 @@ def contradictions(
     if plan.provider.grace_is_certain() and plan.grace_deadline and not money_left:
         if any(phrase in said for phrase in ONLY_BY_CUTOFF):
             found.append("a confirmed grace period, yet: only by the cutoff")
-    if not plan.deadline_sourced and not plan.provider.is_unknown:
+    if not plan.deadline_sourced:
         if "已超过最后期限" in whole or "past the deadline by" in whole.lower():
             found.append("an unverified cutoff as a certain count of hours late")
     if credit_record_opens and not plan.overdue_for_sure:
