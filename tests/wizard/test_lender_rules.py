@@ -102,7 +102,7 @@ def test_huabei_money_deducted_at_2210_is_called_on_time_the_next_morning():
     assert plan.banner_label == "按时付款，等待入账"
     assert plan.codes[:2] == [StepCode.REPORT_DEDUCTED_NOT_CREDITED, StepCode.PROVE_PAYMENT_TIME]
     proof = plan.steps[1]
-    assert "你在 12月1日 22:10 付款,早于截止时间 12月1日 23:59" in proof.detail
+    assert "你在 12月1日 22:10 付款，早于截止时间 12月1日 23:59" in proof.detail
     everything = " ".join(f"{s.title} {s.detail}" for s in plan.steps)
     assert "越早还上" not in everything and "已经过了最后期限" not in everything
 
