@@ -82,7 +82,7 @@ def steps_of(page: str) -> list[str]:
 def rendered(answers: dict, *, now: dt.datetime, language: str) -> tuple[str, object]:
     from django.test import Client
 
-    from wizard.cases import record_case
+    from wizard.cases.recording import record_case
     from wizard.planner import plan_for_answers
 
     with mock.patch("django.utils.timezone.now", lambda: now):
