@@ -107,7 +107,7 @@ def test_full_walk_skipping_account_and_funds_for_a_timeout(client, wizard):
     plan = response.content.decode()
     assert 'href="tel:4008205555"' in plan
     titles = re.findall(r'<h3 class="step__title">([^<]+)</h3>', plan)
-    assert titles[0] == "先查钱有没有扣走,再换个渠道还"
+    assert titles[0] == "换个渠道还，或恢复后马上还"
     assert any(title.startswith("最后期限") for title in titles[1:])
     assert "给客服的情况说明" in plan
 
