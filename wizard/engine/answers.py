@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from decimal import Decimal
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -85,6 +86,25 @@ class Autopay(TextChoices):
     UNSURE = "unsure", _("不确定")
 
 
+class Remainder(TextChoices):
+    """Roughly how much of the bill is still unpaid: a bracket, never an amount. Its bounds
+    are the tolerances (容差) lenders state: 10 yuan (older), 100 yuan (since 2023)."""
+
+    ALL = "all", _("整期都没还上")
+    UNDER_10 = "under_10", _("只差不到 10 元")
+    UNDER_100 = "under_100", _("差 10 元到 100 元")
+    OVER_100 = "over_100", _("差 100 元或更多")
+    UNSURE = "unsure", _("不确定")
+
+    @property
+    def below(self) -> Decimal | None:
+        """The bracket's upper bound: the remainder is less than this; None when unknown."""
+        return REMAINDER_BELOW.get(self)
+
+
+REMAINDER_BELOW = {Remainder.UNDER_10: Decimal(10), Remainder.UNDER_100: Decimal(100)}
+
+
 # Which answers can matter for which symptoms: the wizard skips the rest.
 ACCOUNT_SYMPTOMS = frozenset(
     {Symptom.DECLINED, Symptom.INFO_MISMATCH, Symptom.CARD_PROBLEM, Symptom.OTHER}
@@ -136,6 +156,9 @@ class Answers:
     # about their money; empty when they did not give one.
     message: str = ""
     message_outcome: str = ""
+    # Roughly how much of the bill is still unpaid (asked only where the lender states a
+    # tolerance); "unsure" when not asked.
+    remainder: str = Remainder.UNSURE
 
     @property
     def outcome_unknown(self) -> bool:
@@ -188,6 +211,7 @@ class Answers:
             contacted_provider=_choice(data, "contacted_provider", YesNo, default=YesNo.NO),
             autopay=_choice(data, "autopay", Autopay, default=Autopay.UNSURE),
             card_tier=_tier(data.get("card_tier")),
+            remainder=_choice(data, "remainder", Remainder, default=Remainder.UNSURE),
             **_message(data.get("message")),
         )
 
@@ -206,6 +230,7 @@ class Answers:
             "contacted_provider": self.contacted_provider,
             "autopay": self.autopay,
             "card_tier": self.card_tier,
+            "remainder": self.remainder,
             "message": {"text": self.message, "outcome": self.message_outcome}
             if self.message
             else None,
@@ -335,5 +360,6 @@ def answers_data_from_pages(pages: Mapping[str, Mapping[str, Any]]) -> dict[str,
         "contacted_provider": pages["situation"]["contacted_provider"],
         "autopay": pages["situation"]["autopay"],
         "card_tier": (pages.get("card_tier") or {}).get("card_tier"),
+        "remainder": (pages.get("remainder") or {}).get("remainder", Remainder.UNSURE),
         "message": None,
     }

@@ -124,6 +124,9 @@ class _PlanBuilder:
     @property
     def pay_urgency(self) -> Urgency:
         """How soon money has to move, judged by where things stand now."""
+        if self.situation.tolerance_applies:
+            # The bill counts as paid; the rest is due before the next statement.
+            return Urgency.SOON
         if self.situation.status_now is not Status.NOT_DUE:
             return Urgency.NOW
         if self.situation.deadline - self.situation.now <= dt.timedelta(days=1):
@@ -182,6 +185,8 @@ class _PlanBuilder:
                 Status.OVERDUE: Urgency.NOW,
                 Status.POSSIBLY_IN_GRACE: Urgency.NOW,
                 Status.IN_GRACE: Urgency.TODAY,
+                # Counted as paid only if the unconfirmed tolerance holds: check soon.
+                Status.MAYBE_WITHIN_TOLERANCE: Urgency.SOON,
             }.get(standing, Urgency.LATER),
             w.why_credit(standing),
         )
@@ -230,6 +235,10 @@ class _PlanBuilder:
             and s.overdue_for_sure(standing, a.attempted_at if s.money_already_left else s.now),
             case_age_days=s.case_age,
             deadline_sourced=s.deadline_sourced,
+            tolerance_applies=s.tolerance_applies,
+            tolerance_text=punctuate(w.tolerance_note(), language=s.language)
+            if s.tolerance_applies
+            else "",
             overdue_for_sure=s.overdue_for_sure(
                 standing, a.attempted_at if s.money_already_left else s.now
             ),
@@ -372,7 +381,9 @@ class _PlanBuilder:
         text = self.texts.get(code) or DEFAULT_TEXTS[code]
         values = w.placeholder_values()
         title = fill(text.title(s.language), values).strip()
-        detail = w.sentences(w.precondition(code), fill(text.detail(s.language), values).strip())
+        detail = w.sentences(
+            w.precondition(code), fill(text.detail(s.language), values).strip(), w.addendum(code)
+        )
         detail, more = fold(ended(detail, s.language), w.more_for(code), language=s.language)
         self.steps.append(
             Step(

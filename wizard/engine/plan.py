@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.utils import translation
@@ -153,6 +154,10 @@ class Plan:
     # hour we could not check.
     deadline_sourced: bool = False
     overdue_for_sure: bool = True
+    # The unpaid remainder lies under the lender's tolerance (容差): the bill counts as paid
+    # in full, and the plan says to clear the rest before the next statement.
+    tolerance_applies: bool = False
+    tolerance_text: str = ""
 
     @property
     def money_already_left(self) -> bool:
@@ -266,6 +271,7 @@ class Plan:
         tier = self.answers.card_tier
         rule = provider.grace.for_tier(tier)
         grace = provider.provenance_of(Fact.GRACE)
+        autopay = provider.autopay_time
         facts = {}
         for fact in Fact:
             provenance = provider.provenance_of(fact)
@@ -289,6 +295,19 @@ class Plan:
                     "certainty": grace.certainty,
                     "needs_request": rule.needs_request,
                     "tier": tier,
+                    "tolerance_yuan": json_number(rule.tolerance_yuan),
+                    "tolerance_certainty": provider.provenance_of(Fact.TOLERANCE).certainty,
+                },
+                "autopay_time": {
+                    "funded_by": clock(autopay.funded_by),
+                    "retry_days": autopay.retry_days,
+                    "retry_at": clock(autopay.retry_at),
+                    "certainty": provider.provenance_of(Fact.AUTOPAY_TIME).certainty,
+                },
+                "min_payment": {
+                    "instalments_in_minimum": provider.minimum_payment.instalments_in_minimum,
+                    "notice_known": provider.minimum_payment_notice_known,
+                    "certainty": provider.provenance_of(Fact.MIN_PAYMENT).certainty,
                 },
                 "facts": facts,
                 # As before the facts carried their own provenance: the cutoff, the grace
@@ -304,6 +323,7 @@ class Plan:
             "status_now": str(self.status_now),
             "deadline": self.deadline.isoformat(),
             "grace_deadline": self.grace_deadline.isoformat() if self.grace_deadline else None,
+            "tolerance_applies": self.tolerance_applies,
             "banner": {"text": self.banner_label, "action": self.banner_action},
             "time_left": self.time_left_text,
             "deadline_sourced": self.deadline_sourced,
@@ -312,3 +332,14 @@ class Plan:
             "credit_record": [rung.to_dict() for rung in self.credit_record],
             "credit_record_open": self.credit_record_open,
         }
+
+
+def clock(moment: dt.time | None) -> str | None:
+    return moment.strftime("%H:%M") if moment is not None else None
+
+
+def json_number(amount: Decimal | None) -> int | float | None:
+    """An amount as a JSON number: 100, not "100.00"."""
+    if amount is None:
+        return None
+    return int(amount) if amount == amount.to_integral_value() else float(amount)

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from config.language import pick
-from providers.facts import Fact, Provenance, RungKind
+from providers.facts import Channel, Fact, Provenance, RungKind, yuan_text
 from wizard.engine import cannot_pay
-from wizard.engine.answers import Autopay, CardStatus, Check, Symptom, YesNoUnsure
+from wizard.engine.answers import SHANGHAI, Autopay, CardStatus, Check, Symptom, YesNoUnsure
 from wizard.engine.deadlines import Status, format_moment
-from wizard.engine.ladder import LadderRung, format_day
+from wizard.engine.ladder import LadderRung, format_day, source_name
 from wizard.engine.plan import SourcedClaim
 from wizard.engine.situation import Situation
 from wizard.engine.steps import StepCode
@@ -77,6 +78,7 @@ class Sentences:
         self.situation = situation
         self.first_rung = first_rung
         self._values: dict[str, str] | None = None
+        self.autopay_time_said = False
 
     def sentences(self, *parts: str) -> str:
         return pick(self.situation.language, zh="", en=" ").join(part for part in parts if part)
@@ -91,6 +93,20 @@ class Sentences:
             # The message said the result is unknown: no step may send money before the
             # person has seen that the last attempt did not take it.
             return _("先按第一步确认上一笔没有扣款,再做这一步。")
+        if code is StepCode.MEET_DEADLINE and self.situation.tolerance_applies:
+            return self.tolerance_note()
+        return ""
+
+    def addendum(self, code: StepCode) -> str:
+        """What a step adds after its own words: when autopay takes the money, said once, in
+        the deadline step for someone who pays by autopay, else where it is turned on."""
+        a = self.situation.answers
+        if code is StepCode.MEET_DEADLINE and (
+            a.channel == Channel.AUTOPAY or a.autopay == Autopay.ON
+        ):
+            return self.autopay_time_note()
+        if code is StepCode.ENABLE_AUTOPAY and not self.autopay_time_said:
+            return self.autopay_time_note(turning_on=True)
         return ""
 
     def provenance_for(self, code: StepCode) -> Provenance | None:
@@ -123,6 +139,7 @@ class Sentences:
                 for claim in cannot_pay.claims_for(s.provider)
             )
         if code is StepCode.MEET_DEADLINE and (note := self.grace_note()):
+            # (grace_note is empty where a tolerance applies)
             return (SourcedClaim("grace", note, s.provider.provenance_of(Fact.GRACE)),)
         if code is StepCode.ESCALATE_TO_REGULATOR:
             # The lender's time to answer, and who hears the complaint next.
@@ -155,6 +172,8 @@ class Sentences:
         p = s.provider
         rule = s.grace
         if not rule.days or p.grace_is_certain() or s.grace_deadline is None:
+            return ""
+        if s.tolerance_applies:
             return ""
         values = {
             "provider": p.in_language("name", s.language),
@@ -202,6 +221,76 @@ class Sentences:
                 )
                 % {"n": rule.uses_per_year}
             )
+        return self.sentences(*parts)
+
+    def sourced(self, fact: Fact) -> str:
+        """Where a fact comes from, as the plan names it after the sentence it supports."""
+        provenance = self.situation.provider.provenance_of(fact)
+        return _("(来源:%(source)s,核对于 %(checked_on)s,%(certainty)s。)") % {
+            "source": source_name(provenance.source) or provenance.label,
+            "checked_on": provenance.checked_on.isoformat() if provenance.checked_on else "—",
+            "certainty": provenance.label,
+        }
+
+    def tolerance_note(self) -> str:
+        """What the plan says to a person whose unpaid remainder is under the tolerance:
+        not overdue, clear the rest before the next statement, and how sure that is."""
+        p = self.situation.provider
+        values = {
+            "provider": p.in_language("name", self.situation.language),
+            "amount": yuan_text(p.tolerance_yuan or Decimal(0)),
+            "hotline": p.hotline or _("账单上的客服电话"),
+        }
+        if p.tolerance_is_certain():
+            parts = [_("差的钱在%(provider)s的容差 %(amount)s 元以内,不算逾期。") % values]
+        else:
+            parts = [
+                _("差的钱可能在%(provider)s的容差 %(amount)s 元以内,不算逾期。") % values,
+                _("容差没有官方确认,请打 %(hotline)s 问一下。") % values,
+            ]
+        parts += [
+            _("下一期账单出来前,把差的钱还上。前提是已还的部分按时到了账。"),
+            self.sourced(Fact.TOLERANCE),
+        ]
+        return self.sentences(*parts)
+
+    def autopay_time_note(self, *, turning_on: bool = False) -> str:
+        """When automatic repayment takes the money, where the lender states it: it runs on
+        its own clock (CCB: by 07:00 on the due date, not its 16:00 cutoff)."""
+        p = self.situation.provider
+        timing = p.autopay_time
+        if timing.funded_by is None:
+            return ""
+        self.autopay_time_said = True
+        values = {
+            "provider": p.in_language("name", self.situation.language),
+            "time": timing.funded_by.strftime("%H:%M"),
+            "cutoff": p.due_cutoff.strftime("%H:%M"),
+        }
+        if turning_on:
+            parts = [_("开通后,每期都要在还款日 %(time)s 前把钱存进扣款账户。") % values]
+        elif timing.funded_by < p.due_cutoff:
+            parts = [
+                _(
+                    "自动扣款的钱要在还款日 %(time)s 前存进扣款账户,"
+                    "比主动还款的截止时间 %(cutoff)s 早。"
+                )
+                % values
+            ]
+        else:
+            parts = [_("自动扣款的钱要在还款日 %(time)s 前存进扣款账户。") % values]
+        if not turning_on and timing.retry_days is not None and timing.retry_at is not None:
+            retry = dt.datetime.combine(
+                self.situation.answers.due_date + dt.timedelta(days=timing.retry_days),
+                timing.retry_at,
+                tzinfo=SHANGHAI,
+            )
+            if retry > self.situation.now:
+                parts.append(
+                    _("%(provider)s会在 %(retry)s 再扣一次,在那之前存够钱。")
+                    % {**values, "retry": self.moment(retry)}
+                )
+        parts.append(self.sourced(Fact.AUTOPAY_TIME))
         return self.sentences(*parts)
 
     def value(self, name: str) -> str:
@@ -339,6 +428,8 @@ class Sentences:
             Status.DUE_TODAY: _("今天就是还款日。"),
             Status.IN_GRACE: _("已过还款日,但还在宽限期内。"),
             Status.POSSIBLY_IN_GRACE: _("已过还款日当天的截止时间。"),
+            Status.WITHIN_TOLERANCE: _("这期账单视同还清。"),
+            Status.MAYBE_WITHIN_TOLERANCE: _("这期账单可能已视同还清(待核实)。"),
         }[s.status_now]
 
     def pay_by(self) -> str:
@@ -361,6 +452,9 @@ class Sentences:
 
     def deadline_title(self) -> str:
         s = self.situation
+        if s.tolerance_applies:
+            # The bill counts as paid: the deadline that matters is the next statement's.
+            return _("下一期账单出来前,还上差的钱")
         cutoff = s.provider.due_cutoff.strftime("%H:%M")
         if s.status_now is Status.POSSIBLY_IN_GRACE:
             return _("现在就还：可能还在宽限期内")

@@ -10,13 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from providers.facts import Fact, GraceRule, MaintenanceWindowFacts, ProviderFacts
-from wizard.engine.answers import SHANGHAI, Answers, Symptom
+from wizard.engine.answers import SHANGHAI, Answers, Remainder, Symptom
 from wizard.engine.deadlines import (
     Status,
     deadline_for,
     due_cutoff_for,
     grace_deadline_for,
+    remainder_within_tolerance,
     status_at,
+    with_tolerance,
 )
 from wizard.engine.ladder import age_in_days, beijing_date
 
@@ -44,6 +46,9 @@ class Situation:
     case_day: dt.date
     today: dt.date
     case_age: int
+    # The unpaid remainder lies under the lender's tolerance (容差): the bill counts as paid
+    # in full (never asked when the money has already left).
+    tolerance_applies: bool = False
 
     @property
     def money_already_left(self) -> bool:
@@ -98,6 +103,19 @@ class Situation:
         tier = answers.card_tier
         due = answers.due_date
         made = case_created_at or now
+        money_left = answers.symptom == Symptom.DEDUCTED_NOT_CREDITED
+        tolerance_applies = not money_left and remainder_within_tolerance(
+            answers.remainder, provider
+        )
+        remainder = answers.remainder if tolerance_applies else Remainder.UNSURE
+
+        def standing(moment: dt.datetime) -> Status:
+            return with_tolerance(
+                status_at(moment, due_date=due, provider=provider, tier=tier),
+                remainder=remainder,
+                provider=provider,
+            )
+
         return cls(
             answers=answers,
             provider=provider,
@@ -107,12 +125,13 @@ class Situation:
             due_cutoff=due_cutoff_for(due, provider),
             deadline=deadline_for(due, provider, tier=tier),
             grace_deadline=grace_deadline_for(due, provider, tier=tier),
-            status=status_at(answers.attempted_at, due_date=due, provider=provider, tier=tier),
-            status_now=status_at(now, due_date=due, provider=provider, tier=tier),
+            status=standing(answers.attempted_at),
+            status_now=standing(now),
             window=next(
                 (w for w in windows if w.covers(answers.attempted_at) or w.covers(now)), None
             ),
             case_day=beijing_date(made),
             today=beijing_date(now),
             case_age=age_in_days(since=made, now=now),
+            tolerance_applies=tolerance_applies,
         )

@@ -51,7 +51,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wizard', '0014_escalation_step_texts'),
+        ('wizard', '0016_support_teaches_the_decoder'),
     ]
 
     operations = [
