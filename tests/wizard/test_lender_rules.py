@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from providers.facts import Fact
 from tests.wizard.helpers import WizardSession, case_for
 from wizard.engine.answers import SHANGHAI
 from wizard.engine.deadlines import Status
@@ -65,7 +66,8 @@ def test_ccb_after_a_failed_payment_at_1710_on_the_due_date_is_possibly_in_grace
     meet = next(s for s in plan.steps if s.code is StepCode.MEET_DEADLINE)
     assert "现在就还" in meet.title and "12月3日 16:00" in meet.detail
     # How sure the grace period is, is its claim's tag; the hotline is the contact step's.
-    assert [claim.provenance.certainty for claim in meet.claims] == ["weak"]
+    (grace,) = meet.claims
+    assert grace.provenance == plan.provider.provenance_of(Fact.GRACE)
     assert any("95533" in step.title for step in plan.steps)
     assert plan.to_dict()["status"] == "possibly_in_grace"
 
