@@ -582,12 +582,19 @@ def in_wechat(request: HttpRequest) -> bool:
 def fold_ladder(ladder: Sequence[Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """The rungs the plan page shows, and those it folds behind "still not solved?".
 
-    A rung the plan marks `folded` waits behind the fold; without that mark, only the first
-    rung shows, since the next ones matter only once the first has had its time.
+    The first rung shows, and each rung whose turn has come: the one before it has had its
+    time to answer (`passed`). The next ones wait behind the fold until the case is old
+    enough for them. A rung the plan itself marks `folded` follows that mark.
     """
-    shown, folded = [], []
-    for index, rung in enumerate(ladder):
-        (folded if getattr(rung, "folded", index > 0) else shown).append(rung)
+    shown: list[Any] = []
+    folded: list[Any] = []
+    previous_passed = True
+    for rung in ladder:
+        fold = getattr(rung, "folded", None)
+        if fold is None:
+            fold = not previous_passed
+        (folded if fold else shown).append(rung)
+        previous_passed = bool(getattr(rung, "passed", False))
     if not shown and folded:
         shown.append(folded.pop(0))
     return tuple(shown), tuple(folded)

@@ -38,6 +38,12 @@ def open_plan(page: Page, base_url: str, case: Case, *, language: str = "zh-hans
     page.wait_for_load_state()
 
 
+def open_evidence(page: Page) -> None:
+    """The evidence list folds away below the steps: tap its title, as a person would."""
+    if page.locator("details#evidence[open]").count() == 0:
+        page.click("#evidence > summary")
+
+
 def send_ticks(page: Page, case: Case) -> None:
     """Tap "save", and wait for the plan the POST is redirected to (htmx or a page load)."""
     with page.expect_response(
@@ -126,6 +132,7 @@ def test_evidence_ticks_are_sent_and_come_back_ticked(
     page = new_page(browser, javascript=javascript)
     try:
         open_plan(page, live_server.url, case)
+        open_evidence(page)
         page.click('label[for="evidence-statement_line"]')
         page.click('label[for="evidence-call_records"]')
         send_ticks(page, case)
@@ -159,6 +166,7 @@ def test_the_reminder_and_evidence_sections_are_accessible_at_360_px(page, live_
         open_plan(page, live_server.url, case, language=language)
         expect(page.locator("#evidence")).to_be_visible()
         expect(page.locator("#reminder")).to_be_visible()
+        open_evidence(page)
         page.click('label[for="evidence-bill_state"]')
         send_ticks(page, case)
         expect(page.locator("#evidence-bill_state")).to_be_checked()
