@@ -69,7 +69,7 @@ def test_a_finished_plan_is_saved_as_a_case_with_its_code_after_the_steps_and_in
     code = f'<span class="case-code__value" lang="en">{case.display_code}</span>'
     # What to do comes first; the code to note down follows the steps.
     assert html.index('<ol class="steps">') < html.index(code)
-    assert f"参考编号:{case.display_code}" in html
+    assert f"参考编号：{case.display_code}" in html
     shown = re.findall(r'<li class="step step--(\w+)" id="step-\d+">', html)
     steps = list(case.steps.values_list("urgency", flat=True))
     assert steps == shown and len(steps) >= 4
