@@ -195,14 +195,10 @@ class ProblemForm(StepForm):
         required=False,
         max_length=MAX_MESSAGE,
         strip=True,
-        widget=forms.Textarea(
-            attrs={"rows": 3, "maxlength": MAX_MESSAGE, "autocomplete": "off"}
-        ),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_MESSAGE, "autocomplete": "off"}),
         error_messages={"max_length": _("最多 %(limit_value)d 字,请只贴提示那一段。")},
     )
-    follow_up = radio(
-        _("还需要确认一点"), YesNoUnsure.choices, _("请选择一项"), required=False
-    )
+    follow_up = radio(_("还需要确认一点"), YesNoUnsure.choices, _("请选择一项"), required=False)
     symptom = radio(_("遇到的问题"), Symptom.choices, _("请选择遇到的问题"))
     channel = radio(_("你是通过什么方式还款的?"), Channel.choices, _("请选择还款方式"))
     # The problem the page suggested last (wizard.problem_message.selected_problem).

@@ -341,7 +341,7 @@ class MessagePattern(models.Model):
         _("其他可能的问题"),
         default=list,
         blank=True,
-        help_text=_("问题代码的列表,如 [\"card_problem\"]。"),
+        help_text=_('问题代码的列表,如 ["card_problem"]。'),
     )
     question_zh = models.CharField(_("追问(中文)"), max_length=300, blank=True)
     question_en = models.CharField(_("追问(英文)"), max_length=300, blank=True)
@@ -424,7 +424,7 @@ class MessagePattern(models.Model):
         if not isinstance(self.alternatives, list) or not all(
             isinstance(code, str) for code in self.alternatives
         ):
-            errors["alternatives"] = [_("请写成问题代码的列表,如 [\"card_problem\"]。")]
+            errors["alternatives"] = [_('请写成问题代码的列表,如 ["card_problem"]。')]
         else:
             unknown = [code for code in self.alternatives if code not in Symptom.values]
             if unknown:

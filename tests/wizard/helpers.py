@@ -199,6 +199,8 @@ def ccb_possibly_in_grace() -> dict:
         "contacted_provider": "no",
         "autopay": "off",
     }
+
+
 def shipped_rungs() -> tuple[Any, ...]:
     """The escalation records the site ships (providers/seed/escalation.json) as the plain
     values the engine reads, without a database (provider-specific ones left out)."""

@@ -216,6 +216,8 @@ def test_a_pasted_message_keeps_the_problem_page_within_its_budget(
     counts = problem_page_queries(message)
     assert counts["typing"] == 0 and counts["button"] == 0, counts
     assert counts["answer"] <= STEP_BUDGET and counts["answer again"] <= STEP_BUDGET, counts
+
+
 def test_a_reopened_plan_with_its_ladder_costs_one_query_when_warm(shared_cache):
     """The ladder and the credit record come from the shared escalation records: a reopened
     plan that shows them costs what a plan page cost before them, the case's own row."""
