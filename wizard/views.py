@@ -7,7 +7,7 @@ wizard/engine), cases are kept by wizard.cases, and who may open a case is wizar
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -579,27 +579,6 @@ def in_wechat(request: HttpRequest) -> bool:
     return "MicroMessenger" in request.headers.get("User-Agent", "")
 
 
-def fold_ladder(ladder: Sequence[Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    """The rungs the plan page shows, and those it folds behind "still not solved?".
-
-    The first rung shows, and each rung whose turn has come: the one before it has had its
-    time to answer (`passed`). The next ones wait behind the fold until the case is old
-    enough for them. A rung the plan itself marks `folded` follows that mark.
-    """
-    shown: list[Any] = []
-    folded: list[Any] = []
-    previous_passed = True
-    for rung in ladder:
-        fold = getattr(rung, "folded", None)
-        if fold is None:
-            fold = not previous_passed
-        (folded if fold else shown).append(rung)
-        previous_passed = bool(getattr(rung, "passed", False))
-    if not shown and folded:
-        shown.append(folded.pop(0))
-    return tuple(shown), tuple(folded)
-
-
 def plan_for_case(case: Case) -> Plan:
     """A case's plan rebuilt for now, knowing when it was made and what its feedback said;
     the plan page and its calendar file share it, so their times agree."""
@@ -622,13 +601,9 @@ def show_plan(
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")
     url = plan_url(request, case)
-    ladder_shown, ladder_folded = fold_ladder(result.ladder)
     context = {
         "page_title": _("你的处理方案"),
         "plan": result,
-        "first_step": result.steps[0] if result.steps else None,
-        "ladder_shown": ladder_shown,
-        "ladder_folded": ladder_folded,
         "facts": fact_rows(result),
         "hotline_confirmed": result.provider.provenance_of(Fact.HOTLINE).is_official,
         "case": case,

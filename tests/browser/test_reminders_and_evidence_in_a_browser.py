@@ -38,6 +38,12 @@ def open_plan(page: Page, base_url: str, case: Case, *, language: str = "zh-hans
     page.wait_for_load_state()
 
 
+def open_fold(page: Page, fold: str) -> None:
+    """Tap a folded section's title, as a person would, unless it is open already."""
+    if page.locator(f"details#{fold}[open]").count() == 0:
+        page.click(f"#{fold} > summary")
+
+
 def open_evidence(page: Page) -> None:
     """The evidence list folds away below the steps: tap its title, as a person would."""
     if page.locator("details#evidence[open]").count() == 0:
@@ -91,6 +97,7 @@ def test_with_javascript_the_deadline_copies_to_the_clipboard(browser, live_serv
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     try:
         open_plan(page, live_server.url, case)
+        open_fold(page, "reminder-copy")
         line = page.locator("#deadline-line").input_value()
         assert line.startswith("建设银行") and "未经官方确认" in line
         page.click('button[data-copy="deadline-line"]')
@@ -104,6 +111,7 @@ def test_without_javascript_the_deadline_is_plain_selectable_text(page_without_j
     page = page_without_js
     case = case_for(ccb_possibly_in_grace())
     open_plan(page, live_server.url, case)
+    open_fold(page, "reminder-copy")
     expect(page.locator('button[data-copy="deadline-line"]')).to_be_hidden()
     expect(page.locator("#deadline-line")).to_be_visible()
     expect(page.locator("#deadline-line")).to_have_attribute("readonly", "")
