@@ -92,7 +92,9 @@ def measure(page: Page) -> dict[str, float]:
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
 @pytest.mark.parametrize("situation", list(SITUATIONS))
-def test_first_screen_says_what_to_do_and_the_plan_stays_short(page, live_server, language, situation):
+def test_first_screen_says_what_to_do_and_the_plan_stays_short(
+    page, live_server, language, situation
+):
     case = case_for(SITUATIONS[situation]())
     page.context.add_cookies(
         [{"name": "django_language", "value": language, "url": live_server.url}]
