@@ -79,7 +79,7 @@ def test_ccb_page_says_possibly_in_grace_until_the_grace_end_unverified_in_both_
     case = case_for(answers("ccb", "limit_exceeded", attempted, due))
     end = due + dt.timedelta(days=3)
     zh = page(case.code)
-    assert f"可能还在宽限期内,到 {end.month}月{end.day}日 16:00 为止(待核实)" in zh
+    assert f"可能还在宽限期内，到 {end.month}月{end.day}日 16:00 为止（待核实）" in zh
     assert "请现在就还" in zh
     en = page(case.code, language="en")
     assert f"possibly still in the grace period until {end.day} {end:%b} 16:00 (unverified)" in en
