@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats import base_formats
 from import_export.results import Result
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -37,6 +36,7 @@ from providers.models import (
     provenance_fields,
 )
 from providers.resources import EscalationRungResource, ProviderResource
+from providers.spreadsheet import FORMATS, NamedImportErrors
 
 
 class ReverificationFilter(admin.SimpleListFilter):
@@ -77,11 +77,11 @@ class MaintenanceWindowInline(admin.StackedInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ProviderAdmin(NamedImportErrors, ImportExportModelAdmin, SimpleHistoryAdmin):
     form = ProviderAdminForm
     inlines: list[type[admin.options.InlineModelAdmin]] = [GraceTierInline, MaintenanceWindowInline]
     resource_classes = [ProviderResource]
-    formats = [base_formats.CSV, base_formats.JSON]
+    formats = FORMATS
     list_display = [
         "name_zh",
         "name_en",
@@ -258,10 +258,10 @@ class MaintenanceWindowAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EscalationRung)
-class EscalationRungAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class EscalationRungAdmin(NamedImportErrors, ImportExportModelAdmin, SimpleHistoryAdmin):
     form = EscalationRungAdminForm
     resource_classes = [EscalationRungResource]
-    formats = [base_formats.CSV, base_formats.JSON]
+    formats = FORMATS
     list_display = [
         "code",
         "rung",

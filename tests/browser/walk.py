@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page, expect
 
+from tests.wizard.helpers import page_answers
 from wizard.engine.answers import SHANGHAI
 
 # The page's own "continue" button: the problem page also has "what does it mean?".
@@ -68,24 +69,23 @@ class Walk:
         self.choose("problem-channel", channel)
         self.tap_continue(next_path)
 
+    def answer(self, page: str, next_path: str, **changes: str) -> None:
+        """Tap the page's good answer (tests.wizard.helpers.page_answers), these fields
+        changed, and Continue."""
+        for field, value in page_answers(page, **changes).items():
+            self.choose(f"{page}-{field}", value)
+        self.tap_continue(next_path)
+
     def account(self) -> None:
-        for field in ("card_number", "holder_name"):
-            self.choose(f"account-{field}", "ok")
-        self.choose("account-reserved_phone", "wrong")
-        self.choose("account-card_status", "normal")
-        self.tap_continue("/check/funds/")
+        self.answer("account", "/check/funds/", reserved_phone="wrong")
 
     def funds(self) -> None:
-        self.choose("funds-enough_balance", "no")
-        self.choose("funds-frozen_or_preauth", "no")
-        self.choose("funds-limit_reached", "unsure")
-        self.tap_continue("/check/timing/")
+        self.answer("funds", "/check/timing/", enough_balance="no", limit_reached="unsure")
 
     def timing(self) -> None:
         when = (dt.datetime.now(tz=SHANGHAI) - dt.timedelta(hours=1)).replace(second=0)
-        self.fill("timing-due_date", when.date().isoformat())
-        self.fill("timing-attempted_date", when.date().isoformat())
-        self.fill("timing-attempted_time", when.strftime("%H:%M"))
+        for field, value in page_answers("timing", when=when).items():
+            self.fill(f"timing-{field}", value)
         self.tap_continue()
         self.expect_path("/check/situation/", or_path="/check/remainder/")
         if "/remainder/" in self.page.url:
@@ -94,9 +94,7 @@ class Walk:
             self.tap_continue("/check/situation/")
 
     def situation(self) -> None:
-        self.choose("situation-contacted_provider", "no")
-        self.choose("situation-autopay", "off")
-        self.tap_continue("/check/review/")
+        self.answer("situation", "/check/review/", autopay="off")
 
     def confirm(self) -> None:
         self.page.click(CONTINUE)

@@ -29,6 +29,7 @@ from providers.catalog import active_providers
 from providers.facts import UNKNOWN_PROVIDER, ProviderFacts
 from wizard.cases.access import remember_own_case
 from wizard.cases.recording import record_case
+from wizard.decoder.reading import BY_LABEL
 from wizard.engine.answers import (
     ACCOUNT_SYMPTOMS,
     FUNDS_SYMPTOMS,
@@ -53,6 +54,7 @@ from wizard.flow.forms import (
     TimingForm,
 )
 from wizard.flow.problem_message import MessageMeaning, meaning_of, selected_problem
+from wizard.flow.reading_limits import keeping_refused, reading_refused
 from wizard.flow.runs import new_run_id, run_is_known, start_run
 from wizard.funnel import Along, reach
 from wizard.models import FunnelStage
@@ -267,7 +269,12 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         data = self.get_form_step_data(form)
         if self.steps.current == PROBLEM_STEP:
             meaning = self.meaning(form.cleaned_data.get("message", ""), data)
-            if meaning is not None and not meaning.recognised:
+            if (
+                meaning is not None
+                and not meaning.recognised
+                and meaning.reading.source != BY_LABEL  # staff said: no payment failure
+                and not keeping_refused(self.request)
+            ):
                 self.miss = unmatched_statement(
                     text=form.cleaned_data["message"],
                     provider=_provider_answer(self),
@@ -301,6 +308,19 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         form.initial = initial
         return self.render(form, meaning=meaning)
 
+    def reading_refused_page(self) -> HttpResponse:
+        """The problem page again, as posted, saying the message was not read: this client
+        asked for too many readings this minute (429, wizard/flow/reading_limits.py)."""
+        posted = self.request.POST
+        form = self.get_form(step=PROBLEM_STEP)
+        form.initial = {
+            name: posted.get(f"{PROBLEM_STEP}-{name}", "")
+            for name in ("message", "follow_up", "channel", "symptom", "suggested")
+        }
+        form.initial["message"] = form.initial["message"][:MAX_MESSAGE]
+        response = self.render(form, reading_refused=True)
+        return _too_many_readings(response)
+
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         # Why: a stale or tampered page gets a message and its page again, never a 400.
         posted = self.request.POST
@@ -319,6 +339,8 @@ class RepaymentWizard(NamedUrlSessionWizardView):
                 # A problem page posted from another tab or after "back": show that page,
                 # as formtools does for any posted page (the one case that writes).
                 self.storage.current_step = PROBLEM_STEP
+            if reading_refused(self.request):
+                return self.reading_refused_page()
             return self.read_message_page()
         try:
             return super().post(*args, **kwargs)
@@ -453,6 +475,12 @@ def problem_meaning(request: HtmxHttpRequest, run: str) -> HttpResponse:
     if not request.htmx:
         return redirect("wizard:step", run=run, step=PROBLEM_STEP)
     posted = request.POST
+    if posted.get(f"{PROBLEM_STEP}-message", "").strip() and reading_refused(request):
+        response = render(
+            request, "wizard/_problem_message.html#meaning-content", {"reading_refused": True}
+        )
+        patch_vary_headers(response, ("HX-Request",))
+        return _too_many_readings(response)
     stored = AnswerStorage(RepaymentWizard.run_prefix(run), request).get_step_data("provider")
     meaning = message_meaning(
         posted.get(f"{PROBLEM_STEP}-message", "")[:MAX_MESSAGE],
@@ -482,6 +510,12 @@ def problem_meaning(request: HtmxHttpRequest, run: str) -> HttpResponse:
         },
     )
     patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def _too_many_readings(response: HttpResponse) -> HttpResponse:
+    response.status_code = 429
+    response["Retry-After"] = "60"
     return response
 
 

@@ -11,7 +11,13 @@ from django.test import Client
 from django.utils import timezone
 
 from providers.facts import Channel
-from tests.wizard.helpers import WizardSession, case_for, recent_answers
+from tests.wizard.helpers import (
+    WizardSession,
+    case_for,
+    owners_browser,
+    page_answers,
+    recent_answers,
+)
 from wizard.cases.reference_codes import CODE_ALPHABET
 from wizard.engine.answers import (
     SHANGHAI,
@@ -40,27 +46,12 @@ def walk_to_plan(client: Client) -> str:
     # Personal data posted alongside every answer, as a careless or hostile client might.
     extra = {"note": PERSONAL[0], "name": PERSONAL[3], "phone": PERSONAL[2]}
     pages = [
-        ("provider", {"provider": "bank"}),
-        ("problem", {"symptom": "declined", "channel": "app"}),
-        (
-            "account",
-            {
-                "card_number": "ok",
-                "holder_name": "unsure",
-                "reserved_phone": "wrong",
-                "card_status": "normal",
-            },
-        ),
-        ("funds", {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "no"}),
-        (
-            "timing",
-            {
-                "due_date": when.date().isoformat(),
-                "attempted_date": when.date().isoformat(),
-                "attempted_time": when.strftime("%H:%M"),
-            },
-        ),
-        ("situation", {"contacted_provider": "no", "autopay": "off"}),
+        ("provider", page_answers("provider")),
+        ("problem", page_answers("problem")),
+        ("account", page_answers("account", holder_name="unsure", reserved_phone="wrong")),
+        ("funds", page_answers("funds", enough_balance="no")),
+        ("timing", page_answers("timing", when=when)),
+        ("situation", page_answers("situation", autopay="off")),
     ]
     for step, data in pages:
         payload = {wizard.management: step, **{f"{step}-{k}": v for k, v in data.items()}, **extra}
@@ -137,7 +128,7 @@ def test_a_code_collision_is_retried_with_a_new_code_and_saves_nothing_half(bank
 
 def test_feedback_is_accepted_once(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     url = f"/plan/{case.code}/feedback/"
     first = client.post(url, {"outcome": "partly", "comment": "客服电话打通了"}, follow=True)
     assert "谢谢你的反馈" in first.content.decode()
@@ -157,7 +148,7 @@ def test_feedback_is_accepted_once(bank):
 
 def test_coming_back_after_paying_the_person_can_mark_it_solved_once(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     url = f"/plan/{case.code}/feedback/"
     client.post(url, {"outcome": "not_solved"})
     page = client.get(f"/plan/{case.code}/").content.decode()
@@ -173,7 +164,7 @@ def test_coming_back_after_paying_the_person_can_mark_it_solved_once(bank):
 
 def test_feedback_works_through_htmx_too(bank):
     case = case_for(recent_answers())
-    response = Client().post(
+    response = owners_browser(case).post(
         f"/plan/{case.code}/feedback/", {"outcome": "solved"}, HTTP_HX_REQUEST="true", follow=True
     )
     html = response.content.decode()

@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from tests.factories import ProviderFactory
 from tests.wizard.helpers import WizardSession
-from wizard.engine.answers import SHANGHAI
 from wizard.engine.steps import StepCode
 from wizard.models import Case, UnmatchedMessage
 
@@ -59,25 +58,9 @@ def stored_problem(wizard: WizardSession) -> dict | None:
 
 def finish(wizard: WizardSession, problem: dict[str, str]) -> Case:
     """Answer the rest of the pages this problem leads to, and confirm."""
-    when = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
-    pages = {
-        "account": {
-            "card_number": "ok",
-            "holder_name": "ok",
-            "reserved_phone": "ok",
-            "card_status": "normal",
-        },
-        "funds": {"enough_balance": "yes", "frozen_or_preauth": "no", "limit_reached": "no"},
-        "timing": {
-            "due_date": when.date().isoformat(),
-            "attempted_date": when.date().isoformat(),
-            "attempted_time": when.strftime("%H:%M"),
-        },
-        "situation": {"contacted_provider": "no", "autopay": "on"},
-    }
-    response = wizard.post("problem", problem)
-    while (step := response["Location"].rstrip("/").rsplit("/", 1)[-1]) in pages:
-        response = wizard.post(step, pages[step])
+    when = timezone.now() - dt.timedelta(hours=1)
+    response = wizard.answer_until_review(wizard.post("problem", problem), when=when)
+    step = response["Location"].rstrip("/").rsplit("/", 1)[-1]
     assert step == "review", response["Location"]
     response = wizard.confirm(follow=True)
     assert response.redirect_chain[-1][0].startswith("/plan/"), response.redirect_chain
@@ -237,17 +220,9 @@ def test_the_check_answers_page_shows_the_message_but_not_the_bookkeeping(wizard
             "channel": "app",
         },
     )
-    when = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
-    wizard.post("funds", {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "no"})
-    wizard.post(
-        "timing",
-        {
-            "due_date": when.date().isoformat(),
-            "attempted_date": when.date().isoformat(),
-            "attempted_time": when.strftime("%H:%M"),
-        },
-    )
-    wizard.post("situation", {"contacted_provider": "no", "autopay": "on"})
+    wizard.answer("funds", enough_balance="no")
+    wizard.answer("timing", when=timezone.now() - dt.timedelta(hours=1))
+    wizard.answer("situation")
     html = wizard.get("review").content.decode()
     assert case_message in html
     assert "insufficient_funds" not in re.sub(r"<[^>]+>", "", html)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
-from tests.wizard.helpers import case_for, recent_answers
+from tests.wizard.helpers import case_for, owners_browser, recent_answers
 from wizard.models import Case
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_feedback_needs_an_answer_and_a_short_comment(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     html = client.post(f"/plan/{case.code}/feedback/", {"comment": "x"}).content.decode()
     assert "请选择是否解决了" in html and 'id="error-summary"' in html
     html = client.post(
