@@ -18,16 +18,18 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import URLPattern, path
-from django.utils import timezone
+from django.urls import URLPattern, path, reverse
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
-from simple_history.admin import SimpleHistoryAdmin
 
 from providers.admin import ProviderAdmin
+from providers.facts import Fact
+from providers.history import WordedHistoryAdmin
 from providers.models import Provider
 from wizard import pattern_admin  # noqa: F401  (registers the message patterns' pages)
 from wizard.engine.answers import Symptom
@@ -40,7 +42,8 @@ from wizard.insights import (
     provider_names,
 )
 from wizard.models import Case, CaseStep, RemediationText
-from wizard.preview import preview_plans
+from wizard.plan_page import plan_page_context
+from wizard.preview import Preview, preview_plans, situations_for
 from wizard.provider_wording import step_texts_for
 from wizard.recheck import CASE_WINDOW_DAYS, facts_to_recheck
 from wizard.reference_codes import normalise_code
@@ -111,15 +114,19 @@ class ProviderConsoleAdmin(ProviderAdmin):
             form_class = self.get_form(request, provider, change=True)
             # is_valid() copies the edits onto this in-memory `provider`; nothing is saved.
             form = form_class(request.POST, request.FILES, instance=provider)
+            form.requires_provenance = False
         language = request.GET.get("language", "zh-hans")
         if language not in PREVIEW_LANGUAGES:
             language = "zh-hans"
+        fact = request.GET.get("fact", "")
+        fact = fact if fact in Fact.values else ""
         previews = (
             preview_plans(
                 provider=provider.facts(),
                 texts=step_texts_for(saved_slug),
                 due_date=timezone.localdate(),
                 language=language,
+                situations=situations_for(fact),
             )
             if form is None or form.is_valid()
             else []
@@ -130,11 +137,36 @@ class ProviderConsoleAdmin(ProviderAdmin):
             "opts": self.opts,
             "original": provider,
             "previews": previews,
+            "shown": [
+                (preview, phone_page(request, preview, language=language)) for preview in previews
+            ],
             "form": form,
+            "fact": Fact(fact).label if fact else "",
             "language": language,
             "languages": PREVIEW_LANGUAGES,
         }
         return TemplateResponse(request, "admin/providers/provider/preview.html", context)
+
+
+PREVIEW_CASE_CODE = "PREVIEW234"
+
+
+def phone_page(request: HttpRequest, preview: Preview, *, language: str) -> str:
+    """The consumer's plan page for a preview, as its own document (an iframe's srcdoc)."""
+    plan = preview.plan
+    case = Case(code=PREVIEW_CASE_CODE, created_at=plan.now, answers={})
+    with translation.override(language):
+        return render_to_string(
+            "wizard/plan.html",
+            plan_page_context(
+                plan=plan,
+                case=case,
+                plan_url=request.build_absolute_uri(
+                    reverse("wizard:plan", kwargs={"code": case.code})
+                ),
+            ),
+            request=request,
+        )
 
 
 admin.site.unregister(Provider)
@@ -142,7 +174,7 @@ admin.site.register(Provider, ProviderConsoleAdmin)
 
 
 @admin.register(RemediationText)
-class RemediationTextAdmin(SimpleHistoryAdmin):
+class RemediationTextAdmin(WordedHistoryAdmin):
     list_display = ["code", "provider", "title_zh", "updated_at"]
     list_filter = ["code", ("provider", admin.EmptyFieldListFilter)]
     list_select_related = ["provider"]

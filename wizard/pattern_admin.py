@@ -31,9 +31,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
-from simple_history.admin import SimpleHistoryAdmin
 
 from providers.facts import Channel
+from providers.history import WordedHistoryAdmin
 from providers.models import Provider
 from wizard.decoder import PatternError
 from wizard.decoder.normalise import normalise
@@ -117,7 +117,7 @@ class MessagePatternAdminForm(forms.ModelForm):
 
 
 @admin.register(MessagePattern)
-class MessagePatternAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class MessagePatternAdmin(ImportExportModelAdmin, WordedHistoryAdmin):
     form = MessagePatternAdminForm
     resource_classes = [MessagePatternResource]
     formats = [base_formats.CSV, base_formats.JSON]

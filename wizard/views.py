@@ -27,7 +27,7 @@ from django_htmx.middleware import HtmxDetails
 from formtools.wizard.views import NamedUrlSessionWizardView, normalize_name
 
 from providers.catalog import active_providers
-from providers.facts import UNKNOWN_PROVIDER, Fact, ProviderFacts
+from providers.facts import UNKNOWN_PROVIDER, ProviderFacts
 from wizard.cases import FeedbackRefused, record_case, record_evidence, record_feedback
 from wizard.engine.answers import (
     ACCOUNT_SYMPTOMS,
@@ -37,9 +37,7 @@ from wizard.engine.answers import (
     answers_data_from_pages,
 )
 from wizard.engine.building import Plan
-from wizard.engine.evidence import evidence_for, evidence_summary
 from wizard.errors import render_error
-from wizard.fact_display import evidence_rows, fact_rows
 from wizard.forms import (
     AccountForm,
     CardTierForm,
@@ -59,11 +57,12 @@ from wizard.funnel import Along, reach
 from wizard.lookups import count_miss, lookups_refused, owns_case, remember_own_case
 from wizard.models import Case, FunnelStage, Outcome
 from wizard.patterns import unmatched_statement
+from wizard.plan_page import plan_page_context
 from wizard.planner import plan_for_answers
 from wizard.problem_message import MessageMeaning, meaning_of, selected_problem
 from wizard.redaction import redact_message
 from wizard.reference_codes import normalise_code
-from wizard.reminders import deadline_line, has_upcoming, reminder_calendar, reminders_for
+from wizard.reminders import reminder_calendar
 from wizard.runs import new_run_id, run_is_known, start_run
 from wizard.storage import AnswerStorage
 
@@ -600,25 +599,16 @@ def show_plan(
     except AnswersError as error:
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")
-    url = plan_url(request, case)
-    context = {
-        "page_title": _("你的处理方案"),
-        "plan": result,
-        "facts": fact_rows(result),
-        "hotline_confirmed": result.provider.provenance_of(Fact.HOTLINE).is_official,
-        "case": case,
-        "plan_url": url,
-        "feedback_form": feedback_form or FeedbackForm(),
-        "can_mark_solved": case.outcome in (Outcome.PARTLY, Outcome.NOT_SOLVED)
+    context = plan_page_context(
+        plan=result,
+        case=case,
+        plan_url=plan_url(request, case),
+        evidence=case.evidence,
+        feedback_form=feedback_form,
+        can_mark_solved=case.outcome in (Outcome.PARTLY, Outcome.NOT_SOLVED)
         and case.solved_at is None,
-        "reminder_upcoming": has_upcoming(reminders_for(result, plan_url=url), now=result.now),
-        "deadline_line": deadline_line(result),
-        "in_wechat": in_wechat(request),
-        "evidence": evidence_rows(result, case.evidence),
-        "evidence_summary": evidence_summary(
-            evidence_for(result), case.evidence, language=result.language
-        ),
-    }
+        in_wechat=in_wechat(request),
+    )
     response = render_screen(request, "wizard/plan.html", context, push_url=request.method == "GET")
     # The reminder block differs inside WeChat's browser.
     patch_vary_headers(response, ("User-Agent",))

@@ -1,0 +1,46 @@
+"""What the plan page shows for a plan: one context for the consumer's page and for the
+console's phone-sized preview of it, so the preview is the page and not a likeness."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from providers.facts import Fact
+from wizard.engine.building import Plan
+from wizard.engine.evidence import evidence_for, evidence_summary
+from wizard.fact_display import evidence_rows, fact_rows
+from wizard.forms import FeedbackForm
+from wizard.models import Case
+from wizard.reminders import deadline_line, has_upcoming, reminders_for
+
+
+def plan_page_context(
+    *,
+    plan: Plan,
+    case: Case,
+    plan_url: str,
+    evidence: Iterable[str] = (),
+    feedback_form: FeedbackForm | None = None,
+    can_mark_solved: bool = False,
+    in_wechat: bool = False,
+) -> dict[str, Any]:
+    """The context `wizard/plan.html` renders for `plan`, read by the holder of `case`."""
+    ticked = list(evidence)
+    return {
+        "page_title": _("你的处理方案"),
+        "plan": plan,
+        "facts": fact_rows(plan),
+        "hotline_confirmed": plan.provider.provenance_of(Fact.HOTLINE).is_official,
+        "case": case,
+        "plan_url": plan_url,
+        "feedback_form": feedback_form or FeedbackForm(),
+        "can_mark_solved": can_mark_solved,
+        "reminder_upcoming": has_upcoming(reminders_for(plan, plan_url=plan_url), now=plan.now),
+        "deadline_line": deadline_line(plan),
+        "in_wechat": in_wechat,
+        "evidence": evidence_rows(plan, ticked),
+        "evidence_summary": evidence_summary(evidence_for(plan), ticked, language=plan.language),
+    }
