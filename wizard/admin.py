@@ -41,7 +41,9 @@ from wizard.insights import (
     line_chart,
     provider_names,
 )
+from wizard.insights.priorities import priorities_for
 from wizard.models import Case, CaseStep, RemediationText
+from wizard.pattern_admin import new_pattern_url
 from wizard.plan_page import plan_page_context
 from wizard.preview import Preview, preview_plans, situations_for
 from wizard.provider_wording import step_texts_for
@@ -282,8 +284,9 @@ class CaseAdmin(admin.ModelAdmin):
             response["Content-Disposition"] = f'attachment; filename="{name.rstrip("-")}.csv"'
             return response
         rates = insights.solve_rates
+        busy_days = [row for row in insights.per_day if row.count]
         charts = [
-            bar_chart(gettext("每天的个案数"), insights.per_day),
+            bar_chart(gettext("有个案的日子,每天的个案数"), busy_days),
             bar_chart(gettext("各机构的个案数"), insights.per_provider),
             bar_chart(gettext("各问题的个案数"), insights.per_symptom),
             bar_chart(gettext("各机构的解决率"), insights.per_provider, rate=True),
@@ -312,6 +315,11 @@ class CaseAdmin(admin.ModelAdmin):
             "insights": insights,
             "charts": charts,
             "funnel_chart": funnel,
+            "priorities": priorities_for(
+                insights=insights, now=timezone.now(), pattern_url=new_pattern_url
+            ),
+            "busy_days": busy_days,
+            "quiet_days": [row for row in insights.per_day if not row.count],
             "rate_sections": [
                 (chart, series, rates.table(series))
                 for chart, series in zip(

@@ -102,7 +102,7 @@ def test_insights_cost_a_fixed_number_of_queries_whatever_the_number_of_cases(
     make_cases([("bank", "declined", "partly"), ("bank", "timeout", "")] * 25, day=day)
     ProviderFactory.create_batch(10)
     assert queries_for_page() == few
-    assert few <= 12
+    assert few <= 13  # and one for the unrecognised messages of the week
 
 
 # The funnel and the solve rates over time, from the funnel counters (wizard/funnel.py).
@@ -382,7 +382,7 @@ def test_insights_cost_the_same_queries_for_10_and_for_1000_counters_and_cases(
     add_counters_and_cases(990, today=today)
     assert FunnelCount.objects.count() == Case.objects.count() == 1000
     assert queries_for_page() == few
-    assert few <= 12
+    assert few <= 13  # and one for the unrecognised messages of the week
 
 
 def add_counters_and_cases(number: int, *, today: dt.date) -> None:

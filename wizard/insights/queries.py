@@ -12,6 +12,7 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncDate, TruncWeek
 from django.utils.translation import gettext
 
+from providers.facts import UNKNOWN_PROVIDER
 from providers.models import Provider
 from wizard.engine.answers import ACCOUNT_SYMPTOMS, FUNDS_SYMPTOMS, SHANGHAI, Symptom
 from wizard.models import Case, CaseStep, FunnelCount, FunnelStage, Outcome
@@ -29,6 +30,8 @@ class Row:
     count: int
     answered: int = 0
     solved: int = 0
+    # Said "not solved" and never "solved" since.
+    unsolved: int = 0
 
     @property
     def solve_rate(self) -> float | None:
@@ -184,8 +187,11 @@ def bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 
 def provider_names() -> dict[str, str]:
-    """Every provider's Chinese name by slug, the ones no longer offered too (one query)."""
-    return dict(Provider.objects.order_by("display_order", "slug").values_list("slug", "name_zh"))
+    """Every provider's Chinese name by slug, the ones no longer offered too (one query), and
+    the stand-in for a lender the person had not identified, in words."""
+    names = dict(Provider.objects.order_by("display_order", "slug").values_list("slug", "name_zh"))
+    names.setdefault(UNKNOWN_PROVIDER, gettext("还不知道是哪家机构"))
+    return names
 
 
 def insights_for(
@@ -221,13 +227,17 @@ def insights_for(
     per_provider = [
         Row(
             row["provider_slug"],
-            row["provider__name_zh"] or row["provider_slug"],
+            names.get(row["provider_slug"]) or row["provider_slug"],
             row["count"],
             row["answered"],
             row["solved"],
+            row["unsolved"],
         )
-        for row in cases.values("provider_slug", "provider__name_zh")
-        .annotate(**counted)
+        for row in cases.values("provider_slug")
+        .annotate(
+            **counted,
+            unsolved=Count("id", filter=Q(outcome=Outcome.NOT_SOLVED) & Q(solved_at__isnull=True)),
+        )
         .order_by("-count", "provider_slug")
     ]
     per_symptom = [
