@@ -135,6 +135,7 @@ def fact_row(provider: Provider, fact: Fact) -> FactRow:
         if name.endswith("_en"):
             continue
         field = Provider._meta.get_field(name)
+        assert isinstance(field, models.Field)  # a concrete, editable column
         text = shown(field, getattr(provider, name))
         if text and name.endswith("_days"):
             text = _("%(days)s 天") % {"days": text}

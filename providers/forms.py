@@ -56,7 +56,7 @@ class ProviderAdminForm(forms.ModelForm):
     def _post_clean(self) -> None:
         # After the model's own validation (its field validators run there), so that a value
         # refused as such is not also refused for its provenance.
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]
         if self.instance.pk is None or not self.requires_provenance:
             return
         changed = self.changed_data

@@ -143,7 +143,7 @@ DEADLINE_SITUATIONS: tuple[Situation, ...] = (
     _declined("last_grace_day", _("宽限期最后一天,截止前两小时"), Timing.LAST_GRACE_DAY),
 )
 # For each fact, the situations a change to it alters; any other fact: the typical five.
-SITUATIONS_FOR = {
+SITUATIONS_FOR: dict[str, tuple[Situation, ...]] = {
     Fact.DUE_CUTOFF: DEADLINE_SITUATIONS,
     Fact.GRACE: DEADLINE_SITUATIONS,
 }
