@@ -129,11 +129,10 @@ class ProviderAdmin(ImportExportModelAdmin, WordedHistoryAdmin):
     save_on_top = True
 
     def get_fieldsets(self, request: HttpRequest, obj: Provider | None = None) -> Any:
-        """The reason for this change, what the record is, then one fieldset per fact (its
-        value and, right under it, where it comes from), for every fact, including new ones."""
+        """The reason for this change, one fieldset per fact (its value and, right under it,
+        where it comes from) for every fact, including new ones, then what the record is."""
         return [
             (None, {"fields": ["change_reason"]}),
-            (_("这家机构"), {"fields": record_layout()}),
             *(
                 (
                     fact.label,
@@ -149,7 +148,7 @@ class ProviderAdmin(ImportExportModelAdmin, WordedHistoryAdmin):
                 )
                 for fact in Fact
             ),
-            (_("记录"), {"fields": ["updated_at"]}),
+            (_("这家机构"), {"fields": [*record_layout(), "updated_at"]}),
         ]
 
     def render_change_form(
