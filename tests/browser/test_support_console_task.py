@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import Page
 
@@ -166,5 +167,41 @@ def test_a_support_person_changes_ccbs_grace_end_previews_saves_and_finds_it(
         shoot(page, "console-insights.png")
         print(json.dumps({"screens_scrolled": round(screens, 2), "page_screens": round(height, 2)}))
         assert screens <= 3
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_every_reshaped_console_page_passes_axe(browser, live_server, providers, language):
+    from axe_playwright_python.sync_playwright import Axe
+
+    ccb = Provider.objects.get(slug="ccb").pk
+    page = new_page(browser)
+    page.set_viewport_size(DESKTOP)
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
+    )
+    try:
+        sign_in_as_support(page, live_server.url)
+        some_weeks_of_use()
+        found = {}
+        for path in [
+            "/admin/",
+            f"/admin/providers/provider/{ccb}/change/",
+            f"/admin/providers/provider/{ccb}/change/?fact=grace",
+            f"/admin/providers/provider/{ccb}/preview/?fact=grace",
+            f"/admin/providers/provider/{ccb}/history/",
+            "/admin/wizard/case/insights/",
+            "/admin/providers/provider/recheck/",
+        ]:
+            page.goto(live_server.url + path)
+            assert page.locator("html").get_attribute("lang").lower() == language
+            results = Axe().run(page).response
+            serious = [
+                v["id"] for v in results["violations"] if v["impact"] in ("serious", "critical")
+            ]
+            if serious:
+                found[path] = serious
+        assert found == {}
     finally:
         page.context.close()
