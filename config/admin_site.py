@@ -1,4 +1,4 @@
-"""The admin app with the support desk as its site (wizard.desk.SupportDesk)."""
+"""The admin app with the support desk as its site (wizard.console.desk.SupportDesk)."""
 
 from __future__ import annotations
 
@@ -6,4 +6,4 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class SupportDeskAdminConfig(AdminConfig):
-    default_site = "wizard.desk.SupportDesk"
+    default_site = "wizard.console.desk.SupportDesk"

@@ -134,7 +134,7 @@ def case_for(answers: dict[str, Any]) -> Any:
     """A case made the way the wizard makes one, for these answers, planned now."""
     from django.utils import timezone
 
-    from wizard.cases import record_case
+    from wizard.cases.recording import record_case
     from wizard.planner import plan_for_answers
 
     plan = plan_for_answers(answers, now=timezone.now(), language="zh-hans")
@@ -199,6 +199,8 @@ def ccb_possibly_in_grace() -> dict:
         "contacted_provider": "no",
         "autopay": "off",
     }
+
+
 def shipped_rungs() -> tuple[Any, ...]:
     """The escalation records the site ships (providers/seed/escalation.json) as the plain
     values the engine reads, without a database (provider-specific ones left out)."""

@@ -1,4 +1,4 @@
-"""The wizard's forms (wizard/forms.py) as a person meets them: the messages they give."""
+"""The wizard's forms (wizard/flow/forms.py) as a person meets them: the messages they give."""
 
 from __future__ import annotations
 

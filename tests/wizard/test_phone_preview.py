@@ -12,8 +12,8 @@ import pytest
 from providers.facts import Fact
 from tests.factories import ProviderFactory
 from tests.providers.helpers import provider_form_data
+from wizard.console.preview import DEADLINE_SITUATIONS, SITUATIONS, preview_plans, situations_for
 from wizard.engine.deadlines import Status
-from wizard.preview import DEADLINE_SITUATIONS, SITUATIONS, preview_plans, situations_for
 from wizard.provider_wording import step_texts_for
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The message a person saw, on the problem page (wizard.problem_message and the wizard
+"""The message a person saw, on the problem page (wizard.flow.problem_message and the wizard
 view): read without JavaScript on submit and with htmx as they type, the problem suggested
 and still theirs to change, the follow-up question of an ambiguous message, an unknown
 result leading the plan, the message quoted back verbatim (redacted), misses kept for staff.

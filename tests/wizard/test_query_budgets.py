@@ -176,7 +176,7 @@ def test_admin_pages_cost_the_same_few_queries_for_5_or_60_providers(admin_clien
 def problem_page_queries(message: str) -> dict[str, int]:
     """Queries of the problem page's requests when a message is pasted: read as typed
     (htmx), read by the button, and answered; the patterns already shared (warm)."""
-    from wizard.patterns import current_patterns
+    from wizard.triage.patterns import current_patterns
 
     provider = add_providers(1)[0]
     current_patterns()
@@ -216,6 +216,8 @@ def test_a_pasted_message_keeps_the_problem_page_within_its_budget(
     counts = problem_page_queries(message)
     assert counts["typing"] == 0 and counts["button"] == 0, counts
     assert counts["answer"] <= STEP_BUDGET and counts["answer again"] <= STEP_BUDGET, counts
+
+
 def test_a_reopened_plan_with_its_ladder_costs_one_query_when_warm(shared_cache):
     """The ladder and the credit record come from the shared escalation records: a reopened
     plan that shows them costs what a plan page cost before them, the case's own row."""

@@ -317,7 +317,7 @@ def answers_data_from_pages(pages: Mapping[str, Mapping[str, Any]]) -> dict[str,
 
     Pages skipped for these answers (account, funds) are absent and come out as None. The
     message a person pasted comes out as None too: what it means is read by the decoder
-    (wizard.patterns), outside the engine, and the view adds it with its outcome.
+    (wizard.triage.patterns), outside the engine, and the view adds it with its outcome.
     """
     timing = pages["timing"]
     account = pages.get("account")

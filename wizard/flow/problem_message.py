@@ -1,6 +1,6 @@
 """The message a person pasted on the problem page: what it means, and which problem it
 suggests, as the page shows it (the decoder itself is wizard.decoder, its patterns
-wizard.patterns).
+wizard.triage.patterns).
 
 The page suggests a problem and the person can still choose another: a suggestion only
 replaces the selected problem while the person has not changed it themselves, which the
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from wizard.decoder import Reading
 from wizard.engine.answers import MessageOutcome, Symptom, YesNoUnsure
-from wizard.patterns import read_message
+from wizard.triage.patterns import read_message
 
 
 @dataclass(frozen=True)

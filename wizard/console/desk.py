@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wizard.console.recheck import facts_to_recheck
 from wizard.models import Case, Outcome, UnmatchedMessage
-from wizard.recheck import facts_to_recheck
 
 # The apps whose records support staff keep; every other app's tables are technical.
 RECORD_APPS = ("providers", "wizard")

@@ -1,20 +1,27 @@
 """What the plan page shows for a plan: one context for the consumer's page and for the
-console's phone-sized preview of it, so the preview is the page and not a likeness."""
+console's phone-sized preview of it, so the preview is the page and not a likeness.
+
+The console sits beside this room, not above it, so it never imports this module: the
+composition root (wizard/admin.py) hands `phone_page` to the console's provider page."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from providers.facts import Fact
+from wizard.cases.fact_display import evidence_rows, fact_rows
+from wizard.cases.forms import FeedbackForm
+from wizard.cases.reminders import deadline_line, has_upcoming, reminders_for
 from wizard.engine.building import Plan
 from wizard.engine.evidence import evidence_for, evidence_summary
-from wizard.fact_display import evidence_rows, fact_rows
-from wizard.forms import FeedbackForm
 from wizard.models import Case
-from wizard.reminders import deadline_line, has_upcoming, reminders_for
 
 
 def plan_page_context(
@@ -44,3 +51,24 @@ def plan_page_context(
         "evidence": evidence_rows(plan, ticked),
         "evidence_summary": evidence_summary(evidence_for(plan), ticked, language=plan.language),
     }
+
+
+PREVIEW_CASE_CODE = "PREVIEW234"
+
+
+def phone_page(request: HttpRequest, plan: Plan) -> str:
+    """The consumer's plan page for `plan`, as its own document (an iframe's srcdoc), under a
+    placeholder reference code; nothing is saved."""
+    case = Case(code=PREVIEW_CASE_CODE, created_at=plan.now, answers={})
+    with translation.override(plan.language):
+        return render_to_string(
+            "wizard/plan.html",
+            plan_page_context(
+                plan=plan,
+                case=case,
+                plan_url=request.build_absolute_uri(
+                    reverse("wizard:plan", kwargs={"code": case.code})
+                ),
+            ),
+            request=request,
+        )
