@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.results import Result
-from simple_history.admin import SimpleHistoryAdmin
 
+from providers.fact_fields import fact_row, record_fields, value_fields, value_layout
 from providers.facts import Fact, LenderKind
 from providers.forms import (
     EscalationRungAdminForm,
@@ -26,6 +26,7 @@ from providers.forms import (
     MaintenanceWindowFormSet,
     ProviderAdminForm,
 )
+from providers.history import WordedHistoryAdmin
 from providers.models import (
     EscalationRung,
     GraceTierRecord,
@@ -37,6 +38,24 @@ from providers.models import (
 )
 from providers.resources import EscalationRungResource, ProviderResource
 from providers.spreadsheet import FORMATS, NamedImportErrors
+
+FACT_DESCRIPTIONS = {
+    Fact.GRACE: _("卡片等级不同、宽限期也不同时,在页面下方的“卡片等级的宽限期”里分别填写。"),
+    Fact.LENDER_KIND: _("决定方案里的投诉阶梯找哪个监管部门(见“投诉与征信步骤”)。"),
+}
+RECORD_LAYOUT: list[str | tuple[str, ...]] = [
+    ("name_zh", "name_en"),
+    ("slug", "kind"),
+    ("display_order", "is_active"),
+]
+
+
+def record_layout() -> list[str | tuple[str, ...]]:
+    """What the record is, two fields a row; any field added later follows on its own row."""
+    fields = record_fields()
+    placed = {name for row in RECORD_LAYOUT for name in row}
+    rows = [row for row in RECORD_LAYOUT if all(name in fields for name in row)]
+    return [*rows, *(name for name in fields if name not in placed)]
 
 
 class ReverificationFilter(admin.SimpleListFilter):
@@ -77,7 +96,7 @@ class MaintenanceWindowInline(admin.StackedInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(NamedImportErrors, ImportExportModelAdmin, SimpleHistoryAdmin):
+class ProviderAdmin(NamedImportErrors, ImportExportModelAdmin, WordedHistoryAdmin):
     form = ProviderAdminForm
     inlines: list[type[admin.options.InlineModelAdmin]] = [GraceTierInline, MaintenanceWindowInline]
     resource_classes = [ProviderResource]
@@ -108,105 +127,62 @@ class ProviderAdmin(NamedImportErrors, ImportExportModelAdmin, SimpleHistoryAdmi
     ]
     search_fields = ["name_zh", "name_en", "slug", "hotline"]
     readonly_fields = ["updated_at"]
-    # One fieldset per fact: its value and, right under it, where it comes from.
-    fieldsets = [
-        (None, {"fields": ["slug", "name_zh", "name_en", "kind", "display_order", "is_active"]}),
-        (
-            Fact.HOTLINE.label,
-            {
-                "fields": [
-                    ("hotline", "hotline_label_zh", "hotline_label_en"),
-                    ("hotline_alt", "hotline_alt_label_zh", "hotline_alt_label_en"),
-                    ("hotline_alt2", "hotline_alt2_label_zh", "hotline_alt2_label_en"),
-                    *provenance_fields(Fact.HOTLINE),
-                ]
-            },
-        ),
-        (Fact.DUE_CUTOFF.label, {"fields": ["due_cutoff", *provenance_fields(Fact.DUE_CUTOFF)]}),
-        (
-            Fact.GRACE.label,
-            {
-                "fields": [
-                    ("grace_days", "grace_ends_at"),
-                    "grace_needs_request",
-                    "grace_request_how_zh",
-                    "grace_request_how_en",
-                    "grace_uses_per_year",
-                    *provenance_fields(Fact.GRACE),
-                ],
-                "description": _(
-                    "卡片等级不同、宽限期也不同时,在页面下方的“卡片等级的宽限期”里分别填写。"
-                ),
-            },
-        ),
-        (
-            Fact.TOLERANCE.label,
-            {"fields": ["grace_tolerance_yuan", *provenance_fields(Fact.TOLERANCE)]},
-        ),
-        (
-            Fact.LATE_FEE.label,
-            {"fields": ["late_fee_zh", "late_fee_en", *provenance_fields(Fact.LATE_FEE)]},
-        ),
-        (
-            Fact.AUTOPAY.label,
-            {
-                "fields": [
-                    "autopay_available",
-                    "autopay_how_zh",
-                    "autopay_how_en",
-                    *provenance_fields(Fact.AUTOPAY),
-                ]
-            },
-        ),
-        (
-            Fact.AUTOPAY_TIME.label,
-            {
-                "fields": [
-                    "autopay_funded_by",
-                    ("autopay_retry_days", "autopay_retry_at"),
-                    "autopay_schedule_zh",
-                    "autopay_schedule_en",
-                    *provenance_fields(Fact.AUTOPAY_TIME),
-                ],
-                "description": _(
-                    "自动扣款常常比主动还款的截止时间早(例如建设银行要在还款日 07:00 前存入)。"
-                ),
-            },
-        ),
-        (
-            Fact.REPAY_PATH.label,
-            {
-                "fields": [
-                    "repay_path_zh",
-                    "repay_path_en",
-                    "official_site",
-                    *provenance_fields(Fact.REPAY_PATH),
-                ]
-            },
-        ),
-        (
-            Fact.LENDER_KIND.label,
-            {
-                "fields": ["lender_kind", *provenance_fields(Fact.LENDER_KIND)],
-                "description": _("决定方案里的投诉阶梯找哪个监管部门(见“投诉与征信步骤”)。"),
-            },
-        ),
-        (
-            Fact.MIN_PAYMENT.label,
-            {
-                "fields": [
-                    "min_payment_covers_instalments",
-                    "min_payment_notice_zh",
-                    "min_payment_notice_en",
-                    *provenance_fields(Fact.MIN_PAYMENT),
-                ],
-                "description": _(
-                    "这家机构自己有没有公告说分期不享受最低还款额。可信度为“没有找到资料”即表示还不知道。"
-                ),
-            },
-        ),
-        (_("记录"), {"fields": ["updated_at"]}),
-    ]
+    save_on_top = True
+
+    def get_fieldsets(self, request: HttpRequest, obj: Provider | None = None) -> Any:
+        """The reason for this change, one fieldset per fact (its value and, right under it,
+        where it comes from) for every fact, including new ones, then what the record is."""
+        return [
+            (None, {"fields": ["change_reason"]}),
+            *(
+                (
+                    fact.label,
+                    {
+                        "fields": [*value_layout(fact), *provenance_fields(fact)],
+                        "classes": ["fact", f"fact-{fact}"],
+                        **(
+                            {"description": FACT_DESCRIPTIONS[fact]}
+                            if fact in FACT_DESCRIPTIONS
+                            else {}
+                        ),
+                    },
+                )
+                for fact in Fact
+            ),
+            (_("这家机构"), {"fields": [*record_layout(), "updated_at"]}),
+        ]
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Provider | None = None,
+    ) -> HttpResponse:
+        """Each fact as a short row (value, certainty, checked date) that opens to edit it:
+        open when asked for (?fact=grace) or when it has an error."""
+        if obj is not None:
+            form = context["adminform"].form
+            wanted = request.GET.get("fact", "")
+            context["fact_rows"] = {
+                str(fact.label): {
+                    "row": fact_row(obj, fact),
+                    "open": fact == wanted
+                    or any(
+                        name in form.errors
+                        for name in (*value_fields(fact), *provenance_fields(fact))
+                    ),
+                }
+                for fact in Fact
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request: HttpRequest, obj: Provider, form: Any, change: bool) -> None:
+        # django-simple-history stores this as the record's history_change_reason.
+        obj._change_reason = form.reason()  # type: ignore[attr-defined]
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Provider]:
         return super().get_queryset(request).with_reverification_due()
@@ -247,7 +223,7 @@ def refuse_partial_import(
 
 
 @admin.register(MaintenanceWindow)
-class MaintenanceWindowAdmin(SimpleHistoryAdmin):
+class MaintenanceWindowAdmin(WordedHistoryAdmin):
     form = MaintenanceWindowAdminForm
     list_display = ["provider", "starts_at", "ends_at", "updated_at"]
     list_filter = ["provider"]
@@ -258,7 +234,7 @@ class MaintenanceWindowAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EscalationRung)
-class EscalationRungAdmin(NamedImportErrors, ImportExportModelAdmin, SimpleHistoryAdmin):
+class EscalationRungAdmin(NamedImportErrors, ImportExportModelAdmin, WordedHistoryAdmin):
     form = EscalationRungAdminForm
     resource_classes = [EscalationRungResource]
     formats = FORMATS

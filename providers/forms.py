@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from providers.fact_fields import changed_without_provenance, value_fields
 from providers.facts import Channel, Fact, LenderKind
 from providers.models import (
     CUTOFF_MESSAGE,
@@ -17,15 +18,23 @@ from providers.models import (
     MaintenanceWindow,
     Provider,
     overlap_message,
+    provenance_fields,
 )
 
 
 class ProviderAdminForm(forms.ModelForm):
     """A provider's facts, each with its provenance; `official` without a source is refused
-    (Provider.clean, and a database constraint behind it)."""
+    (Provider.clean, and a database constraint behind it), and so is a new value whose
+    provenance was left as it was: a new value needs the date it was checked, and its source."""
 
     official_site = forms.URLField(
         label=_("官方网站"), required=False, max_length=200, assume_scheme="https"
+    )
+    change_reason = forms.CharField(
+        label=_("为什么改?"),
+        required=False,
+        max_length=100,
+        help_text=_("一句话,会写进修改记录,例如“建行 12 月公告:宽限期截止改为 17:00”。"),
     )
 
     class Meta:
@@ -40,6 +49,43 @@ class ProviderAdminForm(forms.ModelForm):
             for fact in Fact
             for part in ("source", "quote")
         }
+
+    # The preview shows unsaved values before their provenance is filled in; saving needs it.
+    requires_provenance = True
+
+    def _post_clean(self) -> None:
+        # After the model's own validation (its field validators run there), so that a value
+        # refused as such is not also refused for its provenance.
+        super()._post_clean()  # type: ignore[misc]
+        if self.instance.pk is None or not self.requires_provenance:
+            return
+        changed = self.changed_data
+        for fact in Fact:
+            values, untouched = changed_without_provenance(fact, changed)
+            if not untouched or any(name in self.errors for name in values):
+                continue
+            message = _(
+                "%(fact)s:你改了%(values)s,但%(untouched)s还是原来的。"
+                "新值要写明它的来源和依据原文,重新选择可信度,并填写这次的核对日期;"
+                "备注里旧的说明请保留或改写。"
+            ) % {
+                "fact": fact.label,
+                "values": "、".join(str(self.fields[name].label) for name in values),
+                "untouched": "、".join(str(self.fields[name].label) for name in untouched),
+            }
+            self.add_error(f"{fact}_checked_on", message)
+
+    def reason(self) -> str:
+        """What the history records as the reason: the staff's words, or the facts changed."""
+        typed = self.cleaned_data.get("change_reason", "").strip()
+        if typed:
+            return typed
+        facts = [
+            str(fact.label)
+            for fact in Fact
+            if set(self.changed_data) & {*value_fields(fact), *provenance_fields(fact)}
+        ]
+        return (_("修改了:%(facts)s") % {"facts": "、".join(facts)})[:100] if facts else ""
 
 
 class MaintenanceWindowAdminForm(forms.ModelForm):

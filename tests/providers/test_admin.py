@@ -103,7 +103,10 @@ def test_change_page_has_windows_and_text_overrides_inline(admin_client):
 def test_saving_a_provider_with_a_new_window_and_override_keeps_all_three(admin_client):
     bank = ProviderFactory()
     data = provider_form_data(
-        bank, hotline="95566", **window_rows(("2026-12-01T00:00", "2026-12-01T04:00"))
+        bank,
+        hotline="95566",
+        hotline_checked_on="2026-12-07",
+        **window_rows(("2026-12-01T00:00", "2026-12-01T04:00"))
     )
     data |= inline_management("step_texts", total=1) | {
         "step_texts-0-code": "contact_provider",

@@ -22,7 +22,9 @@ def test_changed_hotline_and_name_show_in_the_next_plan(support_client, bank):
     assert "95500" in consumer_plan_page()  # caches are warm from here on
     response = support_client.post(
         f"/admin/providers/provider/{bank.pk}/change/",
-        provider_form_data(bank, hotline="95566", name_zh="新名字银行"),
+        provider_form_data(
+            bank, hotline="95566", hotline_checked_on="2026-12-07", name_zh="新名字银行"
+        ),
     )
     assert response.status_code == 302
     html = consumer_plan_page()

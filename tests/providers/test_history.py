@@ -25,7 +25,7 @@ def change(client, provider: Provider, **changes: object) -> None:
 
 def test_an_edit_records_who_made_it_and_when(support_client, support_user, bank):
     before = timezone.now()
-    change(support_client, bank, hotline="95566")
+    change(support_client, bank, hotline="95566", hotline_checked_on="2026-12-07")
     latest = bank.history.latest()
     assert latest.history_user == support_user
     assert latest.history_type == "~"
@@ -34,7 +34,14 @@ def test_an_edit_records_who_made_it_and_when(support_client, support_user, bank
 
 
 def test_the_history_page_shows_what_changed_from_what_to_what(support_client, bank):
-    change(support_client, bank, hotline="95566", grace_days=5)
+    change(
+        support_client,
+        bank,
+        hotline="95566",
+        hotline_checked_on="2026-12-07",
+        grace_days=5,
+        grace_checked_on="2026-12-07",
+    )
     html = support_client.get(f"/admin/providers/provider/{bank.pk}/history/").content.decode()
     assert "support" in html  # who
     assert "95500" in html and "95566" in html  # old and new hotline
@@ -45,7 +52,7 @@ def test_reverting_in_the_admin_restores_the_old_values_and_the_next_plan_uses_t
     support_client, bank
 ):
     old_version = bank.history.latest()
-    change(support_client, bank, hotline="95566")
+    change(support_client, bank, hotline="95566", hotline_checked_on="2026-12-07")
     assert "95566" in consumer_plan_page()  # the catalog cache now holds the new number
 
     revert_url = f"/admin/providers/provider/{bank.pk}/history/{old_version.history_id}/"

@@ -85,7 +85,7 @@ def test_anonymous_posts_change_nothing(records):
     provider, _window, _text = records
     response = Client().post(
         f"/admin/providers/provider/{provider.pk}/change/",
-        provider_form_data(provider, hotline="95566"),
+        provider_form_data(provider, hotline="95566", hotline_checked_on="2026-12-07"),
     )
     assert response.status_code == 302
     provider.refresh_from_db()
@@ -119,7 +119,7 @@ def test_support_staff_can_change_a_provider_but_not_delete_it(support_client, r
     provider, _window, _text = records
     response = support_client.post(
         f"/admin/providers/provider/{provider.pk}/change/",
-        provider_form_data(provider, hotline="95566"),
+        provider_form_data(provider, hotline="95566", hotline_checked_on="2026-12-07"),
     )
     assert response.status_code == 302
     provider.refresh_from_db()

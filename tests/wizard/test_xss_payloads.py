@@ -18,6 +18,7 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
 
+from providers.facts import Fact
 from providers.models import Provider
 from tests.factories import ProviderFactory, RemediationTextFactory
 from tests.providers.helpers import inline_management, provider_form_data
@@ -136,6 +137,8 @@ def type_payload_into_every_field(client: Client, bank: Provider, payload: str) 
     now = timezone.now().astimezone(SHANGHAI)
     start, end = now - dt.timedelta(hours=1), now + dt.timedelta(hours=2)
     data = provider_form_data(bank, **dict.fromkeys(PROVIDER_TEXT_FIELDS, payload))
+    # A new value comes with the date it was checked (ProviderAdminForm refuses it otherwise).
+    data |= {f"{fact}_checked_on": "2026-12-07" for fact in Fact}
     data |= inline_management("maintenance_windows", total=1) | {
         "maintenance_windows-0-starts_at_0": start.date().isoformat(),
         "maintenance_windows-0-starts_at_1": start.strftime("%H:%M"),

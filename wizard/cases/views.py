@@ -20,9 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from providers.facts import Fact
 from wizard.cases.access import (
-    OWNER_TOKEN_FIELD,
     count_miss,
     lookups_refused,
     may_change_case,
@@ -30,14 +28,13 @@ from wizard.cases.access import (
     owns_case,
     remember_own_case,
 )
-from wizard.cases.fact_display import evidence_rows, fact_rows
 from wizard.cases.forms import EvidenceForm, FeedbackForm
+from wizard.cases.plan_page import plan_page_context
 from wizard.cases.recording import FeedbackRefused, record_evidence, record_feedback
 from wizard.cases.reference_codes import canonical_reference_code
-from wizard.cases.reminders import deadline_line, has_upcoming, reminder_calendar, reminders_for
+from wizard.cases.reminders import reminder_calendar
 from wizard.engine.answers import AnswersError
 from wizard.engine.building import Plan
-from wizard.engine.evidence import evidence_for, evidence_summary
 from wizard.errors import render_error
 from wizard.models import Case, Outcome
 from wizard.pages import HtmxHttpRequest, render_screen
@@ -146,30 +143,20 @@ def show_plan(
     except AnswersError as error:
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")
-    url = plan_url(request, case)
     can_change = may_change_case(request, case.code)
-    context = {
+    context = plan_page_context(
+        plan=result,
+        case=case,
+        plan_url=plan_url(request, case),
+        evidence=case.evidence,
+        feedback_form=feedback_form,
         # Only the owner's page offers the forms, and carries the token they need.
-        "can_change": can_change,
-        "owner_field": OWNER_TOKEN_FIELD,
-        "owner_token": owner_token(case.code) if can_change else "",
-        "page_title": _("你的处理方案"),
-        "plan": result,
-        "facts": fact_rows(result),
-        "hotline_confirmed": result.provider.provenance_of(Fact.HOTLINE).is_official,
-        "case": case,
-        "plan_url": url,
-        "feedback_form": feedback_form or FeedbackForm(),
-        "can_mark_solved": case.outcome in (Outcome.PARTLY, Outcome.NOT_SOLVED)
+        can_change=can_change,
+        owner_token=owner_token(case.code) if can_change else "",
+        can_mark_solved=case.outcome in (Outcome.PARTLY, Outcome.NOT_SOLVED)
         and case.solved_at is None,
-        "reminder_upcoming": has_upcoming(reminders_for(result, plan_url=url), now=result.now),
-        "deadline_line": deadline_line(result),
-        "in_wechat": in_wechat(request),
-        "evidence": evidence_rows(result, case.evidence),
-        "evidence_summary": evidence_summary(
-            evidence_for(result), case.evidence, language=result.language
-        ),
-    }
+        in_wechat=in_wechat(request),
+    )
     response = render_screen(request, "wizard/plan.html", context, push_url=request.method == "GET")
     # The reminder block differs inside WeChat's browser.
     patch_vary_headers(response, ("User-Agent",))

@@ -7,6 +7,8 @@ the imports run one way: wizard -> providers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -17,16 +19,19 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
-from simple_history.admin import SimpleHistoryAdmin
 
 from providers.admin import ProviderAdmin
+from providers.facts import Fact
+from providers.history import WordedHistoryAdmin
 from providers.models import Provider
-from wizard.console.preview import preview_plans
+from wizard.console.preview import preview_plans, situations_for
 from wizard.console.recheck import CASE_WINDOW_DAYS, facts_to_recheck
+from wizard.engine.building import Plan
 from wizard.models import RemediationText
 from wizard.provider_wording import step_texts_for
 
 PREVIEW_LANGUAGES = {"zh-hans": "中文", "en": "English"}
+PhonePage = Callable[[HttpRequest, Plan], str]
 
 
 class RemediationTextInline(admin.StackedInline):
@@ -44,6 +49,9 @@ class ProviderConsoleAdmin(ProviderAdmin):
     change_form_template = "admin/wizard/provider_change_form.html"
 
     change_list_template = "admin/wizard/provider_change_list.html"
+    # The consumer's plan page for a plan, as a document: the cases room's, handed over by
+    # wizard/admin.py (this room does not import that one).
+    phone_page: PhonePage | None = None
 
     def get_urls(self) -> list[URLPattern]:
         preview = path(
@@ -92,26 +100,36 @@ class ProviderConsoleAdmin(ProviderAdmin):
             form_class = self.get_form(request, provider, change=True)
             # is_valid() copies the edits onto this in-memory `provider`; nothing is saved.
             form = form_class(request.POST, request.FILES, instance=provider)
+            form.requires_provenance = False
         language = request.GET.get("language", "zh-hans")
         if language not in PREVIEW_LANGUAGES:
             language = "zh-hans"
+        fact = request.GET.get("fact", "")
+        fact = fact if fact in Fact.values else ""
         previews = (
             preview_plans(
                 provider=provider.facts(),
                 texts=step_texts_for(saved_slug),
                 due_date=timezone.localdate(),
                 language=language,
+                situations=situations_for(fact),
             )
             if form is None or form.is_valid()
             else []
         )
+        render_phone = self.phone_page
         context = {
             **self.admin_site.each_context(request),
             "title": _("方案预览:%(provider)s") % {"provider": provider.name_zh},
             "opts": self.opts,
             "original": provider,
             "previews": previews,
+            "shown": [
+                (preview, render_phone(request, preview.plan) if render_phone else "")
+                for preview in previews
+            ],
             "form": form,
+            "fact": Fact(fact).label if fact else "",
             "language": language,
             "languages": PREVIEW_LANGUAGES,
         }
@@ -123,7 +141,7 @@ admin.site.register(Provider, ProviderConsoleAdmin)
 
 
 @admin.register(RemediationText)
-class RemediationTextAdmin(SimpleHistoryAdmin):
+class RemediationTextAdmin(WordedHistoryAdmin):
     list_display = ["code", "provider", "title_zh", "updated_at"]
     list_filter = ["code", ("provider", admin.EmptyFieldListFilter)]
     list_select_related = ["provider"]

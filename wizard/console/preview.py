@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from providers.facts import Channel, ProviderFacts
+from providers.facts import Channel, Fact, ProviderFacts
 from providers.models import MaintenanceWindow
 from wizard.engine.answers import (
     SHANGHAI,
@@ -30,6 +30,7 @@ from wizard.engine.answers import (
     YesNoUnsure,
 )
 from wizard.engine.building import Plan, build_plan
+from wizard.engine.consistency import contradictions
 from wizard.engine.deadlines import Status, deadline_for, due_cutoff_for, grace_deadline_for
 from wizard.engine.wording import StepText
 
@@ -40,6 +41,11 @@ class Timing(enum.StrEnum):
     DUE_TODAY = "due_today"
     IN_GRACE = "in_grace"
     OVERDUE = "overdue"
+    # Around the deadlines, for a change to the cutoff or the grace period.
+    BEFORE_CUTOFF = "before_cutoff"
+    AFTER_CUTOFF = "after_cutoff"
+    NEXT_MORNING = "next_morning"
+    LAST_GRACE_DAY = "last_grace_day"
 
 
 EXPECTED_STATUS = {
@@ -47,6 +53,10 @@ EXPECTED_STATUS = {
     # A grace period the provider states itself, or one stated elsewhere or to be asked for.
     Timing.IN_GRACE: frozenset({Status.IN_GRACE, Status.POSSIBLY_IN_GRACE}),
     Timing.OVERDUE: frozenset({Status.OVERDUE}),
+    Timing.BEFORE_CUTOFF: frozenset({Status.DUE_TODAY}),
+    Timing.AFTER_CUTOFF: frozenset({Status.IN_GRACE, Status.POSSIBLY_IN_GRACE}),
+    Timing.NEXT_MORNING: frozenset({Status.IN_GRACE, Status.POSSIBLY_IN_GRACE}),
+    Timing.LAST_GRACE_DAY: frozenset({Status.IN_GRACE, Status.POSSIBLY_IN_GRACE}),
 }
 
 ACCOUNT_OK = AccountAnswers(
@@ -120,6 +130,30 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
 )
 
+
+def _declined(key: str, label: str | Promise, timing: Timing) -> Situation:
+    return Situation(key, label, Symptom.DECLINED, timing, account=ACCOUNT_OK, funds=FUNDS_OK)
+
+
+# The moments a change to the cutoff or the grace period alters.
+DEADLINE_SITUATIONS: tuple[Situation, ...] = (
+    _declined("before_cutoff", _("还款日当天,截止前半小时"), Timing.BEFORE_CUTOFF),
+    _declined("after_cutoff", _("还款日当天,刚过截止时间"), Timing.AFTER_CUTOFF),
+    _declined("next_morning", _("还款日的第二天早上"), Timing.NEXT_MORNING),
+    _declined("last_grace_day", _("宽限期最后一天,截止前两小时"), Timing.LAST_GRACE_DAY),
+)
+# For each fact, the situations a change to it alters; any other fact: the typical five.
+SITUATIONS_FOR: dict[str, tuple[Situation, ...]] = {
+    Fact.DUE_CUTOFF: DEADLINE_SITUATIONS,
+    Fact.GRACE: DEADLINE_SITUATIONS,
+}
+
+
+def situations_for(fact: str) -> tuple[Situation, ...]:
+    """The situations to preview for a change to `fact` ("" for the record as a whole)."""
+    return SITUATIONS_FOR.get(fact, SITUATIONS)
+
+
 EXAMPLE_NOTICE_ZH = "(示例公告)系统升级,暂停还款。"
 EXAMPLE_NOTICE_EN = "(Example notice) System upgrade; repayments paused."
 
@@ -128,6 +162,11 @@ EXAMPLE_NOTICE_EN = "(Example notice) System upgrade; repayments paused."
 class Preview:
     situation: Situation
     plan: Plan
+
+    @property
+    def contradictions(self) -> list[str]:
+        """What in this plan contradicts itself or the clock, in words (the engine's checks)."""
+        return contradictions(self.plan)
 
     @property
     def reaches_expected_status(self) -> bool:
@@ -147,6 +186,20 @@ def situation_moment(timing: Timing, *, due_date: dt.date, provider: ProviderFac
         return max(midnight, due_cutoff - dt.timedelta(hours=3))
     if timing is Timing.IN_GRACE:
         return due_cutoff + dt.timedelta(hours=1)
+    if timing is Timing.BEFORE_CUTOFF:
+        midnight = dt.datetime.combine(due_date, dt.time(0, 1), tzinfo=SHANGHAI)
+        return max(midnight, due_cutoff - dt.timedelta(minutes=30))
+    if timing is Timing.AFTER_CUTOFF:
+        return due_cutoff + dt.timedelta(minutes=30)
+    if timing is Timing.NEXT_MORNING:
+        next_day = due_date + dt.timedelta(days=1)
+        return dt.datetime.combine(next_day, dt.time(9, 0), tzinfo=SHANGHAI)
+    if timing is Timing.LAST_GRACE_DAY:
+        grace_end = grace_deadline_for(due_date, provider)
+        if grace_end is None:
+            # No grace period: the day after the due date shows what that means.
+            return due_cutoff + dt.timedelta(days=1) - dt.timedelta(hours=2)
+        return max(grace_end - dt.timedelta(hours=2), due_cutoff + dt.timedelta(minutes=30))
     last = grace_deadline_for(due_date, provider) or deadline_for(due_date, provider)
     return max(last, deadline_for(due_date, provider)) + dt.timedelta(days=1)
 

@@ -24,15 +24,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wizard.cases.admin import CaseAdmin
 from wizard.engine.answers import Symptom
-from wizard.insights.report import (
-    as_csv,
-    bar_chart,
-    funnel_chart,
-    insights_for,
-    line_chart,
-    provider_names,
-)
+from wizard.insights.charts import bar_chart, funnel_chart, line_chart
+from wizard.insights.csv_export import as_csv
+from wizard.insights.priorities import priorities_for
+from wizard.insights.queries import insights_for, provider_names
 from wizard.models import Case
+from wizard.triage.admin import new_pattern_url
 
 
 class CaseInsightsAdmin(CaseAdmin):
@@ -61,8 +58,9 @@ class CaseInsightsAdmin(CaseAdmin):
             response["Content-Disposition"] = f'attachment; filename="{name.rstrip("-")}.csv"'
             return response
         rates = insights.solve_rates
+        busy_days = [row for row in insights.per_day if row.count]
         charts = [
-            bar_chart(gettext("每天的个案数"), insights.per_day),
+            bar_chart(gettext("有个案的日子,每天的个案数"), busy_days),
             bar_chart(gettext("各机构的个案数"), insights.per_provider),
             bar_chart(gettext("各问题的个案数"), insights.per_symptom),
             bar_chart(gettext("各机构的解决率"), insights.per_provider, rate=True),
@@ -91,6 +89,11 @@ class CaseInsightsAdmin(CaseAdmin):
             "insights": insights,
             "charts": charts,
             "funnel_chart": funnel,
+            "priorities": priorities_for(
+                insights=insights, now=timezone.now(), pattern_url=new_pattern_url
+            ),
+            "busy_days": busy_days,
+            "quiet_days": [row for row in insights.per_day if not row.count],
             "rate_sections": [
                 (chart, series, rates.table(series))
                 for chart, series in zip(

@@ -30,9 +30,9 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from import_export.admin import ImportExportModelAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from providers.facts import Channel
+from providers.history import WordedHistoryAdmin
 from providers.models import Provider
 from providers.spreadsheet import FORMATS, NamedImportErrors
 from wizard.decoder import PatternError
@@ -118,7 +118,7 @@ class MessagePatternAdminForm(forms.ModelForm):
 
 
 @admin.register(MessagePattern)
-class MessagePatternAdmin(NamedImportErrors, ImportExportModelAdmin, SimpleHistoryAdmin):
+class MessagePatternAdmin(NamedImportErrors, ImportExportModelAdmin, WordedHistoryAdmin):
     form = MessagePatternAdminForm
     resource_classes = [MessagePatternResource]
     formats = FORMATS

@@ -1,4 +1,4 @@
-"""What the cases say, for support staff (wizard/insights/report.py and its console page): the
+"""What the cases say, for support staff (wizard.insights.queries.py and its console page): the
 numbers for a known set of cases, and a page cost that does not grow with them."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from tests.wizard.funnel_walks import walk
 from tests.wizard.helpers import case_for, recent_answers
 from wizard.engine.answers import SHANGHAI
 from wizard.engine.ladder import beijing_date
-from wizard.insights.report import funnel_counts, funnel_for, insights_for
+from wizard.insights.queries import funnel_counts, funnel_for, insights_for
 from wizard.models import Case, CaseStep, FunnelCount, FunnelStage
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def test_insights_numbers_match_a_known_set_of_cases(bank, support_client):
         [("bank", "insufficient_funds", "solved"), ("other", "timeout", "partly")], day=tuesday
     )
     make_cases([("bank", "timeout", "solved")], day=dt.date(2026, 10, 1))  # outside the range
-    from wizard.insights.report import insights_for
+    from wizard.insights.queries import insights_for
 
     insights = insights_for(start=monday, end=tuesday)
     assert insights.total == 5
@@ -102,7 +102,7 @@ def test_insights_cost_a_fixed_number_of_queries_whatever_the_number_of_cases(
     make_cases([("bank", "declined", "partly"), ("bank", "timeout", "")] * 25, day=day)
     ProviderFactory.create_batch(10)
     assert queries_for_page() == few
-    assert few <= 12
+    assert few <= 13  # and one for the unrecognised messages of the week
 
 
 # The funnel and the solve rates over time, from the funnel counters (wizard/funnel.py).
@@ -382,7 +382,7 @@ def test_insights_cost_the_same_queries_for_10_and_for_1000_counters_and_cases(
     add_counters_and_cases(990, today=today)
     assert FunnelCount.objects.count() == Case.objects.count() == 1000
     assert queries_for_page() == few
-    assert few <= 12
+    assert few <= 13  # and one for the unrecognised messages of the week
 
 
 def add_counters_and_cases(number: int, *, today: dt.date) -> None:

@@ -1,17 +1,9 @@
-"""What the cases and the funnel counters say, for support staff: where people get stuck and
-what helps.
-
-Every number is aggregated by the database; the page costs the same few queries however many
-cases and counters there are. Charts are laid out here, as plain values, so that the
-templates only draw them.
-"""
+"""What the cases and the funnel counters say, as plain values: every number aggregated by the
+database, so the page costs the same few queries however many cases and counters there are."""
 
 from __future__ import annotations
 
-import csv
-import dataclasses
 import datetime as dt
-import io
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,11 +12,14 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncDate, TruncWeek
 from django.utils.translation import gettext
 
+from providers.facts import UNKNOWN_PROVIDER
 from providers.models import Provider
 from wizard.engine.answers import ACCOUNT_SYMPTOMS, FUNDS_SYMPTOMS, SHANGHAI, Symptom
 from wizard.models import Case, CaseStep, FunnelCount, FunnelStage, Outcome
 
 ANSWERED = Q(outcome__in=Outcome.values)
+
+
 SOLVED = Q(outcome=Outcome.SOLVED)
 
 
@@ -35,6 +30,8 @@ class Row:
     count: int
     answered: int = 0
     solved: int = 0
+    # Said "not solved" and never "solved" since.
+    unsolved: int = 0
 
     @property
     def solve_rate(self) -> float | None:
@@ -42,32 +39,19 @@ class Row:
         return self.solved / self.answered if self.answered else None
 
 
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: str
-    y: int
-    width: int
-
-
-@dataclass(frozen=True)
-class BarChart:
-    """Horizontal bars, laid out here so the template only draws them."""
-
-    title: str
-    bars: list[Bar]
-    height: int
-    width: int = 480
-    label_width: int = 190
-    bar_space: int = 220
-
-
 FunnelKey = tuple[str, str, str]
+
+
 """A funnel counter's stage, provider slug and symptom ("" where not known yet)."""
 
+
 SOME_PROBLEMS_ONLY = frozenset({FunnelStage.ACCOUNT, FunnelStage.FUNDS})
+
+
 # A range up to this long shows solve rates per day; a longer one per week.
 DAILY_UP_TO_DAYS = 14
+
+
 # Lines in a solve-rate chart before the rest are summed into one "others" line.
 SERIES_SHOWN = 5
 
@@ -203,8 +187,11 @@ def bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 
 def provider_names() -> dict[str, str]:
-    """Every provider's Chinese name by slug, the ones no longer offered too (one query)."""
-    return dict(Provider.objects.order_by("display_order", "slug").values_list("slug", "name_zh"))
+    """Every provider's Chinese name by slug, the ones no longer offered too (one query), and
+    the stand-in for a lender the person had not identified, in words."""
+    names = dict(Provider.objects.order_by("display_order", "slug").values_list("slug", "name_zh"))
+    names.setdefault(UNKNOWN_PROVIDER, gettext("还不知道是哪家机构"))
+    return names
 
 
 def insights_for(
@@ -240,13 +227,17 @@ def insights_for(
     per_provider = [
         Row(
             row["provider_slug"],
-            row["provider__name_zh"] or row["provider_slug"],
+            names.get(row["provider_slug"]) or row["provider_slug"],
             row["count"],
             row["answered"],
             row["solved"],
+            row["unsolved"],
         )
-        for row in cases.values("provider_slug", "provider__name_zh")
-        .annotate(**counted)
+        for row in cases.values("provider_slug")
+        .annotate(
+            **counted,
+            unsolved=Count("id", filter=Q(outcome=Outcome.NOT_SOLVED) & Q(solved_at__isnull=True)),
+        )
         .order_by("-count", "provider_slug")
     ]
     per_symptom = [
@@ -487,318 +478,6 @@ def _symptom_label(code: str) -> str:
     return str(Symptom(code).label) if code in Symptom.values else code
 
 
-def bar_chart(title: str, rows: list[Row], *, rate: bool = False) -> BarChart:
-    """Bars for counts, or for solve rates (rows nobody answered for are left out)."""
-    if rate:
-        values = [(row.label, row.solve_rate) for row in rows if row.solve_rate is not None]
-        biggest = 1.0
-        text = [f"{value:.0%}" for _label, value in values]
-    else:
-        values = [(row.label, row.count) for row in rows]
-        biggest = max((value for _label, value in values), default=0) or 1
-        text = [str(value) for _label, value in values]
-    chart = BarChart(title=title, bars=[], height=max(len(values), 1) * 26 + 8)
-    chart.bars.extend(
-        Bar(
-            label=label[:14],
-            value=shown,
-            y=n * 26 + 4,
-            width=round(chart.bar_space * float(value) / biggest),
-        )
-        for n, ((label, value), shown) in enumerate(zip(values, text, strict=True))
-    )
-    return chart
-
-
 def percent(share: float | None) -> str:
     """A share as the page shows it: "67%", or "—" when there is nothing to divide by."""
     return "—" if share is None else f"{share:.0%}"
-
-
-@dataclass(frozen=True)
-class FunnelBar:
-    label: str
-    value: str
-    y: int
-    width: int
-    value_x: int
-    some_problems_only: bool
-
-
-@dataclass(frozen=True)
-class FunnelChart:
-    """The funnel as horizontal bars, one per stage, their length the runs that reached it."""
-
-    id: str
-    title: str
-    desc: str
-    bars: list[FunnelBar]
-    height: int
-    axis_y: int
-    width: int = 720
-    label_width: int = 200
-    bar_space: int = 400
-
-    @property
-    def label_x(self) -> int:
-        return self.label_width - 8
-
-    @property
-    def axis_end(self) -> int:
-        return self.label_width + self.bar_space
-
-    @property
-    def legend_y(self) -> int:
-        return self.axis_y + 36
-
-    @property
-    def legend_text_x(self) -> int:
-        return self.label_width + 22
-
-    @property
-    def second_legend_x(self) -> int:
-        return self.label_width + 240
-
-    @property
-    def second_legend_text_x(self) -> int:
-        return self.second_legend_x + 22
-
-
-def funnel_chart(funnel: Funnel, *, title: str) -> FunnelChart:
-    """A bar per stage, as long as the runs that reached it, labelled with the number and
-    its share of the start; pages asked for some problems only are drawn lighter."""
-    label_width, bar_space, row = FunnelChart.label_width, FunnelChart.bar_space, 28
-    biggest = max((step.reached for step in funnel.steps), default=0) or 1
-    bars = []
-    for n, step in enumerate(funnel.steps):
-        width = round(bar_space * step.reached / biggest)
-        bars.append(
-            FunnelBar(
-                label=step.label,
-                value=f"{step.reached} · {percent(step.of_start)}",
-                y=8 + n * row,
-                width=width,
-                value_x=label_width + width + 6,
-                some_problems_only=step.some_problems_only,
-            )
-        )
-    listed = ";".join(
-        f"{step.label} {step.reached}({percent(step.of_start)})" for step in funnel.steps
-    )
-    desc = gettext(
-        "每一栏是到达这一阶段的次数,后面的百分比是占开始的比例:%(steps)s。同样的数字见下表。"
-    ) % {"steps": listed}
-    axis_y = 8 + len(bars) * row
-    return FunnelChart(
-        id="chart-funnel", title=title, desc=desc, bars=bars, height=axis_y + 52, axis_y=axis_y
-    )
-
-
-# Okabe–Ito colours, told apart with colour blindness too, each line also with its own dash.
-LINE_STYLES = [
-    ("#0072B2", ""),
-    ("#D55E00", "7 3"),
-    ("#009E73", "2 3"),
-    ("#CC79A7", "9 3 2 3"),
-    ("#E69F00", "4 4"),
-    ("#666666", "1 3"),
-]
-
-
-@dataclass(frozen=True)
-class Tick:
-    at: float
-    text: str
-
-
-@dataclass(frozen=True)
-class ChartPoint:
-    x: float
-    y: float
-    text: str
-
-
-@dataclass(frozen=True)
-class ChartLine:
-    label: str
-    colour: str
-    dash: str
-    segments: list[str]
-    points: list[ChartPoint]
-    legend_y: int
-
-
-@dataclass(frozen=True)
-class LineChart:
-    """Solve rates over time: a line per series, 0–100 % upwards, periods left to right."""
-
-    id: str
-    title: str
-    desc: str
-    x_label: str
-    y_label: str
-    lines: list[ChartLine]
-    x_ticks: list[Tick]
-    y_ticks: list[Tick]
-    empty: str
-    width: int = 720
-    height: int = 300
-    left: int = 64
-    right: int = 700
-    top: int = 16
-    bottom: int = 236
-    legend_x: int = 64
-
-    @property
-    def tick_end(self) -> int:
-        return self.bottom + 5
-
-    @property
-    def centre_x(self) -> int:
-        return (self.left + self.right) // 2
-
-    @property
-    def middle_y(self) -> int:
-        return (self.top + self.bottom) // 2
-
-    @property
-    def x_label_y(self) -> int:
-        return self.bottom + 40
-
-    @property
-    def legend_line_end(self) -> int:
-        return self.legend_x + 28
-
-    @property
-    def legend_text_x(self) -> int:
-        return self.legend_x + 34
-
-
-def line_chart(
-    rates: SolveRates, series: list[RateSeries], *, chart_id: str, title: str
-) -> LineChart:
-    """A line per series (the first len(LINE_STYLES)); a period nobody gave feedback in
-    leaves a gap rather than a made-up zero."""
-    layout = LineChart(
-        id=chart_id,
-        title=title,
-        desc="",
-        x_label=gettext("每周(从周一起)") if rates.weekly else gettext("每天"),
-        y_label=gettext("解决率"),
-        lines=[],
-        x_ticks=[],
-        y_ticks=[],
-        empty=gettext("这段时间没有人给反馈。"),
-    )
-    count = len(rates.periods)
-    span = layout.right - layout.left
-
-    def x_at(n: int) -> float:
-        return round(layout.left + (span * n / (count - 1) if count > 1 else span / 2), 1)
-
-    def y_at(rate: float) -> float:
-        return round(layout.bottom - (layout.bottom - layout.top) * rate, 1)
-
-    every = max(1, -(-count // 8))  # at most eight dates under the axis
-    lines, totals = [], []
-    for number, (line, (colour, dash)) in enumerate(zip(series, LINE_STYLES, strict=False)):
-        points: list[ChartPoint] = []
-        segments: list[list[str]] = [[]]
-        for n, (period, point) in enumerate(zip(rates.periods, line.points, strict=True)):
-            if point.rate is None:
-                segments.append([])
-                continue
-            x, y = x_at(n), y_at(point.rate)
-            said = f"{point.solved}/{point.answered} = {percent(point.rate)}"
-            points.append(ChartPoint(x, y, f"{line.label} {period.label}: {said}"))
-            segments[-1].append(f"{x},{y}")
-        total = line.total
-        totals.append(f"{line.label} {total.solved}/{total.answered}({percent(total.rate)})")
-        lines.append(
-            ChartLine(
-                label=f"{_shortened(line.label, 60)} {percent(total.rate)}",
-                colour=colour,
-                dash=dash,
-                # A lone point has no line; its dot shows it.
-                segments=[" ".join(segment) for segment in segments if len(segment) > 1],
-                points=points,
-                legend_y=layout.bottom + 66 + number * 22,
-            )
-        )
-    desc = layout.empty
-    if totals:
-        desc = gettext("整个期间各条线的解决率:%(totals)s。同样的数字见下表。") % {
-            "totals": ";".join(totals)
-        }
-    return dataclasses.replace(
-        layout,
-        desc=desc,
-        height=layout.bottom + 56 + 22 * max(len(lines), 1) + 8,
-        lines=lines,
-        x_ticks=[
-            Tick(x_at(n), period.short_label)
-            for n, period in enumerate(rates.periods)
-            if n % every == 0
-        ],
-        y_ticks=[Tick(y_at(share), f"{share:.0%}") for share in (0, 0.25, 0.5, 0.75, 1)],
-    )
-
-
-def as_csv(insights: Insights) -> str:
-    """Every table on the page, one after the other, with the same numbers."""
-    out = io.StringIO()
-    header = [
-        "section",
-        "key",
-        "label",
-        "cases",
-        "answered",
-        "solved",
-        "solve_rate",
-        "period",
-        "reached",
-        "of_previous",
-        "of_start",
-        "left_here",
-    ]
-    table: list[list[object]] = []
-    for section, rows in (
-        ("per_day", insights.per_day),
-        ("per_provider", insights.per_provider),
-        ("per_symptom", insights.per_symptom),
-        ("per_step", insights.per_step),
-        ("stale_providers", insights.stale_providers),
-    ):
-        for row in rows:
-            rate = "" if row.solve_rate is None else f"{row.solve_rate:.4f}"
-            table.append([section, row.key, row.label, row.count, row.answered, row.solved, rate])
-    for step in insights.funnel.steps:
-        table.append(
-            ["funnel", step.stage, step.label, "", "", "", "", ""]
-            + [step.reached, _share(step.of_previous), _share(step.of_start)]
-            + ["" if step.left is None else step.left]
-        )
-    rates = insights.solve_rates
-    for section, series in (
-        ("solve_rate_by_provider", rates.by_provider),
-        ("solve_rate_by_symptom", rates.by_symptom),
-    ):
-        for line in series:
-            for period, point in zip(rates.periods, line.points, strict=True):
-                table.append(
-                    [section, line.key, line.label, "", point.answered, point.solved]
-                    + [_share(point.rate), period.first.isoformat()]
-                )
-    writer = csv.writer(out)
-    writer.writerow(header)
-    # Every row as wide as the header, so that spreadsheets line the columns up.
-    writer.writerows(row + [""] * (len(header) - len(row)) for row in table)
-    return out.getvalue()
-
-
-def _shortened(text: str, most: int) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"
-
-
-def _share(value: float | None) -> str:
-    return "" if value is None else f"{value:.4f}"
