@@ -25,7 +25,11 @@ def change_url(provider: Provider) -> str:
 def test_every_editable_field_belongs_to_one_fact_or_to_the_record():
     facts = {name: owner_of(name) for name in EDITABLE_FIELDS}
     assert facts["grace_ends_at"] == Fact.GRACE
-    assert facts["grace_tolerance_yuan"] == Fact.GRACE
+    # The tolerance and the autopay time carry provenance of their own (issue 21).
+    assert facts["grace_tolerance_yuan"] == Fact.TOLERANCE
+    assert facts["autopay_funded_by"] == Fact.AUTOPAY_TIME
+    assert facts["autopay_how_zh"] == Fact.AUTOPAY
+    assert facts["min_payment_covers_instalments"] == Fact.MIN_PAYMENT
     assert facts["hotline_alt2_label_en"] == Fact.HOTLINE
     assert facts["official_site"] == Fact.REPAY_PATH
     assert facts["slug"] is None and facts["name_zh"] is None
