@@ -208,7 +208,9 @@ class FunnelStage(models.TextChoices):
     "solved" said. In the order a run meets them."""
 
     PROVIDER = "provider", _("选择机构")
+    MESSAGE = "message", _("看到的提示")
     PROBLEM = "problem", _("遇到的问题")
+    CHANNEL = "channel", _("还款方式")
     ACCOUNT = "account", _("银行卡信息")
     FUNDS = "funds", _("账户余额")
     TIMING = "timing", _("时间")
@@ -341,7 +343,7 @@ class MessagePattern(models.Model):
         _("其他可能的问题"),
         default=list,
         blank=True,
-        help_text=_("问题代码的列表,如 [\"card_problem\"]。"),
+        help_text=_('问题代码的列表,如 ["card_problem"]。'),
     )
     question_zh = models.CharField(_("追问(中文)"), max_length=300, blank=True)
     question_en = models.CharField(_("追问(英文)"), max_length=300, blank=True)
@@ -424,7 +426,7 @@ class MessagePattern(models.Model):
         if not isinstance(self.alternatives, list) or not all(
             isinstance(code, str) for code in self.alternatives
         ):
-            errors["alternatives"] = [_("请写成问题代码的列表,如 [\"card_problem\"]。")]
+            errors["alternatives"] = [_('请写成问题代码的列表,如 ["card_problem"]。')]
         else:
             unknown = [code for code in self.alternatives if code not in Symptom.values]
             if unknown:

@@ -121,14 +121,10 @@ MAX_MESSAGE = 2000
 # after a label with a colon ("户名:张三"; "持卡人身份信息" is no name).
 # Each repetition takes exactly one character, so a long run of digits that is not masked
 # after all fails in linear time: "(?:[0-9]+\s?)*" would try every way of splitting it.
-MASKED_NUMBER = re.compile(
-    r"(?:[0-9]\s?)*[*•●＊]{2,}(?:\s?[0-9*•●＊])*|[0-9]+[xX]{3,}[0-9]*"
-)
+MASKED_NUMBER = re.compile(r"(?:[0-9]\s?)*[*•●＊]{2,}(?:\s?[0-9*•●＊])*|[0-9]+[xX]{3,}[0-9]*")
 CARD_TAIL = re.compile(r"(尾号|末四位|末4位|后四位|后4位|卡号)\s*[:：]?\s*[0-9]{3,}")
 LONG_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[\s\-]?[0-9]){8,}[Xx]?")
-AMOUNT = re.compile(
-    r"[¥￥]\s*[0-9][0-9,]*(?:\.[0-9]+)?|[0-9][0-9,]*(?:\.[0-9]+)?\s*(?=元|块)"
-)
+AMOUNT = re.compile(r"[¥￥]\s*[0-9][0-9,]*(?:\.[0-9]+)?|[0-9][0-9,]*(?:\.[0-9]+)?\s*(?=元|块)")
 LABELLED_NAME = re.compile(
     r"(姓名|户名|持卡人|收款人|付款人|账户名|开户名)\s*[:：]\s*[\u4e00-\u9fff·A-Za-z]{1,20}"
 )

@@ -439,7 +439,7 @@ def main() -> None:
         )
         locust("WizardWalk", users=args.users, seconds=5, url=url, env=env, name="warmup")
         floor, wizard = Rounds([]), Rounds([])
-        users = (("Floor",) if args.decode_only else ("Floor", "WizardWalk"))
+        users = ("Floor",) if args.decode_only else ("Floor", "WizardWalk")
         for number in range(1, args.rounds + 1):
             for rounds, user in ((floor if u == "Floor" else wizard, u) for u in users):
                 phase = locust(user, users=args.users, seconds=args.seconds, url=url, env=env,

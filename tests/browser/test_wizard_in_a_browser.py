@@ -65,10 +65,8 @@ def test_back_and_forward_buttons_land_on_the_right_step_with_answers_kept(page,
     expect(page.locator("h1")).to_have_text("扣款账户里的钱够吗?")
     expect(page.locator('input[name="funds-enough_balance"][value="no"]')).to_be_checked()
     page.go_back()
-    walk.expect_path("/check/problem/")
-    expect(
-        page.locator('input[name="problem-symptom"][value="insufficient_funds"]')
-    ).to_be_checked()
+    walk.expect_path("/check/channel/")
+    expect(page.locator('input[name="channel-channel"][value="app"]')).to_be_checked()
     page.go_forward()
     walk.expect_path("/check/funds/")
     expect(page.locator("h1")).to_have_text("扣款账户里的钱够吗?")

@@ -315,7 +315,9 @@ def test_sixty_guessed_codes_leave_the_next_person_there_able_to_reopen_their_pl
     day = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
     pages = {
         "provider": {"provider": "cmb"},
-        "problem": {"symptom": "timeout", "channel": "app"},
+        "message": {"message": ""},
+        "problem": {"symptom": "timeout"},
+        "channel": {"channel": "app"},
         "timing": {"due_date": day, "attempted_date": day, "attempted_time": "00:00"},
         "situation": {"contacted_provider": "no", "autopay": "on"},
         "review": {},

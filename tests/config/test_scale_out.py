@@ -171,7 +171,9 @@ def test_a_whole_walk_alternating_between_two_app_servers_reaches_the_plan(two_a
     when = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
     answers = {
         "provider": {"provider": "cmb"},
-        "problem": {"symptom": "timeout", "channel": "app"},
+        "message": {"message": ""},
+        "problem": {"symptom": "timeout"},
+        "channel": {"channel": "app"},
         "timing": {
             "due_date": when.date().isoformat(),
             "attempted_date": when.date().isoformat(),

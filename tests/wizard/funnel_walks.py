@@ -32,7 +32,7 @@ ANSWERS = {
     "funds": {"enough_balance": "yes", "frozen_or_preauth": "no", "limit_reached": "no"},
     "situation": {"contacted_provider": "no", "autopay": "on"},
 }
-# The pages each problem asks after the problem page (wizard.views condition_dict).
+# The pages each problem asks after the payment-method page (wizard.views condition_dict).
 PATHS = {
     "declined": ["account", "funds", "timing", "situation"],
     "insufficient_funds": ["funds", "timing", "situation"],
@@ -51,14 +51,18 @@ def walk(client: Client, *, provider: str, symptom: str, stop_at: str | None = N
     on `stop_at` with the page shown, or finishes with its case."""
     wizard = WizardSession(client)
     wizard.start()
-    for page in ["provider", "problem", *PATHS[symptom], "review"]:
+    for page in ["provider", "message", "problem", "channel", *PATHS[symptom], "review"]:
         assert wizard.get(page).status_code == 200, page
         if page == stop_at:
             return None
         if page == "provider":
             answer(wizard, page, provider=provider)
+        elif page == "message":
+            answer(wizard, page, message="")
         elif page == "problem":
-            answer(wizard, page, symptom=symptom, channel="app")
+            answer(wizard, page, symptom=symptom)
+        elif page == "channel":
+            answer(wizard, page, channel="app")
         elif page == "review":
             assert wizard.confirm(follow=True).status_code == 200
         else:

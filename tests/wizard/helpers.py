@@ -105,6 +105,19 @@ class WizardSession:
     def confirm(self, **extra: Any) -> Any:
         return self.post("review", {}, **extra)
 
+    def answer_problem(
+        self, symptom: str, *, channel: str = "app", message: str = "", **extra: Any
+    ) -> Any:
+        """The three pages after the provider: the message (empty unless given), the
+        problem and the payment method. Returns the payment-method page's answer."""
+        for step, data in (
+            ("message", {"message": message}),
+            ("problem", {"symptom": symptom}),
+        ):
+            response = self.post(step, data, **extra)
+            assert response.status_code == 302, (step, response)
+        return self.post("channel", {"channel": channel}, **extra)
+
 
 def consumer_plan_page(*, language: str = "zh-hans", **overrides: Any) -> str:
     """The plan page a consumer sees now, for answers given half an hour ago.
@@ -159,7 +172,9 @@ def finish_wizard(client: Any, *, provider: str = "bank") -> Any:
     when = (timezone.now() - dt.timedelta(minutes=30)).astimezone(SHANGHAI)
     for step, data in (
         ("provider", {"provider": provider}),
-        ("problem", {"symptom": "timeout", "channel": "app"}),
+        ("message", {"message": ""}),
+        ("problem", {"symptom": "timeout"}),
+        ("channel", {"channel": "app"}),
         (
             "timing",
             {
@@ -199,6 +214,8 @@ def ccb_possibly_in_grace() -> dict:
         "contacted_provider": "no",
         "autopay": "off",
     }
+
+
 def shipped_rungs() -> tuple[Any, ...]:
     """The escalation records the site ships (providers/seed/escalation.json) as the plain
     values the engine reads, without a database (provider-specific ones left out)."""

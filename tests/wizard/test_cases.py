@@ -32,7 +32,9 @@ def walk_to_plan(client: Client) -> str:
     extra = {"note": PERSONAL[0], "name": PERSONAL[3], "phone": PERSONAL[2]}
     pages = [
         ("provider", {"provider": "bank"}),
-        ("problem", {"symptom": "declined", "channel": "app"}),
+        ("message", {"message": ""}),
+        ("problem", {"symptom": "declined"}),
+        ("channel", {"channel": "app"}),
         (
             "account",
             {

@@ -169,7 +169,7 @@ def test_not_knowing_the_lender_leads_to_finding_it_and_a_general_plan():
     assert "花呗分期" in guide and "重庆小米消费金融" in guide and "重庆京东盛际小额贷款" in guide
     assert wizard.post("find_lender", {})["Location"].endswith("/problem/")
     now = timezone.now().astimezone(SHANGHAI) - dt.timedelta(minutes=30)
-    wizard.post("problem", {"symptom": "timeout", "channel": "app"})
+    wizard.answer_problem("timeout")
     wizard.post(
         "timing",
         {

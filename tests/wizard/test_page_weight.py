@@ -42,7 +42,9 @@ def gzipped(content: bytes) -> int:
 def answers(provider: str, attempted: dt.datetime) -> dict[str, dict[str, str]]:
     return {
         "provider": {"provider": provider},
-        "problem": {"symptom": "declined", "channel": "app"},
+        "message": {"message": ""},
+        "problem": {"symptom": "declined"},
+        "channel": {"channel": "app"},
         "account": {
             "card_number": "ok",
             "holder_name": "ok",

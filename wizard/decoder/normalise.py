@@ -108,9 +108,7 @@ BRACKETED_CODE = re.compile(
 
 # Each repetition takes one character, so an unmasked run of digits fails in linear time
 # ("(?:[0-9]+\s?)*" would try every way of splitting it: minutes for three long numbers).
-MASKED_DIGITS = re.compile(
-    r"(?:[0-9]\s?)*[*•●]{2,}(?:\s?[0-9*•●])*|[0-9]+[xX]{3,}[0-9]*"
-)
+MASKED_DIGITS = re.compile(r"(?:[0-9]\s?)*[*•●]{2,}(?:\s?[0-9*•●])*|[0-9]+[xX]{3,}[0-9]*")
 TAIL_DIGITS = re.compile(r"(尾号|末四位|末4位|后四位|后4位)\s*[0-9]{3,4}")
 # Three digits or more (card and phone numbers, amounts, dates written as 20261201) carry
 # nothing the decoder needs once the codes are out.

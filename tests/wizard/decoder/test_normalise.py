@@ -53,7 +53,10 @@ def test_messages_differing_only_in_amounts_and_tails_read_the_same():
         ("交易金额超限(61)", Code(None, "61")),
         ("余额不足交易次数超过单日限制[100018]", Code(None, "100018")),
         ("订单支付中【51B3】", Code(None, "51B3")),
-        ("ACQ.BUYER_BALANCE_NOT_ENOUGH 买家余额不足", Code("alipay", "ACQ.BUYER_BALANCE_NOT_ENOUGH")),  # noqa: E501
+        (
+            "ACQ.BUYER_BALANCE_NOT_ENOUGH 买家余额不足",
+            Code("alipay", "ACQ.BUYER_BALANCE_NOT_ENOUGH"),
+        ),  # noqa: E501
         ("ＡＣＱ．ＰＡＹＭＥＮＴ＿ＦＡＩＬ", Code("alipay", "ACQ.PAYMENT_FAIL")),
         ("respCode=66 验证失败", Code("unionpay_online", "66")),
         ("应答码:05 交易已受理", Code("unionpay_online", "05")),
