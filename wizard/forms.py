@@ -134,7 +134,8 @@ def grouped_choices(providers: Mapping[str, ProviderFacts]) -> Choices:
         groups.setdefault(facts.kind, []).append((facts.slug, facts.in_language("name", language)))
     first = [kind for kind in PROVIDER_PAGE_GROUPS if kind in groups]
     rest = [kind for kind in ProviderKind if kind in groups and kind not in first]
-    unsure = (str(_("还不知道是哪家")), ((UNKNOWN_PROVIDER, str(_("不确定是哪家,先帮我找出来"))),))
+    # Says what it is on its own, without a group heading: a line less above the fold.
+    unsure = ("", ((UNKNOWN_PROVIDER, str(_("不确定是哪家,先帮我找出来"))),))
     return Choices(
         [
             *((str(ProviderKind(kind).label), tuple(groups[kind])) for kind in first),
