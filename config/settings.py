@@ -293,7 +293,7 @@ CASE_RETENTION_DAYS = env_int("CASE_RETENTION_DAYS", 180)
 # may outlive cases; kept a little over a year so that this month compares with last year's.
 FUNNEL_RETENTION_DAYS = env_int("FUNNEL_RETENTION_DAYS", 400)
 # Wrong reference codes one browser session may try per hour before /plan/<code>/ says
-# "wait" (wizard/cases.py). Its own cases always open for the session that made them.
+# "wait" (wizard/cases/recording.py). Its own cases always open for the session that made them.
 CASE_LOOKUP_MISSES_PER_HOUR = env_int("CASE_LOOKUP_MISSES_PER_HOUR", 10)
 # The ceiling for one address, whatever its sessions: thousands of mobile users share one
 # carrier-NAT address, so it is high, yet it still slows a script that drops its cookies.

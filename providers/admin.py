@@ -1,6 +1,6 @@
 """The support console for provider records: edit, check, undo, import.
 
-The plan preview and the per-provider step wording belong to the wizard; wizard/admin.py
+The plan preview and the per-provider step wording belong to the wizard; wizard/console/admin.py
 adds them to this page (ProviderConsoleAdmin), so that this app never imports the wizard.
 """
 

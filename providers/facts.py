@@ -103,10 +103,6 @@ class Certainty(TextChoices):
         """0 for no source at all, up to 3 for the provider's own word."""
         return CERTAINTY_RANKS[self]
 
-    @property
-    def is_confirmed(self) -> bool:
-        return self is Certainty.OFFICIAL
-
 
 CERTAINTY_RANKS = {
     Certainty.NONE: 0,

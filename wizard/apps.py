@@ -10,8 +10,8 @@ class WizardConfig(AppConfig):
     def ready(self) -> None:
         from providers.models import Provider
         from wizard.models import MessagePattern, RemediationText
-        from wizard.patterns import forget_patterns
         from wizard.provider_wording import forget_step_texts
+        from wizard.triage.patterns import forget_patterns
 
         # Cache invalidation only; no business logic lives in signals.
         post_save.connect(forget_step_texts, sender=RemediationText, dispatch_uid="texts_save")

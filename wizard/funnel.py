@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from django.db import DatabaseError, connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from wizard.engine.answers import SHANGHAI
+from wizard.engine.ladder import beijing_date
 from wizard.models import Case, FunnelCount, FunnelStage
 from wizard.storage import AnswerStorage
 
@@ -58,10 +58,6 @@ class Tally:
     stage: FunnelStage
     provider_slug: str = ""
     symptom: str = ""
-
-
-def beijing_date(moment: dt.datetime) -> dt.date:
-    return moment.astimezone(SHANGHAI).date()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from providers.catalog import active_providers, ladder_for, unknown_provider, windows_covering
 from providers.facts import UNKNOWN_PROVIDER, ProviderFacts
 from wizard.engine.answers import Answers, AnswersError
@@ -78,3 +80,10 @@ def plan_for_answers(
         case_created_at=case_created_at,
         feedback=feedback,
     )
+
+
+def answers_error_message(error: AnswersError) -> str:
+    """What a person reads when stored answers can no longer be planned."""
+    if error.field == "provider":
+        return _("你选择的机构暂时不在服务列表中,请重新选择。")
+    return _("有一项回答已经失效(例如时间已超过一年),请重新填写。")

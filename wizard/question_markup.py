@@ -16,15 +16,21 @@ through this renderer, twice, and holds the pages equal.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.forms import BoundField
 from django.forms.boundfield import BoundWidget
 from django.forms.renderers import DjangoTemplates
 from django.http import HttpRequest
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Django's widget templates that are input.html and nothing else.
 INPUT_TEMPLATES = frozenset(
@@ -170,3 +176,45 @@ def escape(value: Any) -> str:
 
 
 renderer = QuestionRenderer()
+
+
+class Choices(BaseChoiceIterator):
+    """A field's choices as one value that is never changed: Django's normalised form
+    ((value, label) pairs, or (group label, pairs) for groups), shared by every copy.
+
+    Each form deep-copies its fields, and Django copies and normalises every field's choices
+    twice (once for the field, once for its widget), translated labels and all; the wizard
+    makes a form for every answered page on each request. Copies of this value are the value
+    itself, as Django's own lazy strings are. Saves a tenth of a wizard request: 8.75 M
+    instructions, 9.85 M with Django's copies (make instructions, 10 walks).
+    """
+
+    def __init__(self, choices: Iterable[tuple[Any, Any]]) -> None:
+        self.choices = tuple(choices)
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        return iter(self.choices)
+
+    def __copy__(self) -> Choices:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Choices:
+        return self
+
+
+def radio(
+    label: StrOrPromise,
+    choices: Iterable[tuple[Any, Any]],
+    required_message: StrOrPromise,
+    **kwargs: Any,
+) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=Choices(choices),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": required_message,
+            "invalid_choice": _("请从列出的选项中选择一项"),
+        },
+        **kwargs,
+    )

@@ -1,7 +1,8 @@
 from django.urls import path, re_path
 
-from wizard import views
-from wizard.runs import RUN_PATTERN
+from wizard.cases import views as case_views
+from wizard.flow import views
+from wizard.flow.runs import RUN_PATTERN
 
 app_name = "wizard"
 
@@ -18,10 +19,16 @@ urlpatterns = [
         views.known_run(views.problem_meaning),
         name="problem_meaning",
     ),
-    re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/$", views.case_plan, name="plan"),
-    re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/feedback/$", views.case_feedback, name="feedback"),
+    re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/$", case_views.case_plan, name="plan"),
     re_path(
-        r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/reminder\.ics$", views.case_reminder, name="reminder"
+        r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/feedback/$", case_views.case_feedback, name="feedback"
     ),
-    re_path(r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/evidence/$", views.case_evidence, name="evidence"),
+    re_path(
+        r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/reminder\.ics$",
+        case_views.case_reminder,
+        name="reminder",
+    ),
+    re_path(
+        r"^plan/(?P<code>[A-Za-z0-9-]{1,20})/evidence/$", case_views.case_evidence, name="evidence"
+    ),
 ]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from tests.browser.conftest import new_page
 from tests.browser.test_every_screen import BLOCKING_IMPACTS
 from wizard.models import MessagePattern
-from wizard.patterns import note_unmatched
+from wizard.triage.patterns import note_unmatched
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

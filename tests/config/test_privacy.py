@@ -16,9 +16,9 @@ from django.utils import timezone
 from tests.factories import ProviderFactory
 from tests.wizard.helpers import WizardSession, case_for, recent_answers
 from wizard.engine.answers import SHANGHAI
+from wizard.flow.problem_message import message_digest
+from wizard.flow.views import RepaymentWizard
 from wizard.models import Case, UnmatchedMessage
-from wizard.problem_message import message_digest
-from wizard.views import RepaymentWizard
 
 pytestmark = pytest.mark.django_db
 

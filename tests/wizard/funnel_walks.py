@@ -32,7 +32,7 @@ ANSWERS = {
     "funds": {"enough_balance": "yes", "frozen_or_preauth": "no", "limit_reached": "no"},
     "situation": {"contacted_provider": "no", "autopay": "on"},
 }
-# The pages each problem asks after the payment-method page (wizard.views condition_dict).
+# The pages each problem asks after the payment-method page (wizard.flow.views condition_dict).
 PATHS = {
     "declined": ["account", "funds", "timing", "situation"],
     "insufficient_funds": ["funds", "timing", "situation"],

@@ -147,7 +147,7 @@ def case_for(answers: dict[str, Any]) -> Any:
     """A case made the way the wizard makes one, for these answers, planned now."""
     from django.utils import timezone
 
-    from wizard.cases import record_case
+    from wizard.cases.recording import record_case
     from wizard.planner import plan_for_answers
 
     plan = plan_for_answers(answers, now=timezone.now(), language="zh-hans")

@@ -1,5 +1,5 @@
-"""The support console's wizard side (wizard/admin.py): a case found by its code and shown
-read-only; step wording checked before it is saved."""
+"""The support console's wizard side (wizard/cases/admin.py, wizard/console/admin.py): a case
+found by its code and shown read-only; step wording checked before it is saved."""
 
 from __future__ import annotations
 

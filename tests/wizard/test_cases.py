@@ -1,4 +1,4 @@
-"""Every plan becomes a case (wizard/cases.py): saved with its steps under a fresh code,
+"""Every plan becomes a case (wizard/cases/recording.py): saved with its steps under a fresh code,
 nothing personal kept, and feedback taken once."""
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from providers.facts import Channel
 from tests.wizard.helpers import WizardSession, case_for, recent_answers
+from wizard.cases.reference_codes import CODE_ALPHABET
 from wizard.engine.answers import SHANGHAI, Autopay, CardStatus, Check, Symptom, YesNo, YesNoUnsure
 from wizard.engine.deadlines import Status
 from wizard.engine.steps import StepCode
 from wizard.models import Case, CaseStep, Outcome
-from wizard.reference_codes import CODE_ALPHABET
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,7 @@ def test_the_case_stores_no_personal_data_field_by_field(bank):
 def test_a_code_collision_is_retried_with_a_new_code_and_saves_nothing_half(bank, monkeypatch):
     first = case_for(recent_answers())
     codes = iter([first.code, "22222AAAAA"])
-    monkeypatch.setattr("wizard.cases.new_code", lambda: next(codes))
+    monkeypatch.setattr("wizard.cases.recording.new_code", lambda: next(codes))
     second = case_for(recent_answers())
     assert second.code == "22222AAAAA"
     assert Case.objects.count() == 2

@@ -31,7 +31,7 @@ def test_500_page_says_what_happened_without_leaking_internals(quiet_client, mon
     def broken():
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr("wizard.views.active_providers", broken)
+    monkeypatch.setattr("wizard.flow.views.active_providers", broken)
     response = quiet_client.get("/")
     html = response.content.decode()
     assert response.status_code == 500
@@ -46,7 +46,7 @@ def test_database_error_gives_a_503_page_that_points_to_the_hotlines(quiet_clien
     def database_down():
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("wizard.views.active_providers", database_down)
+    monkeypatch.setattr("wizard.flow.views.active_providers", database_down)
     response = quiet_client.get("/")
     html = response.content.decode()
     assert response.status_code == 503

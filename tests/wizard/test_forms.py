@@ -1,4 +1,4 @@
-"""The wizard's forms (wizard/forms.py) as a person meets them: the messages they give."""
+"""The wizard's forms (wizard/flow/forms.py) as a person meets them: the messages they give."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from providers.catalog import active_providers
 from providers.facts import UNKNOWN_PROVIDER
 from tests.wizard.helpers import case_for, make_answers, recent_answers
 from wizard.engine.answers import SHANGHAI, Answers, AnswersError, answers_from_pages
-from wizard.forms import ProviderForm, TimingForm
+from wizard.flow.forms import ProviderForm, TimingForm
 from wizard.models import Case
 
 pytestmark = pytest.mark.django_db

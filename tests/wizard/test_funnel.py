@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from tests.wizard.funnel_walks import answer, counters, walk
 from tests.wizard.helpers import WizardSession
-from wizard.cases import record_feedback
+from wizard.cases.recording import record_feedback
 from wizard.engine.answers import SHANGHAI
-from wizard.funnel import Tally, beijing_date, count
+from wizard.engine.ladder import beijing_date
+from wizard.funnel import Tally, count
 from wizard.models import FunnelCount, FunnelStage
 
 pytestmark = pytest.mark.django_db
@@ -229,6 +230,8 @@ def test_a_page_reached_half_past_midnight_in_beijing_counts_on_that_beijing_day
     wizard = WizardSession(Client())
     wizard.start()
     half_past_midnight = dt.datetime(2026, 11, 30, 16, 30, tzinfo=dt.UTC)  # 00:30 on 1 Dec
-    monkeypatch.setattr("wizard.views.timezone", SimpleNamespace(now=lambda: half_past_midnight))
+    monkeypatch.setattr(
+        "wizard.flow.views.timezone", SimpleNamespace(now=lambda: half_past_midnight)
+    )
     answer(wizard, "provider", provider="bank")
     assert FunnelCount.objects.get(stage="message").day == dt.date(2026, 12, 1)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from tests.factories import ProviderFactory
 from tests.wizard.helpers import WizardSession
-from wizard.views import RepaymentWizard
+from wizard.flow.views import RepaymentWizard
 
 pytestmark = pytest.mark.django_db
 

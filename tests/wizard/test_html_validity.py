@@ -178,10 +178,10 @@ def error_pages(language: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[tupl
         raise RuntimeError("bug")
 
     with monkeypatch.context() as patched:
-        patched.setattr("wizard.views.active_providers", database_down)
+        patched.setattr("wizard.flow.views.active_providers", database_down)
         yield "503 database down", full_page(quiet.get("/"), 503)
     with monkeypatch.context() as patched:
-        patched.setattr("wizard.views.active_providers", broken)
+        patched.setattr("wizard.flow.views.active_providers", broken)
         yield "500 server error", full_page(quiet.get("/"), 500)
 
 

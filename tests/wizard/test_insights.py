@@ -1,4 +1,4 @@
-"""What the cases say, for support staff (wizard/insights.py and its console page): the
+"""What the cases say, for support staff (wizard/insights/report.py and its console page): the
 numbers for a known set of cases, and a page cost that does not grow with them."""
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from tests.factories import ProviderFactory
 from tests.wizard.funnel_walks import walk
 from tests.wizard.helpers import case_for, recent_answers
 from wizard.engine.answers import SHANGHAI
-from wizard.funnel import beijing_date
-from wizard.insights import funnel_counts, funnel_for, insights_for
+from wizard.engine.ladder import beijing_date
+from wizard.insights.report import funnel_counts, funnel_for, insights_for
 from wizard.models import Case, CaseStep, FunnelCount, FunnelStage
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def test_insights_numbers_match_a_known_set_of_cases(bank, support_client):
         [("bank", "insufficient_funds", "solved"), ("other", "timeout", "partly")], day=tuesday
     )
     make_cases([("bank", "timeout", "solved")], day=dt.date(2026, 10, 1))  # outside the range
-    from wizard.insights import insights_for
+    from wizard.insights.report import insights_for
 
     insights = insights_for(start=monday, end=tuesday)
     assert insights.total == 5

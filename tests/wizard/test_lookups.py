@@ -1,4 +1,4 @@
-"""Opening a case by its reference code (wizard/lookups.py): any typing of the code opens it,
+"""Opening a case by its reference code (wizard/cases/access.py): any typing of the code opens it,
 guessing codes is slowed, and nobody behind a shared address is locked out.
 
 Most mobile users in China share one public address (carrier-grade NAT), so a guesser and
@@ -15,8 +15,8 @@ import pytest
 from django.test import Client, override_settings
 
 from tests.wizard.helpers import case_for, finish_wizard, recent_answers
+from wizard.cases.reference_codes import CODE_ALPHABET, CODE_LENGTH, new_code
 from wizard.models import Case, Outcome
-from wizard.reference_codes import CODE_ALPHABET, CODE_LENGTH, new_code
 
 pytestmark = pytest.mark.django_db
 
@@ -84,10 +84,10 @@ def test_a_person_over_the_session_limit_still_opens_their_own_plan(bank):
 
 @override_settings(CASE_LOOKUP_MISSES_PER_ADDRESS_PER_HOUR=20)
 def test_a_steady_stream_of_misses_is_logged_once_for_staff(bank, caplog):
-    with caplog.at_level(logging.INFO, logger="wizard.lookups"):
+    with caplog.at_level(logging.INFO, logger="wizard.cases.access"):
         for _ in range(50):
             Client(REMOTE_ADDR=SHARED_ADDRESS).get(f"/plan/{new_code()}/")
-    records = [r for r in caplog.records if r.name == "wizard.lookups"]
+    records = [r for r in caplog.records if r.name == "wizard.cases.access"]
     assert len(records) == 1, [r.getMessage() for r in records]
     assert records[0].levelno == logging.WARNING
     assert SHARED_ADDRESS in records[0].getMessage() and not records[0].exc_info

@@ -1,4 +1,4 @@
-"""The wizard's models (wizard/models.py): the shipped step wording is in the database, and
+"""The wizard's models (wizard/models/): the shipped step wording is in the database, and
 its rules are held by constraints and by full_clean."""
 
 from __future__ import annotations

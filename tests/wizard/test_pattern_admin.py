@@ -1,4 +1,4 @@
-"""The support console for message patterns (wizard/pattern_admin.py): the triage list of
+"""The support console for message patterns (wizard/triage/admin.py): the triage list of
 messages nobody recognised, the preview before a pattern goes live, and the refusal of a
 live pattern that would read a labelled example wrong."""
 
@@ -23,9 +23,9 @@ from django.utils import timezone
 from tests.factories import ProviderFactory
 from tests.wizard.test_query_budgets import ADMIN_BUDGET
 from wizard.models import MessagePattern, UnmatchedMessage
-from wizard.pattern_checks import StoredMessage, labelled_examples, preview_pattern
-from wizard.patterns import current_patterns, note_unmatched, read_message
-from wizard.resources import COLUMNS, MessagePatternResource
+from wizard.triage.checks import StoredMessage, labelled_examples, preview_pattern
+from wizard.triage.patterns import current_patterns, note_unmatched, read_message
+from wizard.triage.resources import COLUMNS, MessagePatternResource
 
 pytestmark = pytest.mark.django_db
 

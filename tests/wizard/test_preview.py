@@ -12,11 +12,11 @@ from providers.models import Provider
 from tests.factories import ProviderFactory, RemediationTextFactory
 from tests.providers.helpers import provider_form_data
 from tests.wizard.helpers import make_facts
+from wizard.console.preview import SITUATIONS, Timing, preview_plans, situation_moment
 from wizard.engine.answers import Symptom
 from wizard.engine.building import build_plan
 from wizard.engine.deadlines import Status
 from wizard.engine.wording import DEFAULT_TEXTS
-from wizard.preview import SITUATIONS, Timing, preview_plans, situation_moment
 
 DUE = dt.date(2026, 11, 10)
 

@@ -1,4 +1,4 @@
-"""The message a person saw, on the message page (wizard.problem_message and the wizard
+"""The message a person saw, on the message page (wizard.flow.problem_message and the wizard
 view), and the problem page after it: read without JavaScript on submit and with htmx as
 they type, the follow-up question of an ambiguous message, the problem page confirming the
 problem the message points to (still theirs to change), an unknown result leading the plan,
@@ -20,9 +20,9 @@ from tests.factories import ProviderFactory
 from tests.wizard.helpers import WizardSession
 from wizard.engine.answers import SHANGHAI, Answers
 from wizard.engine.steps import StepCode
+from wizard.flow.problem_message import message_digest
 from wizard.models import Case, UnmatchedMessage
-from wizard.patterns import decode as real_decode
-from wizard.problem_message import message_digest
+from wizard.triage.patterns import decode as real_decode
 
 pytestmark = pytest.mark.django_db
 
@@ -194,7 +194,7 @@ def test_a_walk_reads_the_message_once_when_the_page_is_answered(wizard):
     decode = mock.Mock(wraps=real_decode)
     from_dict = mock.Mock(wraps=Answers.from_dict)
     with (
-        mock.patch("wizard.patterns.decode", decode),
+        mock.patch("wizard.triage.patterns.decode", decode),
         mock.patch.object(Answers, "from_dict", from_dict),
     ):
         go_on(wizard, f"{UNKNOWN} 手机13812345678")

@@ -71,7 +71,7 @@ def test_purge_removes_old_cases_and_nothing_else(bank):
 
 
 def test_purge_drops_funnel_counters_older_than_their_retention_and_keeps_the_rest(settings):
-    from wizard.funnel import beijing_date
+    from wizard.engine.ladder import beijing_date
     from wizard.models import FunnelCount
 
     settings.FUNNEL_RETENTION_DAYS = 30

@@ -176,8 +176,8 @@ def test_admin_pages_cost_the_same_few_queries_for_5_or_60_providers(admin_clien
 def message_page_queries(message: str) -> dict[str, int]:
     """Queries of the message page's requests when a message is pasted: read as typed
     (htmx), read by the button, and answered; the patterns already shared (warm)."""
-    from wizard.patterns import current_patterns
-    from wizard.problem_message import message_digest
+    from wizard.flow.problem_message import message_digest
+    from wizard.triage.patterns import current_patterns
 
     provider = add_providers(1)[0]
     current_patterns()

@@ -11,9 +11,9 @@ from django.template import Context, Template
 from django.utils.safestring import mark_safe
 
 from providers.catalog import active_providers
-from wizard.forms import (
+from wizard.cases.forms import FeedbackForm
+from wizard.flow.forms import (
     ChannelForm,
-    FeedbackForm,
     ManagementForm,
     ProblemForm,
     ProviderForm,
@@ -105,7 +105,7 @@ def test_an_input_is_written_exactly_as_djangos_input_template_writes_it(widget)
 
 def test_each_forms_copy_of_a_question_shares_one_set_of_choices():
     """Django copies every field's choices for every form made; ours are one shared value
-    (wizard.forms.Choices), which saves a tenth of a wizard request."""
+    (wizard.question_markup.Choices), which saves a tenth of a wizard request."""
     first, second = ProblemForm(), ProblemForm()
     assert first.fields["symptom"].choices is second.fields["symptom"].choices
     assert first.fields["symptom"].widget.choices is second.fields["symptom"].widget.choices

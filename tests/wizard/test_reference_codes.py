@@ -1,8 +1,8 @@
-"""Reference codes (wizard/reference_codes.py): random, distinct, and forgiving to type."""
+"""Reference codes (wizard/cases/reference_codes.py): random, distinct, and forgiving to type."""
 
 from __future__ import annotations
 
-from wizard.reference_codes import CODE_ALPHABET, new_code, normalise_code
+from wizard.cases.reference_codes import CODE_ALPHABET, canonical_reference_code, new_code
 
 
 def test_codes_are_random_distinct_and_forgiving_to_type():
@@ -10,6 +10,6 @@ def test_codes_are_random_distinct_and_forgiving_to_type():
     assert len(codes) == 2000
     assert all(set(code) <= set(CODE_ALPHABET) for code in codes)
     assert not set("01ILOU") & set(CODE_ALPHABET)
-    assert normalise_code(" k7m2q-9x4pa ") == "K7M2Q9X4PA"
-    assert normalise_code("K7M2Q-9X4P") is None  # too short
-    assert normalise_code("K7M2Q-9X4P0") is None  # 0 is not in the alphabet
+    assert canonical_reference_code(" k7m2q-9x4pa ") == "K7M2Q9X4PA"
+    assert canonical_reference_code("K7M2Q-9X4P") is None  # too short
+    assert canonical_reference_code("K7M2Q-9X4P0") is None  # 0 is not in the alphabet

@@ -1,6 +1,6 @@
-"""The plan's reminder in the person's own calendar (wizard/reminders.py, /plan/<code>/reminder.ics)
-and the deadline to copy: the same times as the plan, no personal data, stable UIDs, and a
-hint instead of a download inside WeChat."""
+"""The plan's reminder in the person's own calendar (wizard/cases/reminders.py,
+/plan/<code>/reminder.ics) and the deadline to copy: the same times as the plan, no personal
+data, stable UIDs, and a hint instead of a download inside WeChat."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from icalendar import Calendar
 
 from providers.facts import Fact
 from tests.wizard.helpers import PHONE_CHROME, WECHAT, answers_dict, case_for, ccb_possibly_in_grace
+from wizard.cases.reminders import reminder_calendar
 from wizard.engine.answers import SHANGHAI
 from wizard.engine.deadlines import Status
 from wizard.models import Case
 from wizard.planner import plan_for_answers
-from wizard.reminders import reminder_calendar
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """A person walking the wizard with the Django test client, on real PostgreSQL.
 
-The views (wizard/views.py) with their runs and storage: the start page, each run's own
+The views (wizard/flow/views.py) with their runs and storage: the start page, each run's own
 address, skipped and unknown pages, messages, expired sessions and providers gone mid-way,
 and what the session keeps."""
 

@@ -1,7 +1,7 @@
 """The message decoder: what the words on a payment screen or in an SMS mean.
 
 Pure, like the plan engine: plain values in (the message, a `PatternSet` built from
-`PatternFacts`), a `Reading` out. No model, cache or request inside; wizard/patterns.py
+`PatternFacts`), a `Reading` out. No model, cache or request inside; wizard/triage/patterns.py
 loads the staff's patterns and shares the built set between requests.
 """
 

@@ -33,10 +33,6 @@ class Status(enum.StrEnum):
     def label(self) -> str:
         return str(STATUS_LABELS[self])
 
-    @property
-    def is_past_due_date_cutoff(self) -> bool:
-        return self in (Status.IN_GRACE, Status.POSSIBLY_IN_GRACE, Status.OVERDUE)
-
 
 STATUS_LABELS = {
     Status.NOT_DUE: gettext_lazy("未到还款日"),

@@ -29,6 +29,7 @@ SOLVED_FEEDBACK = "solved"
 
 
 def beijing_date(moment: dt.datetime) -> dt.date:
+    """The calendar date in Beijing at `moment`: the day every deadline and counter uses."""
     return moment.astimezone(SHANGHAI).date()
 
 

@@ -1,5 +1,5 @@
-"""Patterns as staff keep them (wizard/models.py), loaded and shared per version
-(wizard/patterns.py), and the messages none of them recognised."""
+"""Patterns as staff keep them (wizard/models/), loaded and shared per version
+(wizard/triage/patterns.py), and the messages none of them recognised."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from django.db import IntegrityError, transaction
 
 from tests.factories import ProviderFactory
 from tests.wizard.decoder.conftest import SEED
-from wizard import patterns as shared
 from wizard.models import MessagePattern, PatternStatus, UnmatchedMessage
-from wizard.patterns import current_patterns, note_unmatched, read_message, record_miss
+from wizard.triage import patterns as shared
+from wizard.triage.patterns import current_patterns, note_unmatched, read_message, record_miss
 
 pytestmark = pytest.mark.django_db
 

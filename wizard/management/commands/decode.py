@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from providers.catalog import active_providers
 from providers.facts import Channel
 from wizard.decoder import LANGUAGES, MAX_MESSAGE
-from wizard.patterns import read_message
+from wizard.triage.patterns import read_message
 
 USAGE_ERROR = 2
 

@@ -10,7 +10,7 @@ from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from wizard.funnel import beijing_date
+from wizard.engine.ladder import beijing_date
 from wizard.models import Case, FunnelCount
 
 

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 
+from wizard.cases.reference_codes import new_code
 from wizard.engine.building import Plan
 from wizard.engine.evidence import known_evidence
 from wizard.funnel import count, feedback_tallies
 from wizard.models import Case, CaseStep, Outcome
 from wizard.redaction import redact_personal_data
-from wizard.reference_codes import new_code
 
 
 def record_case(plan: Plan) -> Case:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext, ngettext
 from wizard.decoder import MAX_MESSAGE, PatternFacts, PatternSet, Reading, decode
 from wizard.decoder.normalise import PLACEHOLDER, normalise, normalise_phrase
 
-EXAMPLES_FILE = Path(__file__).resolve().parent / "decoder" / "examples.json"
+EXAMPLES_FILE = Path(__file__).resolve().parent.parent / "decoder" / "examples.json"
 # An unsaved pattern will get the largest id when saved, so it loses ties as it will then.
 NEW_PATTERN_ID = 2**31 - 1
 # A message is read up to MAX_MESSAGE characters; a phrase this long is already a message.

@@ -1,7 +1,8 @@
-"""The consumer's pages: start, the question wizard, and the plan a case reopens.
+"""The consumer's question pages: start, a new run, the wizard, and the message page's
+reading of a message as it is typed.
 
 Thin on purpose: the answers become a plan in wizard.planner (around the pure engine in
-wizard/engine), cases are kept by wizard.cases, and who may open a case is wizard.lookups.
+wizard/engine), the finished plan becomes a case in wizard.cases, whose pages show it.
 """
 
 from __future__ import annotations
@@ -22,13 +23,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
-from django_htmx.http import push_url as push_url_header
-from django_htmx.middleware import HtmxDetails
 from formtools.wizard.views import NamedUrlSessionWizardView, normalize_name
 
 from providers.catalog import active_providers
-from providers.facts import UNKNOWN_PROVIDER, Fact, ProviderFacts
-from wizard.cases import FeedbackRefused, record_case, record_evidence, record_feedback
+from providers.facts import UNKNOWN_PROVIDER, ProviderFacts
+from wizard.cases.access import remember_own_case
+from wizard.cases.recording import record_case
 from wizard.engine.answers import (
     ACCOUNT_SYMPTOMS,
     FUNDS_SYMPTOMS,
@@ -37,16 +37,10 @@ from wizard.engine.answers import (
     Symptom,
     answers_from_pages,
 )
-from wizard.engine.building import Plan
-from wizard.engine.evidence import evidence_for, evidence_summary
-from wizard.errors import render_error
-from wizard.fact_display import evidence_rows, fact_rows
-from wizard.forms import (
+from wizard.flow.forms import (
     AccountForm,
     CardTierForm,
     ChannelForm,
-    EvidenceForm,
-    FeedbackForm,
     FindLenderForm,
     FundsForm,
     ManagementForm,
@@ -59,48 +53,21 @@ from wizard.forms import (
     TimingForm,
     message_text,
 )
+from wizard.flow.problem_message import MessageMeaning, meaning_of, message_digest, problem_name
+from wizard.flow.runs import new_run_id, run_is_known, start_run
 from wizard.funnel import Along, reach
-from wizard.lookups import count_miss, lookups_refused, owns_case, remember_own_case
-from wizard.models import Case, FunnelStage, Outcome
-from wizard.patterns import unmatched_statement
-from wizard.planner import plan_for, plan_for_answers
-from wizard.problem_message import MessageMeaning, meaning_of, message_digest, problem_name
+from wizard.models import FunnelStage
+from wizard.pages import HtmxHttpRequest, render_screen
+from wizard.planner import answers_error_message, plan_for
 from wizard.redaction import redact_message
-from wizard.reference_codes import normalise_code
-from wizard.reminders import deadline_line, has_upcoming, reminder_calendar, reminders_for
-from wizard.runs import new_run_id, run_is_known, start_run
 from wizard.storage import AnswerStorage
+from wizard.triage.patterns import unmatched_statement
 
 REVIEW_STEP = "review"
 MESSAGE_STEP = "message"
 PROBLEM_STEP = "problem"
 # Answers the message page keeps for itself: they never appear on the check-answers page.
 NOT_SUMMARISED = frozenset({"read", "outcome", "suggested"})
-
-
-class HtmxHttpRequest(HttpRequest):
-    """A request that has been through django-htmx's middleware."""
-
-    htmx: HtmxDetails
-
-
-def render_screen(
-    request: HtmxHttpRequest, template: str, context: dict[str, Any], *, push_url: bool = True
-) -> HttpResponse:
-    """The full page, or for an htmx request only the page's `main` partial.
-
-    History-restore requests get the full page (django-htmx #410). htmx follows the wizard's
-    redirects inside one request, so the URL to push is the one that finally answered; a
-    form shown again with its errors pushes nothing.
-    """
-    fragment = bool(request.htmx) and not request.htmx.history_restore_request
-    response = render(
-        request, f"{template}#main" if fragment else template, {**context, "fragment": fragment}
-    )
-    if fragment:
-        push_url_header(response, request.get_full_path() if push_url else False)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
 
 
 def _symptom_is(symptoms: frozenset[str]) -> Callable[[RepaymentWizard], bool]:
@@ -488,12 +455,6 @@ def _flat_choices(choices: Any) -> list[tuple[Any, Any]]:
     return flat
 
 
-def answers_error_message(error: AnswersError) -> str:
-    if error.field == "provider":
-        return _("你选择的机构暂时不在服务列表中,请重新选择。")
-    return _("有一项回答已经失效(例如时间已超过一年),请重新填写。")
-
-
 @require_POST
 def problem_meaning(request: HtmxHttpRequest, run: str) -> HttpResponse:
     """What the message being typed on the message page means, as the person types (htmx):
@@ -552,164 +513,3 @@ def new_run(request: HttpRequest) -> HttpResponse:
     # The run is sent to its first page now: counted with the session this request writes.
     reach(AnswerStorage(RepaymentWizard.run_prefix(run), request), first_step, now=timezone.now())
     return redirect("wizard:step", run=run, step=first_step)
-
-
-def too_many_lookups(request: HttpRequest) -> HttpResponse:
-    response = render_error(
-        request,
-        429,
-        _("请稍后再试"),
-        _(
-            "输错参考编号的次数太多了,为了防止有人猜编号,请一小时后再试。"
-            "你在这台设备上生成的方案不受影响;也可以重新回答问题生成新的方案。"
-        ),
-    )
-    response["Retry-After"] = "3600"
-    return response
-
-
-def case_from_code(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Precondition: the case the URL's code names, handed to the view in place of the code.
-
-    A case always opens in the session that made it; any other code counts against the
-    guessing limits (wizard.lookups): over them, 429 even for a right code; a code naming no
-    case, 404. A code typed in another spelling (lower case, a dash) is redirected to its
-    canonical URL on GET.
-    """
-
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, code: str, *args: Any, **kwargs: Any) -> HttpResponse:
-        canonical = normalise_code(code)
-        own = canonical is not None and owns_case(request.session, canonical)
-        if not own and lookups_refused(request):
-            return too_many_lookups(request)
-        case = Case.objects.with_code(canonical).first() if canonical else None
-        if case is None:
-            if not own:
-                count_miss(request)
-            return render_error(
-                request,
-                404,
-                _("找不到这个参考编号"),
-                _("请检查编号是否抄对(10 位字母和数字)。方案保存 180 天,过期后需要重新回答问题。"),
-            )
-        if case.code != code and request.method in ("GET", "HEAD") and request.resolver_match:
-            return redirect(request.resolver_match.view_name, code=case.code)
-        return view(request, case, *args, **kwargs)
-
-    return wrapper
-
-
-def plan_url(request: HttpRequest, case: Case) -> str:
-    return request.build_absolute_uri(reverse("wizard:plan", kwargs={"code": case.code}))
-
-
-def in_wechat(request: HttpRequest) -> bool:
-    """WeChat's in-app browser (its user agent says MicroMessenger), where downloads fail
-    (escalation.md §5): the page tells the person to open it in their phone's browser."""
-    return "MicroMessenger" in request.headers.get("User-Agent", "")
-
-
-def plan_for_case(case: Case) -> Plan:
-    """A case's plan rebuilt for now, knowing when it was made and what its feedback said;
-    the plan page and its calendar file share it, so their times agree."""
-    return plan_for_answers(
-        case.answers,
-        now=timezone.now(),
-        language=get_language(),
-        case_created_at=case.created_at,
-        # A "solved" said later counts as solved, whatever the first answer was.
-        feedback=Outcome.SOLVED if case.solved_at is not None else case.outcome,
-    )
-
-
-def show_plan(
-    request: HtmxHttpRequest, case: Case, *, feedback_form: FeedbackForm | None = None
-) -> HttpResponse:
-    try:
-        result = plan_for_case(case)
-    except AnswersError as error:
-        messages.error(request, answers_error_message(error))
-        return redirect("wizard:start")
-    url = plan_url(request, case)
-    context = {
-        "page_title": _("你的处理方案"),
-        "plan": result,
-        "facts": fact_rows(result),
-        "hotline_confirmed": result.provider.provenance_of(Fact.HOTLINE).is_official,
-        "case": case,
-        "plan_url": url,
-        "feedback_form": feedback_form or FeedbackForm(),
-        "can_mark_solved": case.outcome in (Outcome.PARTLY, Outcome.NOT_SOLVED)
-        and case.solved_at is None,
-        "reminder_upcoming": has_upcoming(reminders_for(result, plan_url=url), now=result.now),
-        "deadline_line": deadline_line(result),
-        "in_wechat": in_wechat(request),
-        "evidence": evidence_rows(result, case.evidence),
-        "evidence_summary": evidence_summary(
-            evidence_for(result), case.evidence, language=result.language
-        ),
-    }
-    response = render_screen(request, "wizard/plan.html", context, push_url=request.method == "GET")
-    # The reminder block differs inside WeChat's browser.
-    patch_vary_headers(response, ("User-Agent",))
-    return response
-
-
-@require_safe
-@case_from_code
-def case_plan(request: HtmxHttpRequest, case: Case) -> HttpResponse:
-    """A case's plan, rebuilt for now: read-only, reachable by its reference code."""
-    return show_plan(request, case)
-
-
-@require_POST
-@case_from_code
-def case_feedback(request: HtmxHttpRequest, case: Case) -> HttpResponse:
-    """ "Did this solve it?" — taken once, and once more later to say it is solved."""
-    form = FeedbackForm(request.POST)
-    if not form.is_valid():
-        return show_plan(request, case, feedback_form=form)
-    try:
-        record_feedback(
-            case,
-            outcome=form.cleaned_data["outcome"],
-            comment=form.cleaned_data["comment"],
-            now=timezone.now(),
-        )
-    except FeedbackRefused:
-        messages.info(request, _("我们已经收到你对这个方案的反馈了,谢谢。"))
-    else:
-        messages.success(request, _("谢谢你的反馈!它会帮助我们改进建议。"))
-    return redirect(reverse("wizard:plan", kwargs={"code": case.code}) + "#feedback")
-
-
-@require_safe
-@case_from_code
-def case_reminder(request: HttpRequest, case: Case) -> HttpResponse:
-    """The case's reminders as a calendar file, with the same times as its plan page."""
-    try:
-        plan = plan_for_case(case)
-    except AnswersError as error:
-        messages.error(request, answers_error_message(error))
-        return redirect("wizard:start")
-    response = HttpResponse(
-        reminder_calendar(plan=plan, case_code=case.code, plan_url=plan_url(request, case)),
-        content_type="text/calendar; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="repayment-{case.code}.ics"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@require_POST
-@case_from_code
-def case_evidence(request: HtmxHttpRequest, case: Case) -> HttpResponse:
-    """The person's ticks of the evidence they keep: stored as codes, then back to the list."""
-    form = EvidenceForm(request.POST)
-    if form.is_valid():
-        record_evidence(case, ticked=form.cleaned_data["evidence"])
-        messages.success(request, _("已记下你保存了哪些证据。"))
-    else:
-        messages.error(request, _("有一项勾选不在列表里,没有保存。请重新勾选后再提交。"))
-    return redirect(reverse("wizard:plan", kwargs={"code": case.code}) + "#evidence")

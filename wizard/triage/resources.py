@@ -3,7 +3,7 @@
 One row per pattern, keyed by its `key`; the provider by its slug, the phrases one per line,
 the alternatives as problem codes separated by commas. Every row is checked with the
 model's full_clean(), the same phrase limits as the admin form, and, for a live pattern,
-against the labelled examples (wizard/pattern_checks.py): a row that would make the live
+against the labelled examples (wizard/triage/checks.py): a row that would make the live
 set read an example wrong is refused, and the admin imports a file in one transaction, so
 one bad row and nothing is saved.
 """
@@ -20,13 +20,13 @@ from import_export import fields, resources, widgets
 from providers.models import Provider
 from wizard.decoder import PatternError, PatternSet
 from wizard.models import MessagePattern, PatternStatus
-from wizard.pattern_checks import (
+from wizard.triage.checks import (
     examples_broken_by,
     labelled_examples,
     phrase_problems,
     refusal_message,
 )
-from wizard.patterns import usable
+from wizard.triage.patterns import usable
 
 COLUMNS = (
     "key",

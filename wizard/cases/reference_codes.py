@@ -17,7 +17,7 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def normalise_code(text: str) -> str | None:
+def canonical_reference_code(text: str) -> str | None:
     """A code as typed ("k7m2q-9x4pa", with spaces or dashes) in canonical form, or None."""
     code = "".join(ch for ch in text.upper() if ch.isalnum())
     if len(code) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in code):

@@ -36,10 +36,6 @@ class FactRow:
         """confirmed, secondary or unverified: how the tag beside the fact looks."""
         return CERTAINTY_SHOWN[Certainty(self.certainty)]
 
-    @property
-    def is_confirmed(self) -> bool:
-        return self.certainty == Certainty.OFFICIAL
-
 
 def fact_rows(plan: Plan) -> list[FactRow]:
     """The facts the plan rests on, in the order a person needs them."""

@@ -300,7 +300,7 @@ def insights_for(
 
 def path_for(symptom: str) -> list[FunnelStage]:
     """The stages a run with this problem meets, in order, as the wizard asks its pages
-    (wizard.views condition_dict); for "" (not answered yet), the ones every run meets."""
+    (wizard.flow.views condition_dict); for "" (not answered yet), the ones every run meets."""
     stages = [FunnelStage.PROVIDER, FunnelStage.MESSAGE, FunnelStage.PROBLEM, FunnelStage.CHANNEL]
     if symptom in ACCOUNT_SYMPTOMS:
         stages.append(FunnelStage.ACCOUNT)

@@ -2,7 +2,7 @@
 messages none of them recognised.
 
 A pattern goes live only if the live set with it still reads every labelled example as
-labelled (wizard/pattern_checks.py); the form, the bulk action and the import all refuse it
+labelled (wizard/triage/checks.py); the form, the bulk action and the import all refuse it
 otherwise, and a draft may be saved freely. The preview shows, before anything is saved,
 which stored messages and labelled examples a pattern would match and which it would take
 from another pattern.
@@ -38,7 +38,7 @@ from providers.models import Provider
 from wizard.decoder import PatternError
 from wizard.decoder.normalise import normalise
 from wizard.models import MessagePattern, PatternStatus, UnmatchedMessage
-from wizard.pattern_checks import (
+from wizard.triage.checks import (
     StoredMessage,
     examples_broken_by,
     labelled_examples,
@@ -47,8 +47,8 @@ from wizard.pattern_checks import (
     preview_pattern,
     refusal_message,
 )
-from wizard.patterns import current_patterns
-from wizard.resources import MessagePatternResource
+from wizard.triage.patterns import current_patterns
+from wizard.triage.resources import MessagePatternResource
 
 # The preview reads this many of the most frequent stored messages, in one query, however
 # many there are; the rest are the long tail staff would not write a pattern for first.

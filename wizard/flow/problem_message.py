@@ -1,6 +1,6 @@
 """The message a person pasted on the message page: what it means, and which problem it
 suggests, as the page shows it (the decoder itself is wizard.decoder, its patterns
-wizard.patterns). The problem page that follows starts with the suggestion selected; the
+wizard.triage.patterns). The problem page that follows starts with the suggestion selected; the
 person can still choose another.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from wizard.decoder import Reading
 from wizard.engine.answers import MessageOutcome, Symptom, YesNoUnsure
-from wizard.patterns import read_message
+from wizard.triage.patterns import read_message
 
 
 @dataclass(frozen=True)

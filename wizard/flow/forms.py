@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.forms.boundfield import BoundWidget
 from django.utils import timezone
-from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.forms import ManagementForm as WizardManagementForm
@@ -35,10 +34,7 @@ from wizard.engine.answers import (
     attempt_outside,
     due_date_outside,
 )
-from wizard.engine.evidence import EvidenceItem
-from wizard.models import Outcome
-from wizard.question_markup import renderer
-from wizard.redaction import MAX_COMMENT
+from wizard.question_markup import Choices, radio, renderer
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -50,48 +46,6 @@ DATE_ERRORS = {
     "required": _("请填写日期"),
     "invalid": _("请填写真实存在的日期,例如 2026-11-10"),
 }
-
-
-class Choices(BaseChoiceIterator):
-    """A field's choices as one value that is never changed: Django's normalised form
-    ((value, label) pairs, or (group label, pairs) for groups), shared by every copy.
-
-    Each form deep-copies its fields, and Django copies and normalises every field's choices
-    twice (once for the field, once for its widget), translated labels and all; the wizard
-    makes a form for every answered page on each request. Copies of this value are the value
-    itself, as Django's own lazy strings are. Saves a tenth of a wizard request: 8.75 M
-    instructions, 9.85 M with Django's copies (make instructions, 10 walks).
-    """
-
-    def __init__(self, choices: Iterable[tuple[Any, Any]]) -> None:
-        self.choices = tuple(choices)
-
-    def __iter__(self) -> Iterator[tuple[Any, Any]]:
-        return iter(self.choices)
-
-    def __copy__(self) -> Choices:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Choices:
-        return self
-
-
-def radio(
-    label: StrOrPromise,
-    choices: Iterable[tuple[Any, Any]],
-    required_message: StrOrPromise,
-    **kwargs: Any,
-) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=Choices(choices),
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": required_message,
-            "invalid_choice": _("请从列出的选项中选择一项"),
-        },
-        **kwargs,
-    )
 
 
 class ManagementForm(WizardManagementForm):
@@ -107,7 +61,6 @@ class StepForm(forms.Form):
 
     heading: StrOrPromise = ""
     hint: StrOrPromise = ""
-    summary_title: StrOrPromise = ""
 
     def option_groups(self) -> list[tuple[str, list[BoundWidget]]]:
         """Radio buttons under group headings, for a page whose choices are grouped."""
@@ -148,7 +101,6 @@ def grouped_choices(providers: Mapping[str, ProviderFacts]) -> Choices:
 class ProviderForm(StepForm):
     heading = _("你要向哪家机构还款?")
     hint = _("就是账单或扣款短信上写的那家。用花呗或白条分期买的,选花呗或白条。")
-    summary_title = _("还款机构")
 
     provider = radio(_("还款机构"), (), _("请选择你要还款的机构"))
     provider.error_messages["invalid_choice"] = _(
@@ -176,7 +128,6 @@ class FindLenderForm(StepForm):
 
     heading = _("不确定是哪家?先找出借钱给你的机构")
     hint = _("每种分期都对应一家机构。下面几处都能看出来。")
-    summary_title = _("找出是哪家机构")
 
 
 class CardTierForm(StepForm):
@@ -184,7 +135,6 @@ class CardTierForm(StepForm):
 
     heading = _("你的卡是哪个等级的?")
     hint = _("这家银行不同等级的卡宽限期不同。不确定就选“不确定”,我们按最短的宽限期计算。")
-    summary_title = _("卡片等级")
 
     card_tier = radio(_("卡片等级"), (), _("请选择卡片等级,不确定就选“不确定”"))
 
@@ -201,7 +151,7 @@ class CardTierForm(StepForm):
 
 
 class MessageForm(StepForm):
-    """The message the person saw, which the page reads for them (wizard.problem_message):
+    """The message the person saw, which the page reads for them (wizard.flow.problem_message):
     optional, redacted before it is stored. An ambiguous reading asks one follow-up question.
 
     `read`, `outcome` and `suggested` are the page's own: `read` says which text's reading
@@ -211,7 +161,6 @@ class MessageForm(StepForm):
 
     heading = _("屏幕或短信上写了什么?")
     hint = _("把提示文字贴在下面,我们帮你看是什么意思。没有提示的话,直接点“继续”。")
-    summary_title = _("看到的提示")
 
     message = forms.CharField(
         label=_("提示文字(选填)"),
@@ -247,7 +196,6 @@ class ProblemForm(StepForm):
 
     heading = _("还款时遇到了什么情况?")
     hint = _("选最接近的一项。")
-    summary_title = _("遇到的问题")
 
     symptom = radio(_("遇到的问题"), Symptom.choices, _("请选择遇到的问题"))
 
@@ -255,7 +203,6 @@ class ProblemForm(StepForm):
 class ChannelForm(StepForm):
     heading = _("你是通过什么方式还款的?")
     hint = _("不同的还款方式,处理办法不一样。记不清就选最后一项。")
-    summary_title = _("还款方式")
 
     channel = radio(_("还款方式"), Channel.choices, _("请选择还款方式"))
 
@@ -263,7 +210,6 @@ class ChannelForm(StepForm):
 class AccountForm(StepForm):
     heading = _("扣款银行卡的信息对吗?")
     hint = _("不用告诉我们卡号、姓名或手机号,只需判断它们是否正确。")
-    summary_title = _("银行卡信息")
 
     card_number = radio(
         _("绑定的银行卡号是否正确、是现在用的卡?"), Check.choices, _("请判断银行卡号是否正确")
@@ -282,7 +228,6 @@ class AccountForm(StepForm):
 class FundsForm(StepForm):
     heading = _("扣款账户里的钱够吗?")
     hint = _("看“可用余额”,不是总余额。")
-    summary_title = _("账户余额")
 
     enough_balance = radio(
         _("可用余额是否够本期应还金额?"), YesNoUnsure.choices, _("请判断余额是否足够")
@@ -300,7 +245,6 @@ class FundsForm(StepForm):
 class TimingForm(StepForm):
     heading = _("还款日是哪天,你什么时候还的?")
     hint = _("还款日写在账单上。时间按北京时间填写。")
-    summary_title = _("时间")
 
     due_date = forms.DateField(
         label=_("还款日"),
@@ -351,7 +295,6 @@ class TimingForm(StepForm):
 class SituationForm(StepForm):
     heading = _("还有两个小问题")
     hint = _("这能帮我们决定先做什么。")
-    summary_title = _("其他情况")
 
     contacted_provider = radio(
         _("你已经联系过这家机构的客服了吗?"), YesNo.choices, _("请选择是否已联系过客服")
@@ -362,33 +305,3 @@ class SituationForm(StepForm):
 class ReviewForm(StepForm):
     heading = _("检查你的回答")
     hint = _("确认无误后,我们会给出一份按紧急程度排好的处理方案。")
-
-
-class FeedbackForm(forms.Form):
-    """Did the plan help? Asked once, on the plan page."""
-
-    default_renderer = renderer
-
-    outcome = radio(_("这个方案解决你的问题了吗?"), Outcome.choices, _("请选择是否解决了"))
-    comment = forms.CharField(
-        label=_("想补充什么吗?(选填)"),
-        help_text=_("请不要填写卡号、姓名、证件号或手机号。最多 200 字。"),
-        required=False,
-        max_length=MAX_COMMENT,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_COMMENT}),
-        error_messages={"max_length": _("最多 %(limit_value)d 字,请删短一些。")},
-    )
-
-
-class EvidenceForm(forms.Form):
-    """Which kinds of evidence the person has kept: ticks only, from the known list.
-
-    The plan page draws the boxes itself (each with why it matters and its source); this
-    form only says which posted codes may be kept. Nothing ticked is a valid answer.
-    """
-
-    evidence = forms.MultipleChoiceField(
-        choices=Choices(EvidenceItem.choices),
-        required=False,
-        error_messages={"invalid_choice": _("有一项勾选不在列表里,没有保存。")},
-    )
