@@ -1,4 +1,4 @@
-# The two set-up commands are `make run` and `make test`; everything else serves them.
+# The set-up commands are `make run`, `make serve` and `make test`; everything else serves them.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +9,7 @@ STATIC_MANIFEST := var/staticfiles/staticfiles.json
 VNU_VERSION := 26.9.27
 VNU_STAMP := $(VENV)/vnu/.installed-$(VNU_VERSION)
 
-.PHONY: run test bench profile instructions install messages system-packages screenshots clean
+.PHONY: run serve test bench profile instructions install messages system-packages serve-packages screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,11 +61,11 @@ messages: $(STAMP)
 	  else echo "Install gettext (msgfmt) to compile translations" >&2; exit 1; fi; }
 	@DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore ".venv" --verbosity 0
 
-# RUN_ADDRESS only moves the development server (the README-commands test runs one).
+# RUN_ADDRESS only moves the development server (the test of the commands README and docs/ show runs one).
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 # var/local.env marks this checkout as a local one: manage.py reads it (config/local_env.py),
-# so the README's commands work afterwards with no environment; app servers never read it.
+# so the commands README and docs/ show work afterwards with no environment; app servers never read it.
 run: export DJANGO_DEBUG ?= 1
 run: $(STAMP) messages
 	mkdir -p var
@@ -77,9 +77,83 @@ run: $(STAMP) messages
 	$(BIN)/python manage.py load_providers
 	$(BIN)/python manage.py load_patterns
 	$(BIN)/python manage.py load_escalation
+	$(BIN)/python manage.py retrain_decoder --if-none
 	@echo "Serving on http://$(RUN_ADDRESS)/ (admin: /admin/, create a user with: $(BIN)/python manage.py createsuperuser)"
 	$(BIN)/python manage.py runserver $(RUN_ADDRESS)
 
+# The production shape on this machine (docs/deploy.md): nginx on SERVE_ADDRESS in front,
+# buffering (config/nginx.conf.template, rendered into var/serve/), gunicorn behind it on a
+# unix socket (config/gunicorn.py), PostgreSQL (a database of its own, created here) and
+# Redis (REDIS_URL, default the local one, started if it is not running). The secret key is
+# generated once into var/secret_key. nginx runs with its pid, logs and temporary files in
+# var/serve/ and stops with gunicorn (Ctrl-C).
+SERVE_ADDRESS ?= 127.0.0.1:8080
+SERVE_DIR := var/serve
+LOCAL_REDIS := redis://127.0.0.1:6379/0
+
+# Debian's nginx and Redis, installed only when missing (needs root).
+serve-packages:
+	@missing=""; \
+	{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1 || missing="$$missing nginx"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	command -v psql >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "Need root to install:$$missing (sudo make ...)" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+serve: export DJANGO_DEBUG := 0
+serve: export DJANGO_HTTPS ?= 0
+serve: export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1,localhost
+serve: export DJANGO_BEHIND_PROXY := 1
+serve: export DJANGO_TRUSTED_PROXIES := unix
+serve: serve-packages $(STAMP) messages $(STATIC_MANIFEST)
+	@set -eu; \
+	here="$$PWD"; run="$$here/$(SERVE_DIR)"; nginx="$$(command -v nginx || echo /usr/sbin/nginx)"; \
+	mkdir -p "$$run/tmp"; \
+	if [ ! -s var/secret_key ]; then \
+	  (umask 077; $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > var/secret_key); \
+	  echo "Generated a secret key into var/secret_key (kept for the next make serve)"; \
+	fi; \
+	export DJANGO_SECRET_KEY="$$(cat var/secret_key)"; \
+	if [ -z "$${SERVE_DATABASE_URL:-}" ]; then \
+	  unset DATABASE_URL; source tests/postgres.sh; SERVE_DATABASE_URL="$${DATABASE_URL%/*}/repayhelp_serve"; \
+	fi; \
+	server="$${SERVE_DATABASE_URL%/*}"; name="$${SERVE_DATABASE_URL##*/}"; \
+	psql -qtA "$$server/postgres" -c "SELECT 1 FROM pg_database WHERE datname = '$$name'" | grep -q 1 \
+	  || { psql -q "$$server/postgres" -c "CREATE DATABASE \"$$name\"" && echo "Created database $$name"; }; \
+	export DATABASE_URL="$$SERVE_DATABASE_URL"; \
+	export REDIS_URL="$${REDIS_URL:-$(LOCAL_REDIS)}"; \
+	if ! redis-cli -u "$$REDIS_URL" ping >/dev/null 2>&1; then \
+	  if [ "$$REDIS_URL" != "$(LOCAL_REDIS)" ]; then echo "Redis at $$REDIS_URL does not answer" >&2; exit 1; fi; \
+	  echo "Starting Redis on 127.0.0.1:6379 (pid and log in $(SERVE_DIR)/)"; \
+	  redis-server --port 6379 --bind 127.0.0.1 --daemonize yes --dir "$$run" \
+	    --pidfile "$$run/redis.pid" --logfile "$$run/redis.log"; \
+	  for _ in $$(seq 1 50); do redis-cli -u "$$REDIS_URL" ping >/dev/null 2>&1 && break; sleep 0.1; done; \
+	fi; \
+	$(BIN)/python manage.py migrate --noinput --verbosity 0; \
+	$(BIN)/python manage.py load_providers; \
+	$(BIN)/python manage.py load_patterns; \
+	$(BIN)/python manage.py load_escalation; \
+	static_url="/$$($(BIN)/python -c 'import os; print(os.environ.get("DJANGO_STATIC_URL", "static/").strip("/"))')/"; \
+	sed -e "s|@RUN_DIR@|$$run|g" -e "s|@LISTEN@|$(SERVE_ADDRESS)|g" \
+	    -e "s|@UPSTREAM@|unix:$$run/gunicorn.sock|g" -e "s|@STATIC_URL@|$$static_url|g" \
+	    -e "s|@STATIC_ROOT@|$$here/var/staticfiles|g" -e "s|@USER@|$$(stat -c '%U %G' .)|g" \
+	    -e 's|@FORWARDED_PROTO@|$$scheme|g' \
+	    config/nginx.conf.template > "$$run/nginx.conf"; \
+	if [ -s "$$run/nginx.pid" ] && kill -0 "$$(cat "$$run/nginx.pid")" 2>/dev/null; then \
+	  kill -QUIT "$$(cat "$$run/nginx.pid")"; sleep 1; \
+	fi; \
+	"$$nginx" -q -t -p "$$run/" -c "$$run/nginx.conf"; \
+	"$$nginx" -p "$$run/" -c "$$run/nginx.conf"; \
+	stop_nginx() { [ -s "$$run/nginx.pid" ] && kill -QUIT "$$(cat "$$run/nginx.pid")" 2>/dev/null || true; }; \
+	trap stop_nginx EXIT; trap 'exit 143' TERM; trap 'exit 130' INT; \
+	echo "Serving on http://$(SERVE_ADDRESS)/ through nginx ($(SERVE_DIR)/nginx.conf, logs in $(SERVE_DIR)/); Ctrl-C stops it"; \
+	GUNICORN_BIND="unix:$$run/gunicorn.sock" $(BIN)/gunicorn --config config/gunicorn.py config.wsgi:application
+
+# PYTEST_ARGS goes to pytest after the checks, for a fast lane while you work: a folder
+# (tests/wizard/cases), -m "not browser and not slow", or --lf (docs/testing.md).
 test: export DJANGO_SECRET_KEY ?= test-only-secret-key-not-for-production
 test: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
 test: export DJANGO_HTTPS ?= 0

@@ -2,7 +2,8 @@
 """Django's command-line utility for administrative tasks.
 
 After `make run` it also reads the local-development marker (config/local_env.py), so the
-README's commands work with no environment; a configuration problem is one line, exit 2.
+commands README and docs/ show work with no environment; a configuration problem is one
+line, exit 2.
 """
 
 import os

@@ -1,10 +1,10 @@
 """The local-development marker `make run` leaves, read by manage.py and nothing else.
 
-After `make run`, the README's commands (`manage.py createsuperuser`, `plan`, ...) must work
-with no environment of their own, yet production must stay strict: with debug off and no
-secret key, nothing starts. So `make run` writes var/local.env, in the spirit of a .env file,
-and only manage.py reads it; the app servers (config/wsgi.py under gunicorn) never do, and
-var/ is never committed or deployed. Variables already set in the environment win.
+After `make run`, the commands README and docs/ show (`manage.py createsuperuser`, `plan`, ...)
+must work with no environment of their own, yet production must stay strict: with debug off and
+no secret key, nothing starts. So `make run` writes var/local.env, in the spirit of a .env file,
+and only manage.py reads it; the app servers (config/wsgi.py under gunicorn) never do, and var/
+is never committed or deployed. Variables already set in the environment win.
 """
 
 from __future__ import annotations

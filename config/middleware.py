@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from io import BytesIO
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.handlers.wsgi import LimitedStream
-from django.http import HttpRequest, HttpResponse
-from django.urls import Resolver404, resolve
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
+from django.urls import Resolver404, get_resolver, resolve
 
 READ_SIZE = 64 * 1024
+logger = logging.getLogger("django.security.RequestDataTooBig")
 
 
 class RequestBodyLimit:
@@ -31,6 +34,20 @@ class RequestBodyLimit:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            self.refuse_too_big(request)
+        except RequestDataTooBig as error:
+            if not settings.DEBUG:
+                raise
+            # With DEBUG on, Django answers any SuspiciousOperation with its 400 debug page;
+            # `make run` should answer as production does: the site's 413 page.
+            logger.warning("Refused a request body: %s", error)
+            resolver = get_resolver(getattr(request, "urlconf", None))
+            handler: Callable[..., HttpResponse] = resolver.resolve_error_handler(400)
+            return handler(request, error)
+        return self.get_response(request)
+
+    def refuse_too_big(self, request: HttpRequest) -> None:
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         if limit is not None:
             length = declared_length(request)
@@ -43,7 +60,6 @@ class RequestBodyLimit:
                     raise RequestDataTooBig(
                         f"Request body of {length} bytes is over the limit of {allowed} bytes."
                     )
-        return self.get_response(request)
 
 
 def declared_length(request: HttpRequest) -> int | None:
@@ -101,3 +117,25 @@ def body_limit(request: HttpRequest, limit: int) -> int:
     if larger is None or user is None or not (user.is_active and user.is_staff):
         return limit
     return max(limit, larger)
+
+
+class HeadWithoutBody:
+    """Answer HEAD with GET's headers and no body.
+
+    Django's views answer HEAD as GET, body included, and leave dropping it to the server:
+    its development server does, gunicorn does too but logs a warning for every HEAD ("WSGI
+    app sent body bytes on a no-body response"), which buried real warnings under monitors'
+    probes. Outermost, so Content-Length is already GET's.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if request.method == "HEAD":
+            if isinstance(response, StreamingHttpResponse):
+                response.streaming_content = []
+            elif isinstance(response, HttpResponse):
+                response.content = b""
+        return response

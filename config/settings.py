@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: a HEAD's body is dropped here, after every other middleware has answered.
+    "config.middleware.HeadWithoutBody",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -146,7 +148,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # With REDIS_URL every app server shares one cache, so any number of them can
 # run side by side and keep no state of their own. Sessions stay in the database
 # as well (config/sessions.py, cached_db): a Redis restart costs a cache miss,
-# never a person's answers.
+# never a person's answers, and while Redis is down the site goes on without it.
 # Without it (`make run`, one process) a local memory cache is enough.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -155,7 +157,15 @@ if REDIS_URL:
             "BACKEND": "config.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "repayhelp"),
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {
+                "socket_connect_timeout": 2,
+                "socket_timeout": 2,
+                # While Redis is down the site serves without it (config/cache.py): each
+                # process tries it again after this many seconds, and reports the outage
+                # once per log interval.
+                "retry_seconds": env_int("CACHE_RETRY_SECONDS", 5),
+                "log_seconds": env_int("CACHE_LOG_SECONDS", 60),
+            },
         }
     }
     SESSION_ENGINE = "config.sessions"
@@ -176,9 +186,13 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # plain HTTP to localhost and turn it off with DJANGO_HTTPS=0.
 HTTPS = env_bool("DJANGO_HTTPS", default=not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
-SECURE_REDIRECT_EXEMPT = [r"^healthz(/live)?$"]  # load balancers probe over plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/live|/ready)?$"]  # load balancers probe over plain HTTP
 if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxies whose X-Forwarded-For is believed (config/client_ip.py): addresses or networks,
+# and `unix` for one on this machine's socket. Anyone else's is ignored: the connection's own
+# address is the client's.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
@@ -298,15 +312,38 @@ CASE_LOOKUP_MISSES_PER_HOUR = env_int("CASE_LOOKUP_MISSES_PER_HOUR", 10)
 # The ceiling for one address, whatever its sessions: thousands of mobile users share one
 # carrier-NAT address, so it is high, yet it still slows a script that drops its cookies.
 CASE_LOOKUP_MISSES_PER_ADDRESS_PER_HOUR = env_int("CASE_LOOKUP_MISSES_PER_ADDRESS_PER_HOUR", 300)
+# Reading a pasted message is CPU work (wizard/reading_limits.py): readings per browser session
+# per minute (the page reads as the person types, at most one per 600 ms pause) ...
+MESSAGE_READINGS_PER_SESSION_PER_MINUTE = env_int("MESSAGE_READINGS_PER_SESSION_PER_MINUTE", 30)
+# ... and per address, a ceiling sized for a carrier-NAT address that thousands share. A
+# session's first few readings of a minute are served even past it, so nobody behind a busy
+# address is locked out.
+MESSAGE_READINGS_PER_ADDRESS_PER_MINUTE = env_int("MESSAGE_READINGS_PER_ADDRESS_PER_MINUTE", 600)
+# Unrecognised messages kept for staff (redacted): at most this many per session and per
+# address an hour; the rest are read but not kept.
+UNMATCHED_MESSAGES_PER_SESSION_PER_HOUR = env_int("UNMATCHED_MESSAGES_PER_SESSION_PER_HOUR", 20)
+UNMATCHED_MESSAGES_PER_ADDRESS_PER_HOUR = env_int("UNMATCHED_MESSAGES_PER_ADDRESS_PER_HOUR", 300)
+# An unrecognised message nobody has sent for this many days is deleted by purge_expired.
+UNMATCHED_RETENTION_DAYS = env_int("UNMATCHED_RETENTION_DAYS", 90)
 
 SITE_NAME = _("分期还款自助助手")
 
-# Brute-force protection on the admin login (django-axes). After this many failed
-# attempts for one user name, or from one address, logins are refused for the cool-off
-# period; `manage.py axes_reset` lifts a lockout early.
+# Brute-force protection on the admin login (django-axes, config/staff_login.py). Failures
+# are counted per user name and address together: behind a balancer or an office NAT every
+# sign-in shares one address, and one person's typos must not lock out the others there, nor
+# that person elsewhere. After AXES_FAILURE_LIMIT failures that pair is refused for the
+# cool-off period; an address whose sign-ins fail AXES_ADDRESS_FAILURE_LIMIT times in an hour,
+# across user names (password spraying), is refused as a whole. `manage.py axes_reset_username
+# NAME`, `axes_reset_ip ADDRESS` or `axes_reset` lift a lockout early (docs/deploy.md).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 100)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "config.staff_login.StaffLoginHandler"
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+# A sign-in refused during a lockout is refused by the handler's verdict (both limits above),
+# and does not start the cool-off again.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health.healthz, name="healthz"),
     path("healthz/live", health.live, name="live"),
+    path("healthz/ready", health.ready, name="ready"),
     path("", include("wizard.urls")),
 ]
 

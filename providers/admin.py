@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats import base_formats
 from import_export.results import Result
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -37,6 +36,7 @@ from providers.models import (
     provenance_fields,
 )
 from providers.resources import EscalationRungResource, ProviderResource
+from providers.spreadsheet import FORMATS, NamedImportErrors
 
 
 class ReverificationFilter(admin.SimpleListFilter):
@@ -77,11 +77,11 @@ class MaintenanceWindowInline(admin.StackedInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ProviderAdmin(NamedImportErrors, ImportExportModelAdmin, SimpleHistoryAdmin):
     form = ProviderAdminForm
     inlines: list[type[admin.options.InlineModelAdmin]] = [GraceTierInline, MaintenanceWindowInline]
     resource_classes = [ProviderResource]
-    formats = [base_formats.CSV, base_formats.JSON]
+    formats = FORMATS
     list_display = [
         "name_zh",
         "name_en",
@@ -104,6 +104,7 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         "grace_certainty",
         "hotline_certainty",
         "autopay_available",
+        "min_payment_certainty",
     ]
     search_fields = ["name_zh", "name_en", "slug", "hotline"]
     readonly_fields = ["updated_at"]
@@ -130,13 +131,17 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
                     "grace_needs_request",
                     "grace_request_how_zh",
                     "grace_request_how_en",
-                    ("grace_uses_per_year", "grace_tolerance_yuan"),
+                    "grace_uses_per_year",
                     *provenance_fields(Fact.GRACE),
                 ],
                 "description": _(
                     "卡片等级不同、宽限期也不同时,在页面下方的“卡片等级的宽限期”里分别填写。"
                 ),
             },
+        ),
+        (
+            Fact.TOLERANCE.label,
+            {"fields": ["grace_tolerance_yuan", *provenance_fields(Fact.TOLERANCE)]},
         ),
         (
             Fact.LATE_FEE.label,
@@ -151,6 +156,21 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
                     "autopay_how_en",
                     *provenance_fields(Fact.AUTOPAY),
                 ]
+            },
+        ),
+        (
+            Fact.AUTOPAY_TIME.label,
+            {
+                "fields": [
+                    "autopay_funded_by",
+                    ("autopay_retry_days", "autopay_retry_at"),
+                    "autopay_schedule_zh",
+                    "autopay_schedule_en",
+                    *provenance_fields(Fact.AUTOPAY_TIME),
+                ],
+                "description": _(
+                    "自动扣款常常比主动还款的截止时间早(例如建设银行要在还款日 07:00 前存入)。"
+                ),
             },
         ),
         (
@@ -169,6 +189,20 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
             {
                 "fields": ["lender_kind", *provenance_fields(Fact.LENDER_KIND)],
                 "description": _("决定方案里的投诉阶梯找哪个监管部门(见“投诉与征信步骤”)。"),
+            },
+        ),
+        (
+            Fact.MIN_PAYMENT.label,
+            {
+                "fields": [
+                    "min_payment_covers_instalments",
+                    "min_payment_notice_zh",
+                    "min_payment_notice_en",
+                    *provenance_fields(Fact.MIN_PAYMENT),
+                ],
+                "description": _(
+                    "这家机构自己有没有公告说分期不享受最低还款额。可信度为“没有找到资料”即表示还不知道。"
+                ),
             },
         ),
         (_("记录"), {"fields": ["updated_at"]}),
@@ -224,10 +258,10 @@ class MaintenanceWindowAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EscalationRung)
-class EscalationRungAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class EscalationRungAdmin(NamedImportErrors, ImportExportModelAdmin, SimpleHistoryAdmin):
     form = EscalationRungAdminForm
     resource_classes = [EscalationRungResource]
-    formats = [base_formats.CSV, base_formats.JSON]
+    formats = FORMATS
     list_display = [
         "code",
         "rung",

@@ -88,6 +88,9 @@ class Fact(TextChoices):
     AUTOPAY = "autopay", _("自动还款")
     REPAY_PATH = "repay_path", _("还款路径")
     LENDER_KIND = "lender_kind", _("放贷机构类型")
+    TOLERANCE = "tolerance", _("容差")
+    AUTOPAY_TIME = "autopay_time", _("自动还款的扣款时间")
+    MIN_PAYMENT = "min_payment", _("最低还款额与分期")
 
 
 class Certainty(TextChoices):
@@ -199,6 +202,50 @@ class GraceRule:
         return str(getattr(self, f"request_how_{suffix(language or get_language())}"))
 
 
+@dataclass(frozen=True)
+class AutopayTime:
+    """When automatic repayment takes the money, as the lender states it.
+
+    `funded_by`: the money must be in the linked account by this time on the due date
+    (CCB: 07:00, hours before its 16:00 cutoff for a payment the person makes); `retry_days`
+    and `retry_at`: the last automatic attempt, that many days after the due date at that
+    time (0: later on the due date itself); `schedule_*`: the lender's schedule in words.
+    None where nothing is known.
+    """
+
+    funded_by: dt.time | None = None
+    retry_days: int | None = None
+    retry_at: dt.time | None = None
+    schedule_zh: str = ""
+    schedule_en: str = ""
+
+    @property
+    def is_known(self) -> bool:
+        return self.funded_by is not None
+
+    def schedule(self, language: str | None = None) -> str:
+        return str(getattr(self, f"schedule_{suffix(language or get_language())}"))
+
+
+@dataclass(frozen=True)
+class MinimumPaymentRule:
+    """What the lender's own notice says about instalments and the minimum payment.
+
+    `instalments_in_minimum`: True where its notice says each instalment counts in full
+    toward the minimum payment (BOC from 2023-02-02, after the 2022 CBIRC/PBOC notice that
+    banks "不得对分期业务提供最低还款额服务"); None where no notice of its own is known.
+    The plan's cannot-pay step reads it: paying "the minimum" then still means paying the
+    whole instalment.
+    """
+
+    instalments_in_minimum: bool | None = None
+    notice_zh: str = ""
+    notice_en: str = ""
+
+    def notice(self, language: str | None = None) -> str:
+        return str(getattr(self, f"notice_{suffix(language or get_language())}"))
+
+
 UNKNOWN_PROVIDER = "unknown"
 
 
@@ -225,6 +272,8 @@ class ProviderFacts:
     pk: int | None = None
     # LenderKind value, "" when not known (the stand-in for an unidentified lender).
     lender_kind: str = ""
+    autopay_time: AutopayTime = AutopayTime()
+    minimum_payment: MinimumPaymentRule = MinimumPaymentRule()
 
     def in_language(self, field: str, language: str | None = None) -> str:
         """`name`, `repay_path`, ... in the given (or active) language."""
@@ -273,6 +322,24 @@ class ProviderFacts:
 
     def certainty(self, fact: str) -> Certainty:
         return self.provenance_of(fact).level
+
+    @property
+    def tolerance_yuan(self) -> Decimal | None:
+        """The 容差: an unpaid remainder up to this counts as paid in full; None unknown."""
+        return self.grace.tolerance_yuan
+
+    def tolerance_is_certain(self) -> bool:
+        """A tolerance a plan may count on: stated by the provider itself."""
+        return bool(self.grace.tolerance_yuan) and self.provenance_of(Fact.TOLERANCE).is_official
+
+    @property
+    def minimum_payment_notice_known(self) -> bool:
+        """Whether a notice of the lender's own on instalments and the minimum payment is
+        known (its provenance says how sure we are of it)."""
+        return (
+            self.minimum_payment.instalments_in_minimum is not None
+            and self.certainty(Fact.MIN_PAYMENT) is not Certainty.NONE
+        )
 
     def grace_is_certain(self) -> bool:
         """A grace period a plan may count on: stated by the provider itself, automatic."""
@@ -358,6 +425,11 @@ class MaintenanceWindowFacts:
 
     def covers(self, moment: dt.datetime) -> bool:
         return self.starts_at <= moment < self.ends_at
+
+
+def yuan_text(amount: Decimal) -> str:
+    """An amount of yuan as people write it: 100, 12.5 (never 100.00 or 1E+2)."""
+    return f"{amount.normalize():f}"
 
 
 def tel_uri(number: str) -> str:

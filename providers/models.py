@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 from providers.facts import (
+    AutopayTime,
     Certainty,
     Channel,
     Fact,
@@ -29,6 +30,7 @@ from providers.facts import (
     Hotline,
     LenderKind,
     MaintenanceWindowFacts,
+    MinimumPaymentRule,
     Provenance,
     ProviderFacts,
     ProviderKind,
@@ -234,6 +236,12 @@ class Provider(models.Model):
     grace_quote = quote_field(Fact.GRACE.label)
     grace_checked_on = checked_on_field(Fact.GRACE.label)
     grace_note = note_field(Fact.GRACE.label)
+    # The tolerance's value is `grace_tolerance_yuan` above; where it comes from is its own.
+    tolerance_certainty = certainty_field(Fact.TOLERANCE.label)
+    tolerance_source = source_field(Fact.TOLERANCE.label)
+    tolerance_quote = quote_field(Fact.TOLERANCE.label)
+    tolerance_checked_on = checked_on_field(Fact.TOLERANCE.label)
+    tolerance_note = note_field(Fact.TOLERANCE.label)
 
     late_fee_zh = models.TextField(_("逾期费用规则(中文)"))
     late_fee_en = models.TextField(_("逾期费用规则(英文)"))
@@ -251,6 +259,33 @@ class Provider(models.Model):
     autopay_quote = quote_field(Fact.AUTOPAY.label)
     autopay_checked_on = checked_on_field(Fact.AUTOPAY.label)
     autopay_note = note_field(Fact.AUTOPAY.label)
+
+    autopay_funded_by = models.TimeField(
+        _("自动还款:还款日几点前存入"),
+        null=True,
+        blank=True,
+        help_text=_("还款日当天几点前要把钱存进扣款账户(例如建设银行 07:00)。不清楚时留空。"),
+    )
+    autopay_retry_days = models.PositiveSmallIntegerField(
+        _("自动还款:最后一次扣款在还款日后第几天"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_GRACE_DAYS, message=GRACE_DAYS_MESSAGE)],
+        help_text=_("还款日当天再扣一次填 0;不再扣款或不清楚时留空。"),
+    )
+    autopay_retry_at = models.TimeField(
+        _("自动还款:最后一次扣款的时间"),
+        null=True,
+        blank=True,
+        help_text=_("例如建设银行第 3 天 07:00 补扣一次,填 07:00。"),
+    )
+    autopay_schedule_zh = models.TextField(_("自动还款的扣款时间(中文)"), blank=True)
+    autopay_schedule_en = models.TextField(_("自动还款的扣款时间(英文)"), blank=True)
+    autopay_time_certainty = certainty_field(Fact.AUTOPAY_TIME.label)
+    autopay_time_source = source_field(Fact.AUTOPAY_TIME.label)
+    autopay_time_quote = quote_field(Fact.AUTOPAY_TIME.label)
+    autopay_time_checked_on = checked_on_field(Fact.AUTOPAY_TIME.label)
+    autopay_time_note = note_field(Fact.AUTOPAY_TIME.label)
 
     repay_path_zh = models.TextField(_("App 内还款路径(中文)"))
     repay_path_en = models.TextField(_("App 内还款路径(英文)"))
@@ -277,6 +312,22 @@ class Provider(models.Model):
     lender_kind_quote = quote_field(Fact.LENDER_KIND.label)
     lender_kind_checked_on = checked_on_field(Fact.LENDER_KIND.label)
     lender_kind_note = note_field(Fact.LENDER_KIND.label)
+
+    min_payment_covers_instalments = models.BooleanField(
+        _("分期每期全额计入最低还款额"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "机构公告说分期的每期本金和利息全额计入最低还款额时选“是”。没有找到机构自己的公告时留空。"
+        ),
+    )
+    min_payment_notice_zh = models.TextField(_("最低还款额与分期:机构公告怎么说(中文)"), blank=True)
+    min_payment_notice_en = models.TextField(_("最低还款额与分期:机构公告怎么说(英文)"), blank=True)
+    min_payment_certainty = certainty_field(Fact.MIN_PAYMENT.label)
+    min_payment_source = source_field(Fact.MIN_PAYMENT.label)
+    min_payment_quote = quote_field(Fact.MIN_PAYMENT.label)
+    min_payment_checked_on = checked_on_field(Fact.MIN_PAYMENT.label)
+    min_payment_note = note_field(Fact.MIN_PAYMENT.label)
 
     is_active = models.BooleanField(_("启用"), default=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
@@ -401,6 +452,18 @@ class Provider(models.Model):
             provenance=tuple((fact.value, self.provenance(fact)) for fact in Fact),
             pk=self.pk,
             lender_kind=self.lender_kind,
+            autopay_time=AutopayTime(
+                funded_by=self.autopay_funded_by,
+                retry_days=self.autopay_retry_days,
+                retry_at=self.autopay_retry_at,
+                schedule_zh=self.autopay_schedule_zh,
+                schedule_en=self.autopay_schedule_en,
+            ),
+            minimum_payment=MinimumPaymentRule(
+                instalments_in_minimum=self.min_payment_covers_instalments,
+                notice_zh=self.min_payment_notice_zh,
+                notice_en=self.min_payment_notice_en,
+            ),
         )
 
     def clean(self) -> None:
@@ -417,6 +480,10 @@ class Provider(models.Model):
             self.grace_ends_at = None
             self.grace_needs_request = False
             self.grace_uses_per_year = None
+        if self.autopay_retry_at is not None and self.autopay_retry_days is None:
+            errors["autopay_retry_days"] = [
+                str(_("填了最后一次扣款的时间,也请填是还款日后第几天(当天填 0)。"))
+            ]
         if self.grace_needs_request and not self.grace_request_how_zh.strip():
             errors["grace_request_how_zh"] = [str(_("宽限期需要申请时,请写明如何申请(中文)。"))]
         if errors:

@@ -60,6 +60,12 @@ class ProviderResource(resources.ModelResource):
     autopay_available = fields.Field(
         attribute="autopay_available", column_name="autopay_available", widget=YesNoWidget()
     )
+    autopay_funded_by = fields.Field(
+        attribute="autopay_funded_by", column_name="autopay_funded_by", widget=CutoffWidget()
+    )
+    autopay_retry_at = fields.Field(
+        attribute="autopay_retry_at", column_name="autopay_retry_at", widget=CutoffWidget()
+    )
     is_active = fields.Field(attribute="is_active", column_name="is_active", widget=YesNoWidget())
 
     class Meta:

@@ -68,6 +68,15 @@ class ProviderFactory(DjangoModelFactory):
     autopay_checked_on = factory.SelfAttribute("checked_on")
     repay_path_checked_on = factory.SelfAttribute("checked_on")
     lender_kind_checked_on = factory.SelfAttribute("checked_on")
+    tolerance_certainty = _certainty("tolerance")
+    tolerance_source = "https://bank.example.com/rules"
+    tolerance_checked_on = factory.SelfAttribute("checked_on")
+    autopay_time_certainty = _certainty("autopay_time")
+    autopay_time_source = "https://bank.example.com/rules"
+    autopay_time_checked_on = factory.SelfAttribute("checked_on")
+    min_payment_certainty = _certainty("min_payment")
+    min_payment_source = "https://bank.example.com/rules"
+    min_payment_checked_on = factory.SelfAttribute("checked_on")
     is_active = True
 
 

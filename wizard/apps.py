@@ -9,8 +9,9 @@ class WizardConfig(AppConfig):
 
     def ready(self) -> None:
         from providers.models import Provider
-        from wizard.models import MessagePattern, RemediationText
+        from wizard.models import DecoderModel, LabelledMessage, MessagePattern, RemediationText
         from wizard.provider_wording import forget_step_texts
+        from wizard.triage.learning import forget_labels, forget_model
         from wizard.triage.patterns import forget_patterns
 
         # Cache invalidation only; no business logic lives in signals.
@@ -20,3 +21,7 @@ class WizardConfig(AppConfig):
         post_delete.connect(forget_patterns, sender=MessagePattern, dispatch_uid="patterns_del")
         # Patterns carry their provider's slug.
         post_save.connect(forget_patterns, sender=Provider, dispatch_uid="patterns_provider")
+        post_save.connect(forget_labels, sender=LabelledMessage, dispatch_uid="labels_save")
+        post_delete.connect(forget_labels, sender=LabelledMessage, dispatch_uid="labels_del")
+        post_save.connect(forget_model, sender=DecoderModel, dispatch_uid="decoder_model_save")
+        post_delete.connect(forget_model, sender=DecoderModel, dispatch_uid="decoder_model_del")

@@ -12,6 +12,11 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Repeated on every fact's certainty field and source constraint (both models).
+CERTAINTY_HELP = '官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。'
+SOURCE_REQUIRED = '请填写来源(网址,或“某年某月某日致电客服”)。只有“没有找到资料”可以不填来源。'
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -63,7 +68,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalprovider',
             name='autopay_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='自动还款:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='自动还款:可信度'),
         ),
         migrations.AddField(
             model_name='historicalprovider',
@@ -88,7 +93,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalprovider',
             name='due_cutoff_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='还款日当天的截止时间:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='还款日当天的截止时间:可信度'),
         ),
         migrations.AddField(
             model_name='historicalprovider',
@@ -113,7 +118,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalprovider',
             name='grace_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='宽限期:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='宽限期:可信度'),
         ),
         migrations.AddField(
             model_name='historicalprovider',
@@ -193,7 +198,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalprovider',
             name='hotline_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='客服电话:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='客服电话:可信度'),
         ),
         migrations.AddField(
             model_name='historicalprovider',
@@ -228,7 +233,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalprovider',
             name='late_fee_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='逾期费用:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='逾期费用:可信度'),
         ),
         migrations.AddField(
             model_name='historicalprovider',
@@ -253,7 +258,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalprovider',
             name='repay_path_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='还款路径:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='还款路径:可信度'),
         ),
         migrations.AddField(
             model_name='historicalprovider',
@@ -278,7 +283,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='provider',
             name='autopay_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='自动还款:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='自动还款:可信度'),
         ),
         migrations.AddField(
             model_name='provider',
@@ -303,7 +308,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='provider',
             name='due_cutoff_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='还款日当天的截止时间:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='还款日当天的截止时间:可信度'),
         ),
         migrations.AddField(
             model_name='provider',
@@ -328,7 +333,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='provider',
             name='grace_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='宽限期:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='宽限期:可信度'),
         ),
         migrations.AddField(
             model_name='provider',
@@ -408,7 +413,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='provider',
             name='hotline_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='客服电话:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='客服电话:可信度'),
         ),
         migrations.AddField(
             model_name='provider',
@@ -443,7 +448,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='provider',
             name='late_fee_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='逾期费用:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='逾期费用:可信度'),
         ),
         migrations.AddField(
             model_name='provider',
@@ -468,7 +473,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='provider',
             name='repay_path_certainty',
-            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text='官方=机构自己的网页、条款或客服;可靠来源=正规媒体或监管机构的概述;网上资料=内容网站或网友整理;没有找到资料。', max_length=10, verbose_name='还款路径:可信度'),
+            field=models.CharField(choices=[('official', '机构官方确认'), ('secondary', '可靠来源'), ('weak', '网上资料,未经官方确认'), ('none', '没有找到资料')], default='none', help_text=CERTAINTY_HELP, max_length=10, verbose_name='还款路径:可信度'),
         ),
         migrations.AddField(
             model_name='provider',
@@ -542,7 +547,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='provider',
-            constraint=models.CheckConstraint(condition=models.Q(('hotline_certainty', 'none'), models.Q(('hotline_source', ''), _negated=True), _connector='OR'), name='provider_hotline_sourced', violation_error_message='请填写来源(网址,或“某年某月某日致电客服”)。只有“没有找到资料”可以不填来源。'),
+            constraint=models.CheckConstraint(condition=models.Q(('hotline_certainty', 'none'), models.Q(('hotline_source', ''), _negated=True), _connector='OR'), name='provider_hotline_sourced', violation_error_message=SOURCE_REQUIRED),
         ),
         migrations.AddConstraint(
             model_name='provider',
@@ -550,7 +555,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='provider',
-            constraint=models.CheckConstraint(condition=models.Q(('due_cutoff_certainty', 'none'), models.Q(('due_cutoff_source', ''), _negated=True), _connector='OR'), name='provider_due_cutoff_sourced', violation_error_message='请填写来源(网址,或“某年某月某日致电客服”)。只有“没有找到资料”可以不填来源。'),
+            constraint=models.CheckConstraint(condition=models.Q(('due_cutoff_certainty', 'none'), models.Q(('due_cutoff_source', ''), _negated=True), _connector='OR'), name='provider_due_cutoff_sourced', violation_error_message=SOURCE_REQUIRED),
         ),
         migrations.AddConstraint(
             model_name='provider',
@@ -558,7 +563,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='provider',
-            constraint=models.CheckConstraint(condition=models.Q(('grace_certainty', 'none'), models.Q(('grace_source', ''), _negated=True), _connector='OR'), name='provider_grace_sourced', violation_error_message='请填写来源(网址,或“某年某月某日致电客服”)。只有“没有找到资料”可以不填来源。'),
+            constraint=models.CheckConstraint(condition=models.Q(('grace_certainty', 'none'), models.Q(('grace_source', ''), _negated=True), _connector='OR'), name='provider_grace_sourced', violation_error_message=SOURCE_REQUIRED),
         ),
         migrations.AddConstraint(
             model_name='provider',
@@ -566,7 +571,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='provider',
-            constraint=models.CheckConstraint(condition=models.Q(('late_fee_certainty', 'none'), models.Q(('late_fee_source', ''), _negated=True), _connector='OR'), name='provider_late_fee_sourced', violation_error_message='请填写来源(网址,或“某年某月某日致电客服”)。只有“没有找到资料”可以不填来源。'),
+            constraint=models.CheckConstraint(condition=models.Q(('late_fee_certainty', 'none'), models.Q(('late_fee_source', ''), _negated=True), _connector='OR'), name='provider_late_fee_sourced', violation_error_message=SOURCE_REQUIRED),
         ),
         migrations.AddConstraint(
             model_name='provider',
@@ -574,7 +579,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='provider',
-            constraint=models.CheckConstraint(condition=models.Q(('autopay_certainty', 'none'), models.Q(('autopay_source', ''), _negated=True), _connector='OR'), name='provider_autopay_sourced', violation_error_message='请填写来源(网址,或“某年某月某日致电客服”)。只有“没有找到资料”可以不填来源。'),
+            constraint=models.CheckConstraint(condition=models.Q(('autopay_certainty', 'none'), models.Q(('autopay_source', ''), _negated=True), _connector='OR'), name='provider_autopay_sourced', violation_error_message=SOURCE_REQUIRED),
         ),
         migrations.AddConstraint(
             model_name='provider',
@@ -582,7 +587,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='provider',
-            constraint=models.CheckConstraint(condition=models.Q(('repay_path_certainty', 'none'), models.Q(('repay_path_source', ''), _negated=True), _connector='OR'), name='provider_repay_path_sourced', violation_error_message='请填写来源(网址,或“某年某月某日致电客服”)。只有“没有找到资料”可以不填来源。'),
+            constraint=models.CheckConstraint(condition=models.Q(('repay_path_certainty', 'none'), models.Q(('repay_path_source', ''), _negated=True), _connector='OR'), name='provider_repay_path_sourced', violation_error_message=SOURCE_REQUIRED),
         ),
         migrations.AddField(
             model_name='gracetierrecord',

@@ -1,5 +1,7 @@
 """The decoder's cost per message with 2,000 patterns: the shipped ones plus generated
-realistic ones (research vocabulary, several providers, codes in every namespace).
+realistic ones (research vocabulary, several providers, codes in every namespace), and the
+learned part trained as `retrain_decoder` trains it (the corpus's learn part, the labelled
+examples and the shipped patterns' phrases).
 
 Pure: no database or server, so the figure is the decoder's own. `run_bench.py` runs it in a
 process of its own and sets it against one floor request measured in the same run; run alone
@@ -20,9 +22,12 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(BASE_DIR))
 
 from wizard.decoder import PatternFacts, PatternSet, decode  # noqa: E402
+from wizard.decoder.evaluation import read_jsonl  # noqa: E402
+from wizard.decoder.learned import Labelled, LearnedReader, train  # noqa: E402
 
 SEED = BASE_DIR / "wizard" / "decoder" / "seed" / "patterns.json"
 EXAMPLES = BASE_DIR / "wizard" / "decoder" / "examples.json"
+LEARN = BASE_DIR / "wizard" / "decoder" / "corpus" / "learn.jsonl"
 PATTERNS = 2000
 ROUNDS = 30
 
@@ -97,6 +102,19 @@ def generated(start: int, count: int, rng: random.Random) -> list[PatternFacts]:
     return facts
 
 
+def trained(seed: list[PatternFacts]) -> LearnedReader:
+    """The learned part as retrain_decoder trains it (its threshold left at the default)."""
+    examples = [Labelled(" ".join(f.phrases), f.symptom, f.outcome) for f in seed if f.phrases]
+    examples += [
+        Labelled(e["text"], e["symptom"], e["outcome"])
+        for e in json.loads(EXAMPLES.read_text(encoding="utf-8"))
+    ]
+    if LEARN.exists():
+        lines = LEARN.read_text(encoding="utf-8").splitlines()
+        examples += [item.as_labelled() for item in read_jsonl(lines)]
+    return train(examples)
+
+
 def messages() -> list[str]:
     examples = [e["text"] for e in json.loads(EXAMPLES.read_text(encoding="utf-8"))]
     return MESSAGES + examples[::4]
@@ -108,18 +126,31 @@ def measure(patterns: int = PATTERNS, rounds: int = ROUNDS) -> dict[str, float |
     started = time.perf_counter()
     pattern_set = PatternSet.of(facts)
     build_ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    model = trained(seed)
+    train_ms = (time.perf_counter() - started) * 1000
     texts = messages()
     for text in texts:  # warm up: OpenCC's dictionaries load on first use
-        decode(text, patterns=pattern_set)
+        decode(text, patterns=pattern_set, model=model)
     timings = []
     for _ in range(rounds):
         for text in texts:
             begin = time.perf_counter_ns()
-            decode(text, patterns=pattern_set, provider="huabei")
+            decode(text, patterns=pattern_set, model=model, provider="huabei")
             timings.append(time.perf_counter_ns() - begin)
+    long_text = ("您尾号8812的储蓄卡余额不足，还款失败。" * 100)[:2000]
+    long_timings = []
+    for _ in range(rounds):
+        begin = time.perf_counter_ns()
+        decode(long_text, patterns=pattern_set, model=model, provider="huabei")
+        long_timings.append(time.perf_counter_ns() - begin)
     return {
         "patterns": len(pattern_set),
+        "learned": True,
+        "model_examples": model.examples,
+        "train_ms": round(train_ms, 1),
         "messages": len(texts),
+        "p50_2000_chars_us": round(statistics.median(long_timings) / 1000, 1),
         "p50_us": round(statistics.median(timings) / 1000, 1),
         "p95_us": round(statistics.quantiles(timings, n=20)[18] / 1000, 1),
         "build_ms": round(build_ms, 1),

@@ -2,11 +2,11 @@
 
     .venv/bin/python -m tests.bench.instructions [walks] [--no-pages]     (make instructions)
 
-Requests per second move by a fifth with the machine's other work (README, "How far to trust
-the ratio"); the instructions a walk executes hardly move, so this is the figure that compares
-two versions of the code. The walk is tests/bench/walk.py with the same settings, middleware
-and views as the app servers (production settings behind HTTPS, the benchmark's database and
-Redis); only Django's test client stands in for the WSGI server.
+Requests per second move by a fifth with the machine's other work (docs/performance.md, "How far
+to trust the ratio"); the instructions a walk executes hardly move, so this is the figure that
+compares two versions of the code. The walk is tests/bench/walk.py with the same settings,
+middleware and views as the app servers (production settings behind HTTPS, the benchmark's
+database and Redis); only Django's test client stands in for the WSGI server.
 
 Two runs under callgrind, each a warm-up walk (imports, templates, caches, the database
 connection) and then 0 or N walks: their difference over N × 18 requests is what one wizard

@@ -10,9 +10,15 @@ locust in separate processes, all in one run:
 2. a soak: the same walks for a minute at a fixed concurrency, which must see no error
    and gives the latency of every page;
 
-then SQL queries and bytes per page out of band (tests/bench/page_costs.py), and the message
-decoder's cost per message with 2,000 patterns (tests/bench/decode_bench.py) over one floor
-request's median in the same run (`--decode-only`: the floor rounds and the decoder only).
+then the same floor and wizard rounds through nginx in front of that gunicorn, as `make serve`
+runs it (config/nginx.conf.template), with how long the liveness probe takes while 200 clients
+trickle their headers and 50 their bodies, through nginx and straight to gunicorn;
+then SQL queries and bytes per page out of band (tests/bench/page_costs.py), the message
+decoder's cost per message with 2,000 patterns and its learned part
+(tests/bench/decode_bench.py) over one floor request's median in the same run
+(`--decode-only`: the floor rounds and the decoder only), and the start page's median while
+20 clients post 2,000-character messages to the live reading, against idle
+(`--reading-only`: that alone).
 Prints a table and writes var/bench/latest.json. Only 127.0.0.1 is ever loaded.
 """
 
@@ -37,6 +43,10 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parents[2]
+# Run as a script (make bench): the checkout's packages are importable from its root.
+sys.path.insert(0, str(BASE_DIR))
+from tests.bench.proxy import nginx_in_front, slow_client_figure  # noqa: E402
+
 BIN = Path(sys.executable).parent
 OUT_DIR = BASE_DIR / "var" / "bench"
 HOST = "127.0.0.1"
@@ -45,6 +55,8 @@ GUNICORN_CONFIG = BASE_DIR / "config" / "gunicorn.py"
 TARGET_RATIO = 0.25
 TARGET_P95_MS = 50.0
 TARGET_DECODE_RATIO = 0.1
+TARGET_READING_LOAD_RATIO = 2.0
+READING_SECONDS = 30
 
 
 @dataclass
@@ -136,6 +148,11 @@ def arguments() -> argparse.Namespace:
         help="measure only the floor rounds and the decoder; update 'decode' in latest.json",
     )
     parser.add_argument(
+        "--reading-only",
+        action="store_true",
+        help="measure only the start page idle and under the reading flood; into latest.json",
+    )
+    parser.add_argument(
         "--profile",
         action="store_true",
         help="py-spy one worker (CPU only) during the soak: var/bench/profile-worker.svg",
@@ -220,7 +237,7 @@ def locust(
                 "--users", str(users), "--spawn-rate", str(users),
                 "--run-time", f"{seconds}s", "--stop-timeout", "0",
                 "--csv", str(prefix),
-                user,
+                *user.split(),
             ],
             env=env, cwd=BASE_DIR, check=False, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
@@ -270,6 +287,29 @@ def decode_cost(env: dict[str, str], floor: Rounds) -> dict[str, Any]:
         measured["ratio_to_floor"] is not None and measured["ratio_to_floor"] <= TARGET_DECODE_RATIO
     )
     return measured
+
+
+def reading_load(url: str, env: dict[str, str]) -> dict[str, Any]:
+    """The start page's median idle, then while 20 clients post 2,000-character messages to
+    the live reading (htmx), each in its own run; the readings served and refused (429)."""
+    idle = locust("StartPage", users=1, seconds=READING_SECONDS, url=url, env=env,
+                  name="start-idle")  # fmt: skip
+    loaded = locust("StartPageUnderReadings MessageFlood", users=21, seconds=READING_SECONDS,
+                    url=url, env=env, name="start-under-readings")  # fmt: skip
+    idle_ms = idle.percentile("start", "50%")
+    loaded_ms = loaded.percentile("start", "50%")
+    readings = loaded.rows.get("reading", {})
+    ratio = round(loaded_ms / idle_ms, 2) if idle_ms else None
+    return {
+        "start_p50_idle_ms": idle_ms,
+        "start_p50_under_readings_ms": loaded_ms,
+        "ratio": ratio,
+        "readings": int(readings.get("Request Count", 0) or 0),
+        "reading_p50_ms": float(readings.get("50%", 0) or 0),
+        "flood_clients": 20,
+        "message_characters": 2000,
+        "target_met": ratio is not None and ratio <= TARGET_READING_LOAD_RATIO,
+    }
 
 
 def forget_bench_keys(redis_url: str, prefix: str) -> None:
@@ -380,10 +420,48 @@ def print_table(summary: dict[str, Any]) -> None:
         ("decode", f"p50 {summary['decode']['p50_us']} µs with {summary['decode']['patterns']} "
                    f"patterns = {summary['decode']['ratio_to_floor']} of a floor request "
                    f"(target <= {TARGET_DECODE_RATIO})"),
+        ("through nginx", f"floor {summary['through_nginx']['floor_rps']} rps "
+                          f"({summary['through_nginx']['floor_ratio_to_direct']:.0%} of direct), "
+                          f"wizard {summary['through_nginx']['wizard_rps']} rps "
+                          f"({summary['through_nginx']['wizard_ratio_to_direct']:.0%} of direct)"),
+        ("slow clients", "liveness max ms with 250 trickling: nginx "
+                         f"{summary['through_nginx']['slow_clients']['through_nginx']['max_ms']}, "
+                         "gunicorn alone "
+                         f"{summary['through_nginx']['slow_clients']['straight_to_gunicorn']['max_ms']}"
+                         " (None: no answer within 5 s)"),
+        ("reading load", f"start p50 {summary['reading_load']['start_p50_idle_ms']} ms idle, "
+                         f"{summary['reading_load']['start_p50_under_readings_ms']} ms while 20 "
+                         f"clients post 2,000-character messages = "
+                         f"{summary['reading_load']['ratio']}x (target <= "
+                         f"{TARGET_READING_LOAD_RATIO:.0f}x)"),
         ("targets met", "yes" if summary["targets_met"] else "NO"),
     ]  # fmt: skip
     for label, value in lines:
         print(f"{label:<18}{value}")
+
+
+def through_nginx(
+    args: argparse.Namespace, *, url: str, upstream: str, env: dict[str, str]
+) -> dict[str, Any]:
+    """One floor and one wizard round through nginx in front of the same gunicorn (as `make
+    serve` runs it), and the slow-client figure through nginx and straight to gunicorn."""
+    with nginx_in_front(OUT_DIR / "nginx", port=free_port(), upstream=upstream) as proxied:
+        print(f"bench: nginx on {proxied} in front of {upstream}", flush=True)
+        floor = locust("Floor", users=args.users, seconds=args.seconds, url=proxied, env=env,
+                       name="nginx-floor")  # fmt: skip
+        wizard = locust("WizardWalk", users=args.users, seconds=args.seconds, url=proxied,
+                        env=env, name="nginx-wizard")  # fmt: skip
+        print(f"bench: through nginx floor {floor.rps:.0f} rps, wizard {wizard.rps:.0f} rps")
+        slow_proxied = slow_client_figure(proxied)
+    slow_direct = slow_client_figure(url)
+    print(f"bench: liveness under 200 slow-header + 50 slow-body clients: through nginx "
+          f"{slow_proxied}, straight to gunicorn {slow_direct}", flush=True)  # fmt: skip
+    return {
+        "floor_rps": round(floor.rps, 1),
+        "wizard_rps": round(wizard.rps, 1),
+        "errors": floor.errors + wizard.errors,
+        "slow_clients": {"through_nginx": slow_proxied, "straight_to_gunicorn": slow_direct},
+    }
 
 
 def main() -> None:
@@ -417,6 +495,7 @@ def main() -> None:
     # reads, and the escalation records reopened plans show.
     for command in ("load_providers", "load_patterns", "load_escalation"):
         run([python, "manage.py", command], env, stdout=subprocess.DEVNULL)
+    run([python, "manage.py", "retrain_decoder", "--if-none"], env, stdout=subprocess.DEVNULL)
     run([python, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], env)
 
     port = free_port()
@@ -437,6 +516,15 @@ def main() -> None:
             f"{args.users} users",
             flush=True,
         )
+        if args.reading_only:
+            under_readings = reading_load(url, env)
+            print(f"bench: reading load {under_readings}", flush=True)
+            latest = OUT_DIR / "latest.json"
+            summary = json.loads(latest.read_text()) if latest.exists() else {}
+            summary["reading_load"] = under_readings
+            latest.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+            print(f"wrote reading_load into {latest.relative_to(BASE_DIR)}")
+            return
         locust("WizardWalk", users=args.users, seconds=5, url=url, env=env, name="warmup")
         floor, wizard = Rounds([]), Rounds([])
         users = ("Floor",) if args.decode_only else ("Floor", "WizardWalk")
@@ -459,12 +547,14 @@ def main() -> None:
             latest.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
             print(f"wrote decode into {latest.relative_to(BASE_DIR)}")
             return
+        proxy = through_nginx(args, url=url, upstream=f"{HOST}:{port}", env=env)
         print(f"bench: soak for {args.soak_seconds} s at {args.soak_users} users", flush=True)
         spy = profile_a_worker(server.pid, seconds=args.soak_seconds - 5) if args.profile else None
         soak = locust("WizardWalk", users=args.soak_users, seconds=args.soak_seconds, url=url,
                       env=env, name="soak")  # fmt: skip
         if spy is not None:
             spy.wait(timeout=60)
+        under_readings = reading_load(url, env)
         costs = page_costs(env)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -475,6 +565,15 @@ def main() -> None:
 
     summary = report(args, floor, wizard, soak, costs)
     summary["decode"] = decode
+    summary["through_nginx"] = {
+        **proxy,
+        "floor_ratio_to_direct": round(proxy["floor_rps"] / floor.rps, 3) if floor.rps else 0.0,
+        "wizard_ratio_to_direct": (
+            round(proxy["wizard_rps"] / wizard.rps, 3) if wizard.rps else 0.0
+        ),
+    }
+    summary["reading_load"] = under_readings
+    summary["targets_met"] = summary["targets_met"] and under_readings["target_met"]
     print()
     print_table(summary)
     (OUT_DIR / "latest.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")

@@ -129,6 +129,13 @@ def steps(provider: str, *, now: dt.datetime | None = None) -> list[Step]:
     ]
 
 
+# The page after which another is sometimes asked: that page, and the answer given to it.
+SOMETIMES_ASKED = {
+    "provider": ("card_tier", {"card_tier": "unsure"}),
+    "timing": ("remainder", {"remainder": "unsure"}),
+}
+
+
 def csrf_token(html: str) -> str:
     match = CSRF_INPUT.search(html)
     if match is None:
@@ -153,8 +160,10 @@ def walk(send: Send, choose: Callable[[list[str]], str]) -> str:
         url = f"{prefix}{step.name}/"
         if number:
             page = send(Request(f"GET {step.name}", "GET", url, contains="csrfmiddlewaretoken"))
-        # A provider whose grace period differs by card tier asks for the tier first.
-        tiers = step.name == "provider"
+        # Some pages are asked only sometimes: a provider whose grace period differs by card
+        # tier asks for the tier; past the due date's cutoff, a lender with a tolerance asks
+        # roughly how much is unpaid. Either is answered "unsure".
+        optional = SOMETIMES_ASKED.get(step.name)
         reply = send(
             Request(
                 f"POST {step.name}",
@@ -162,23 +171,24 @@ def walk(send: Send, choose: Callable[[list[str]], str]) -> str:
                 url,
                 data=step.form_data(csrf_token(page.text), url=url),
                 status=302,
-                location=re.compile(rf"^{re.escape(prefix)}(card_tier|{step.next_step})/$")
-                if tiers
+                location=re.compile(rf"^{re.escape(prefix)}({optional[0]}|{step.next_step})/$")
+                if optional
                 else f"{prefix}{step.next_step}/",
             )
         )
-        if tiers and reply.location.endswith("/card_tier/"):
-            tier = Step("card_tier", {"card_tier": "unsure"}, step.next_step)
-            tier_url = f"{prefix}card_tier/"
-            page = send(Request("GET card_tier", "GET", tier_url, contains="csrfmiddlewaretoken"))
+        if optional and reply.location.endswith(f"/{optional[0]}/"):
+            name, data = optional
+            extra = Step(name, data, step.next_step)
+            extra_url = f"{prefix}{name}/"
+            page = send(Request(f"GET {name}", "GET", extra_url, contains="csrfmiddlewaretoken"))
             send(
                 Request(
-                    "POST card_tier",
+                    f"POST {name}",
                     "POST",
-                    tier_url,
-                    data=tier.form_data(csrf_token(page.text), url=tier_url),
+                    extra_url,
+                    data=extra.form_data(csrf_token(page.text), url=extra_url),
                     status=302,
-                    location=f"{prefix}{tier.next_step}/",
+                    location=f"{prefix}{extra.next_step}/",
                 )
             )
     done = send(Request("GET done", "GET", f"{prefix}done/", status=302, location=PLAN_URL))

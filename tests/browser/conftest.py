@@ -86,3 +86,20 @@ def page_without_js(browser, live_server, providers) -> Page:
     page = new_page(browser, javascript=False)
     yield page
     page.context.close()
+
+
+def as_owner(page: Page, base_url: str, case) -> None:
+    """Give the page's browser the session that made `case`, as finishing the wizard does:
+    only the owner's plan page offers the feedback and evidence forms."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    from wizard.cases.access import remember_own_case
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    remember_own_case(session, case.code)
+    session.save()
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": base_url}]
+    )

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from providers.models import EscalationRung, Provider
 from tests.browser.conftest import new_page
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_console_pages_load_without_content_security_policy_violations(

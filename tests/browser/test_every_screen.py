@@ -12,7 +12,7 @@ from playwright.sync_api import Page
 
 from tests.browser.walk import Walk
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 BLOCKING_IMPACTS = {"serious", "critical"}

@@ -15,7 +15,7 @@ from tests.browser.conftest import new_page
 from tests.browser.test_every_screen import BLOCKING_IMPACTS, SCREENSHOTS
 from wizard.models import FunnelCount
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DESKTOP = {"width": 1280, "height": 900}
 # Six weeks of a plausible month and a half: (stage, provider, problem) → runs per day.

@@ -16,7 +16,7 @@ from tests.wizard.helpers import answers_dict, case_for
 from wizard.engine.answers import SHANGHAI
 from wizard.models import Case
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def reopened_case(days: int = 16) -> Case:

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from tests.browser.test_every_screen import audit
 from tests.browser.walk import Walk
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 UNKNOWN = "交易处理中,支付结果未知,请勿重复支付"
 # The first reading in a fresh server compiles the patterns (and loads OpenCC's tables).

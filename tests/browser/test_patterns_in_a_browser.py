@@ -14,7 +14,7 @@ from tests.browser.test_every_screen import BLOCKING_IMPACTS
 from wizard.models import MessagePattern
 from wizard.triage.patterns import note_unmatched
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DESKTOP = {"width": 1280, "height": 900}
 

@@ -11,14 +11,14 @@ from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import PHONE, new_page
+from tests.browser.conftest import PHONE, as_owner, new_page
 from tests.browser.test_every_screen import audit
 from tests.wizard.helpers import WECHAT, case_for, ccb_possibly_in_grace
 from wizard.engine.answers import SHANGHAI
 from wizard.models import Case
 from wizard.planner import plan_for_answers
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def deducted_at_huabei() -> dict:
@@ -32,6 +32,8 @@ def deducted_at_huabei() -> dict:
 
 
 def open_plan(page: Page, base_url: str, case: Case, *, language: str = "zh-hans") -> None:
+    """Open the plan as the person who made the case."""
+    as_owner(page, base_url, case)
     if language == "en":
         page.context.add_cookies([{"name": "django_language", "value": "en", "url": base_url}])
     page.goto(f"{base_url}/plan/{case.code}/")

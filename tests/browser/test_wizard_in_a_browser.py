@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.browser.walk import Walk
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_full_walk_with_javascript_swaps_screens_without_reloading(page, live_server):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page, expect
 
+from tests.wizard.helpers import page_answers
 from wizard.engine.answers import SHANGHAI
 
 # The page's own "continue" button: the problem page also has "what does it mean?".
@@ -46,13 +47,17 @@ class Walk:
         if next_path:
             self.expect_path(next_path)
 
-    def expect_path(self, path: str) -> None:
-        """Wait for a path; /check/ paths leave out the run id, /plan/ the reference code."""
-        pattern = re.escape(self.base_url + path)
-        pattern = pattern.replace("/check/", "/check/[A-Za-z0-9_-]{8}/").replace(
-            "/plan/", "/plan/[2-9A-Z]{10}/"
-        )
-        self.page.wait_for_url(re.compile(pattern + "$"))
+    def expect_path(self, path: str, *, or_path: str | None = None) -> None:
+        """Wait for a path (or another); /check/ paths leave out the run id, /plan/ the
+        reference code."""
+        patterns = []
+        for each in (path, or_path) if or_path else (path,):
+            pattern = re.escape(self.base_url + each)
+            pattern = pattern.replace("/check/", "/check/[A-Za-z0-9_-]{8}/").replace(
+                "/plan/", "/plan/[2-9A-Z]{10}/"
+            )
+            patterns.append(f"(?:{pattern})")
+        self.page.wait_for_url(re.compile("|".join(patterns) + "$"))
         self.page.wait_for_load_state()
 
     def provider(self, slug: str = "cmb") -> None:
@@ -69,30 +74,32 @@ class Walk:
         self.choose("channel-channel", channel)
         self.tap_continue(next_path)
 
+    def answer(self, page: str, next_path: str, **changes: str) -> None:
+        """Tap the page's good answer (tests.wizard.helpers.page_answers), these fields
+        changed, and Continue."""
+        for field, value in page_answers(page, **changes).items():
+            self.choose(f"{page}-{field}", value)
+        self.tap_continue(next_path)
+
     def account(self) -> None:
-        for field in ("card_number", "holder_name"):
-            self.choose(f"account-{field}", "ok")
-        self.choose("account-reserved_phone", "wrong")
-        self.choose("account-card_status", "normal")
-        self.tap_continue("/check/funds/")
+        self.answer("account", "/check/funds/", reserved_phone="wrong")
 
     def funds(self) -> None:
-        self.choose("funds-enough_balance", "no")
-        self.choose("funds-frozen_or_preauth", "no")
-        self.choose("funds-limit_reached", "unsure")
-        self.tap_continue("/check/timing/")
+        self.answer("funds", "/check/timing/", enough_balance="no", limit_reached="unsure")
 
     def timing(self) -> None:
         when = (dt.datetime.now(tz=SHANGHAI) - dt.timedelta(hours=1)).replace(second=0)
-        self.fill("timing-due_date", when.date().isoformat())
-        self.fill("timing-attempted_date", when.date().isoformat())
-        self.fill("timing-attempted_time", when.strftime("%H:%M"))
-        self.tap_continue("/check/situation/")
+        for field, value in page_answers("timing", when=when).items():
+            self.fill(f"timing-{field}", value)
+        self.tap_continue()
+        self.expect_path("/check/situation/", or_path="/check/remainder/")
+        if "/remainder/" in self.page.url:
+            # Past the due date's cutoff, a lender with a tolerance asks what is unpaid.
+            self.choose("remainder-remainder", "unsure")
+            self.tap_continue("/check/situation/")
 
     def situation(self) -> None:
-        self.choose("situation-contacted_provider", "no")
-        self.choose("situation-autopay", "off")
-        self.tap_continue("/check/review/")
+        self.answer("situation", "/check/review/", autopay="off")
 
     def confirm(self) -> None:
         self.page.click(CONTINUE)

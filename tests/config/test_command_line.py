@@ -1,12 +1,14 @@
-"""Every command the README shows works exactly as written, on a fresh clone after `make run`.
+"""Every command the README and the manuals in docs/ show works exactly as written, on a fresh
+clone after `make run`.
 
 The test copies the working tree as a fresh clone would have it (tracked and new files, no
 var/), reuses this virtual environment, runs `make run` there with no environment of its
-own, and then runs each command the README shows: `.venv/bin/python …` ones for real,
+own, and then runs each command the pages show: `.venv/bin/python …` ones for real,
 `make …` ones as a dry run (they build, serve or benchmark). A command answers with exit
-status 0 unless the README says `# exits 2` after it. It also checks the README's example
-output of `manage.py plan`, that production stays strict, and that 60 guessed reference
-codes from the server's one address leave the next person able to finish and reopen a plan.
+status 0 unless the page says `# exits 2` after it. It also checks the example output of
+`manage.py plan` (docs/command-line.md), that production stays strict, and that 60 guessed
+reference codes from the server's one address leave the next person able to finish and
+reopen a plan.
 """
 
 from __future__ import annotations
@@ -34,8 +36,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.wizard.helpers import page_answers
+
+pytestmark = pytest.mark.slow
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 README = BASE_DIR / "README.md"
+# The manuals the README links to: their commands are held to the same promise.
+DOCS = BASE_DIR / "docs"
 # A command as the README shows it: optional VAR=value prefixes, then the program.
 COMMAND = re.compile(r"^(?:[A-Z_]+=\S+\s+)*(?:\.venv/bin/python|python3?|manage\.py|make)\s+\S")
 EXPECTED_EXIT = re.compile(r"\s+#\s*exits\s+(\d+)\s*$")
@@ -55,6 +63,12 @@ class Shown:
     @property
     def runs_for_real(self) -> bool:
         return ".venv/bin/python" in self.text
+
+
+def shown_pages() -> str:
+    """The README and every page in docs/, one after the other."""
+    pages = [README, *sorted(DOCS.glob("*.md"))]
+    return "\n\n".join(page.read_text(encoding="utf-8") for page in pages)
 
 
 def commands_in_readme(text: str) -> list[Shown]:
@@ -212,7 +226,7 @@ def log_text(clone: Path) -> str:
 
 
 def test_the_readme_shows_every_command_as_it_is_run():
-    shown = commands_in_readme(README.read_text(encoding="utf-8"))
+    shown = commands_in_readme(shown_pages())
     bare = [
         s.text for s in shown if re.match(r"^(?:[A-Z_]+=\S+\s+)*(?:python3?|manage\.py)\b", s.text)
     ]
@@ -224,7 +238,7 @@ def test_the_readme_shows_every_command_as_it_is_run():
 def test_every_command_the_readme_shows_works_as_written_after_make_run(after_make_run):
     clone, _url = after_make_run
     failures = []
-    for shown in commands_in_readme(README.read_text(encoding="utf-8")):
+    for shown in commands_in_readme(shown_pages()):
         command = shown.text
         if not shown.runs_for_real:  # make targets build, serve or benchmark: check they exist
             command = command.replace("make ", "make -n ", 1)
@@ -255,7 +269,7 @@ def test_every_command_the_readme_shows_works_as_written_after_make_run(after_ma
 
 def test_the_plan_example_prints_what_the_readme_says(after_make_run):
     clone, _url = after_make_run
-    command, shown_output = plan_example(README.read_text(encoding="utf-8"))
+    command, shown_output = plan_example(shown_pages())
     result = run(command, clone)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == shown_output
@@ -312,14 +326,14 @@ def test_sixty_guessed_codes_leave_the_next_person_there_able_to_reopen_their_pl
     status, location, _ = person.request("/check/")
     assert status == 302, status
     base = location.removesuffix("provider/")
-    day = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    midnight = dt.datetime.now(ZoneInfo("Asia/Shanghai")).replace(hour=0, minute=0)
     pages = {
-        "provider": {"provider": "cmb"},
-        "message": {"message": ""},
-        "problem": {"symptom": "timeout"},
-        "channel": {"channel": "app"},
-        "timing": {"due_date": day, "attempted_date": day, "attempted_time": "00:00"},
-        "situation": {"contacted_provider": "no", "autopay": "on"},
+        "provider": page_answers("provider", provider="cmb"),
+        "message": page_answers("message"),
+        "problem": page_answers("problem", symptom="timeout"),
+        "channel": page_answers("channel"),
+        "timing": page_answers("timing", when=midnight),
+        "situation": page_answers("situation"),
         "review": {},
     }
     for step, fields in pages.items():

@@ -182,6 +182,9 @@ def test_database_outage_gives_a_friendly_503_and_recovers_without_a_restart(
     own_postgres.stop()
 
     assert fetch(opener, app_server + "/healthz")[0] == 503
+    status, ready = fetch(opener, app_server + "/healthz/ready")
+    assert status == 503 and '"status": "down"' in ready
+    assert fetch(opener, app_server + "/healthz/live") == (200, "ok\n")
     status, html = fetch(opener, step_url)
     assert status == 503
     assert "服务暂时不可用" in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -23,3 +25,37 @@ def test_liveness_probe_goes_through_the_production_middleware(client):
 
 def test_liveness_probe_refuses_anything_but_get(client):
     assert client.post("/healthz/live").status_code == 405
+
+
+def test_readiness_reports_each_dependency(client, shared_cache):
+    response = client.get("/healthz/ready")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["checks"]["database"]["ok"] is True
+    assert body["checks"]["cache"] == {
+        "ok": True,
+        "backend": "redis",
+        "ms": body["checks"]["cache"]["ms"],
+    }
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_readiness_says_degraded_when_only_redis_is_down(client, settings):
+    free = socket.socket()
+    free.bind(("127.0.0.1", 0))
+    port = free.getsockname()[1]
+    free.close()  # nothing listens there now
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "KEY_PREFIX": "readiness-test",
+        }
+    }
+    response = client.get("/healthz/ready")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["checks"]["cache"]["ok"] is False
+    assert body["checks"]["database"]["ok"] is True

@@ -96,7 +96,15 @@ def test_a_database_from_before_the_move_keeps_every_record():
     # The old single cutoff was also the grace period's end; the old lists become certainties.
     assert kept.grace_ends_at == dt.time(20, 0)
     assert kept.grace_certainty == "weak" and kept.hotline_certainty == "official"
-    old_facts = [fact for fact in Fact if fact is not Fact.LENDER_KIND]
+    # The facts that existed then (later ones: lender kind, tolerance, autopay time, ...).
+    old_facts = [
+        Fact.HOTLINE,
+        Fact.DUE_CUTOFF,
+        Fact.GRACE,
+        Fact.LATE_FEE,
+        Fact.AUTOPAY,
+        Fact.REPAY_PATH,
+    ]
     assert {kept.provenance(fact).source for fact in old_facts} == {"https://bank.example.com/"}
     assert {kept.provenance(fact).checked_on for fact in old_facts} == {dt.date(2026, 11, 1)}
     # providers 0012 names the lenders of shipped providers only; this one is for staff to say.
@@ -152,7 +160,9 @@ def test_the_shipped_records_are_corrected_fact_by_fact_and_staff_edits_are_kept
         3,
         dt.time(16, 0),
     )
-    assert ccb.grace_certainty == "weak" and "16:00" in ccb.grace_quote
+    # 0010 made it weak; the bank's own notice, copied verbatim, makes it secondary (0014).
+    assert ccb.grace_certainty == "secondary" and "16:00" in ccb.grace_quote
+    assert ccb.autopay_funded_by == dt.time(7, 0)
     assert Provider.objects.get(slug="boc").grace_tiers.count() == 5
     # What staff changed is theirs: that fact keeps its value and carried-over provenance.
     huabei = Provider.objects.get(slug="huabei")

@@ -14,8 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.factories import ProviderFactory
-from tests.wizard.helpers import WizardSession, case_for, recent_answers
-from wizard.engine.answers import SHANGHAI
+from tests.wizard.helpers import WizardSession, case_for, owners_browser, recent_answers
 from wizard.flow.problem_message import message_digest
 from wizard.flow.views import RepaymentWizard
 from wizard.models import Case, UnmatchedMessage
@@ -80,28 +79,26 @@ def test_personal_data_typed_anywhere_is_neither_stored_nor_logged(caplog):
         read = {run.management: "message", "message-message": message, "read_message": "1"}
         client.post(run.url("message"), read)
         run.post("message", {"message": message, "read": message_digest(message)})
-        run.post("problem", {"symptom": "info_mismatch"})
-        run.post("channel", {"channel": "app"})
-        run.post("account", {"card_number": "ok", "holder_name": "ok",
-                             "reserved_phone": "wrong", "card_status": "normal"})  # fmt: skip
-        when = timezone.now().astimezone(SHANGHAI) - dt.timedelta(hours=1)
-        run.post("timing", {"due_date": when.date().isoformat(),
-                            "attempted_date": when.date().isoformat(),
-                            "attempted_time": when.strftime("%H:%M")})  # fmt: skip
-        run.post("situation", {"contacted_provider": "no", "autopay": "on"})
+        run.answer("problem", symptom="info_mismatch")
+        run.answer("channel")
+        run.answer("account", reserved_phone="wrong")
+        run.answer("timing", when=timezone.now() - dt.timedelta(hours=1))
+        run.answer("situation")
         run.confirm(follow=True)
     assert Case.objects.exclude(answers__message=None).count() == 2
     assert UnmatchedMessage.objects.count() == 1
     # The one free-text field: the comment under "did this solve it?".
     for value in PERSONAL.values():
         case = case_for(recent_answers(provider="cmb"))
-        client.post(f"/plan/{case.code}/feedback/", {"outcome": "partly", "comment": value})
+        owners_browser(case, client).post(
+            f"/plan/{case.code}/feedback/", {"outcome": "partly", "comment": value}
+        )
     # Names hide best inside sentences; one introduced the usual way is caught with the numbers.
     # (A bare name in the middle of a sentence cannot be told from words: the comment field
     # asks people not to type any.)
     for value in (PERSONAL["card number"], PERSONAL["ID number"], PERSONAL["phone number"]):
         case = case_for(recent_answers(provider="cmb"))
-        client.post(
+        owners_browser(case, client).post(
             f"/plan/{case.code}/feedback/",
             {"outcome": "partly", "comment": f"我叫{PERSONAL['name']},号码{value}仍然不行"},
         )

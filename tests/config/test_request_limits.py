@@ -8,6 +8,7 @@ body is never waited for, and that a chunked body is read only up to the limit.
 
 from __future__ import annotations
 
+import io
 import json
 import socket
 import urllib.parse
@@ -212,3 +213,16 @@ def test_a_chunked_body_under_the_limit_is_read_like_any_other(server):
         while (line := reply.readline()) not in (b"\r\n", b""):
             headers.append(line.decode().strip().lower())
     assert any(h.startswith("set-cookie: django_language=en") for h in headers), headers
+
+
+def test_with_debug_on_as_make_run_serves_a_10_mb_upload_gets_the_413_page(
+    db, settings, quiet_client
+):
+    settings.DEBUG = True
+    upload = io.BytesIO(b"x" * (10 * 1024 * 1024))
+    upload.name = "big.bin"
+    response = quiet_client.post("/i18n/setlang/", {"language": "en", "file": upload})
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "提交的内容太大了" in page
+    assert "Traceback" not in page and "RequestDataTooBig" not in page

@@ -33,14 +33,14 @@ from django.utils import timezone
 from providers.models import Provider
 from tests.bench.walk import management_field
 from tests.factories import ProviderFactory
-from wizard.engine.answers import SHANGHAI
+from tests.wizard.helpers import page_answers
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 GUNICORN_CONFIG = BASE_DIR / "config" / "gunicorn.py"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 class NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -168,18 +168,13 @@ def two_app_servers(shared_cache: str, redis_url: str, tmp_path: Path) -> Iterat
 def test_a_whole_walk_alternating_between_two_app_servers_reaches_the_plan(two_app_servers):
     ProviderFactory(slug="cmb", name_zh="招商银行信用卡", hotline="400-820-5555")
     browser = Browser(two_app_servers)
-    when = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
     answers = {
-        "provider": {"provider": "cmb"},
-        "message": {"message": ""},
-        "problem": {"symptom": "timeout"},
-        "channel": {"channel": "app"},
-        "timing": {
-            "due_date": when.date().isoformat(),
-            "attempted_date": when.date().isoformat(),
-            "attempted_time": when.strftime("%H:%M"),
-        },
-        "situation": {"contacted_provider": "no", "autopay": "off"},
+        "provider": page_answers("provider", provider="cmb"),
+        "message": page_answers("message"),
+        "problem": page_answers("problem", symptom="timeout"),
+        "channel": page_answers("channel"),
+        "timing": page_answers("timing", when=timezone.now() - dt.timedelta(hours=1)),
+        "situation": page_answers("situation", autopay="off"),
         "review": {},
     }
     status, location, _ = browser.get("/check/")

@@ -19,7 +19,7 @@ import pytest
 
 from tests.config.test_scale_out import gunicorn_server, production_env
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # The token Django's CSRF check compares the form's with: any 32 letters or digits will do,
 # as long as the cookie and the form send the same. With it, Django reads the whole body.

@@ -267,6 +267,35 @@ def test_the_recheck_list_puts_most_cases_oldest_check_weakest_source_first(admi
     assert "先重新核实这些信息" in admin_client.get(CHANGELIST).content.decode()
 
 
+def test_the_recheck_list_puts_unsourced_facts_of_the_most_used_providers_first(admin_client):
+    from wizard.models import FunnelCount, FunnelStage
+
+    today = timezone.localdate()
+    # Chosen in the wizard 40 times, never finished: funnel counts show the use, not cases.
+    ProviderFactory(slug="busy", name_zh="常用银行", checked_on=today, tolerance_certainty="none")
+    ProviderFactory(slug="some", name_zh="偶尔用的银行", checked_on=today, unverified=["grace"])
+    ProviderFactory(
+        slug="idle",
+        name_zh="没人用的银行",
+        checked_on=today - dt.timedelta(days=900),
+        autopay_time_certainty="none",
+    )
+    FunnelCount.objects.create(
+        day=today, stage=FunnelStage.PROVIDER, provider_slug="busy", symptom="", runs=40
+    )
+    FunnelCount.objects.create(
+        day=today, stage=FunnelStage.PROVIDER, provider_slug="some", symptom="", runs=5
+    )
+    rows = re.findall(
+        r"<tr>\s*<td><a[^>]*>(.*?)</a></td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>",
+        admin_client.get("/admin/providers/provider/recheck/").content.decode(),
+    )
+    assert rows[0] == ("常用银行", "容差", "没有找到资料")
+    # An unsourced fact of a provider nobody used comes after, first of the rest (it has
+    # waited longest, with the weakest source).
+    assert rows[1] == ("没人用的银行", "自动还款的扣款时间", "没有找到资料")
+
+
 def test_the_recheck_list_costs_the_same_few_queries_however_many_providers(
     admin_client, django_assert_max_num_queries
 ):

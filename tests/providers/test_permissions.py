@@ -176,6 +176,11 @@ def test_support_group_holds_exactly_the_console_permissions():
         "wizard.view_historicalmessagepattern",
         "wizard.view_unmatchedmessage",
         "wizard.delete_unmatchedmessage",
+        "wizard.view_labelledmessage",
+        "wizard.add_labelledmessage",
+        "wizard.change_labelledmessage",
+        "wizard.delete_labelledmessage",
+        "wizard.view_decodermodel",
     }
 
 

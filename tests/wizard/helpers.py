@@ -1,5 +1,6 @@
-"""Builders for answers and provider facts, so each test states only what matters to it; a
-person's walk through the wizard (WizardSession); cases and the plan pages they show."""
+"""Builders for answers and provider facts, so each test states only what matters to it; the
+good answer to every wizard page and a person's walk through the wizard (WizardSession);
+cases and the plan pages they show."""
 
 from __future__ import annotations
 
@@ -43,6 +44,54 @@ BASE_ANSWERS: dict[str, Any] = {
     "contacted_provider": "no",
     "autopay": "on",
 }
+
+
+# The good answer to every wizard page, as its form takes it: a person at "bank" whose card
+# was declined in the app, with nothing wrong they could see. "timing" depends on the moment
+# (timing_answers); a test changes only the fields that matter to it (page_answers).
+PAGE_ANSWERS: dict[str, dict[str, str]] = {
+    "provider": {"provider": "bank"},
+    "message": {"message": ""},
+    "problem": {"symptom": "declined"},
+    "channel": {"channel": "app"},
+    "account": {
+        "card_number": "ok",
+        "holder_name": "ok",
+        "reserved_phone": "ok",
+        "card_status": "normal",
+    },
+    "funds": {"enough_balance": "yes", "frozen_or_preauth": "no", "limit_reached": "no"},
+    "remainder": {"remainder": "unsure"},
+    "situation": {"contacted_provider": "no", "autopay": "on"},
+}
+# The pages each problem asks after the problem page (wizard.flow.views condition_dict;
+# the remainder page, asked only past a tolerance lender's cutoff, is left out).
+PAGES_AFTER_PROBLEM = {
+    "declined": ["channel", "account", "funds", "timing", "situation"],
+    "insufficient_funds": ["channel", "funds", "timing", "situation"],
+    "timeout": ["channel", "timing", "situation"],
+}
+
+
+def timing_answers(when: dt.datetime | None = None) -> dict[str, str]:
+    """The timing page's answer for an attempt at `when` on its due date (default: half an
+    hour ago, in Beijing)."""
+    if when is None:
+        from django.utils import timezone
+
+        when = timezone.now() - dt.timedelta(minutes=30)
+    when = when.astimezone(SHANGHAI)
+    return {
+        "due_date": when.date().isoformat(),
+        "attempted_date": when.date().isoformat(),
+        "attempted_time": when.strftime("%H:%M"),
+    }
+
+
+def page_answers(page: str, *, when: dt.datetime | None = None, **changes: str) -> dict[str, str]:
+    """The good answer to `page` (PAGE_ANSWERS, or timing_answers(when)), these fields changed."""
+    answer = timing_answers(when) if page == "timing" else PAGE_ANSWERS[page]
+    return {**answer, **changes}
 
 
 def answers_dict(**overrides: Any) -> dict[str, Any]:
@@ -111,12 +160,27 @@ class WizardSession:
         """The three pages after the provider: the message (empty unless given), the
         problem and the payment method. Returns the payment-method page's answer."""
         for step, data in (
-            ("message", {"message": message}),
-            ("problem", {"symptom": symptom}),
+            ("message", page_answers("message", message=message)),
+            ("problem", page_answers("problem", symptom=symptom)),
         ):
             response = self.post(step, data, **extra)
             assert response.status_code == 302, (step, response)
-        return self.post("channel", {"channel": channel}, **extra)
+        return self.post("channel", page_answers("channel", channel=channel), **extra)
+
+    def answer(self, page: str, *, when: dt.datetime | None = None, **changes: str) -> Any:
+        """Post the page's good answer (page_answers), with these fields changed."""
+        return self.post(page, page_answers(page, when=when, **changes))
+
+    def answer_until_review(
+        self, response: Any, *, when: dt.datetime | None = None, **changes: dict[str, str]
+    ) -> Any:
+        """From an answer's redirect, answer each page the wizard sends the run to with its
+        good answer (fields changed per page: `funds={"enough_balance": "no"}`), up to the
+        check-answers page; the last redirect, to it."""
+        while (page := response["Location"].rstrip("/").rsplit("/", 1)[-1]) != "review":
+            response = self.answer(page, when=when, **changes.get(page, {}))
+            assert response.status_code == 302, (page, response)
+        return response
 
 
 def consumer_plan_page(*, language: str = "zh-hans", **overrides: Any) -> str:
@@ -154,6 +218,21 @@ def case_for(answers: dict[str, Any]) -> Any:
     return record_case(plan)
 
 
+def owners_browser(case: Any, client: Any = None) -> Any:
+    """A test client in the session that made `case`, as finishing the wizard leaves it."""
+    from django.conf import settings
+    from django.test import Client
+
+    from wizard.cases.access import remember_own_case
+
+    client = client or Client()
+    session = client.session
+    remember_own_case(session, case.code)
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    return client
+
+
 def recent_answers(**overrides: Any) -> dict[str, Any]:
     """Answers for an attempt half an hour ago, due today: valid whatever today is."""
     from django.utils import timezone
@@ -165,28 +244,10 @@ def recent_answers(**overrides: Any) -> dict[str, Any]:
 
 def finish_wizard(client: Any, *, provider: str = "bank") -> Any:
     """Answer the shortest path through the wizard and follow on to the plan page."""
-    from django.utils import timezone
-
     wizard = WizardSession(client)
     wizard.start()
-    when = (timezone.now() - dt.timedelta(minutes=30)).astimezone(SHANGHAI)
-    for step, data in (
-        ("provider", {"provider": provider}),
-        ("message", {"message": ""}),
-        ("problem", {"symptom": "timeout"}),
-        ("channel", {"channel": "app"}),
-        (
-            "timing",
-            {
-                "due_date": when.date().isoformat(),
-                "attempted_date": when.date().isoformat(),
-                "attempted_time": when.strftime("%H:%M"),
-            },
-        ),
-        ("situation", {"contacted_provider": "no", "autopay": "on"}),
-    ):
-        response = wizard.post(step, data)
-        assert response.status_code == 302, (step, response)
+    assert wizard.answer("provider", provider=provider).status_code == 302
+    wizard.answer_until_review(wizard.answer("message"), problem={"symptom": "timeout"})
     return wizard.confirm(follow=True)
 
 

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.wizard.funnel_walks import answer, counters, walk
-from tests.wizard.helpers import WizardSession
+from tests.wizard.helpers import WizardSession, owners_browser
 from wizard.cases.recording import record_feedback
 from wizard.engine.answers import SHANGHAI
 from wizard.engine.ladder import beijing_date
@@ -182,7 +182,7 @@ def test_feedback_and_solved_are_counted_and_a_later_solved_goes_to_the_day_of_t
 
 def test_feedback_through_the_plan_page_counts_once(bank):
     case = walk(Client(), provider="bank", symptom="timeout")
-    client = Client()
+    client = owners_browser(case)
     url = f"/plan/{case.code}/feedback/"
     with CaptureQueriesContext(connection) as queries:
         client.post(url, {"outcome": "partly"})

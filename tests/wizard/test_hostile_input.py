@@ -21,7 +21,7 @@ from tests.factories import ProviderFactory
 from tests.wizard.helpers import WizardSession
 from wizard.flow.views import RepaymentWizard
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 ALLOWED = {200, 302, 400, 403, 404, 413}
 STEP_FORMS = dict(RepaymentWizard.form_list)
@@ -243,7 +243,7 @@ def test_repeated_submission_of_the_same_page_is_harmless(wizard):
 
 
 def test_zz_write_the_hostile_input_report():
-    """Runs last in this module: the numbers for the README's testing section."""
+    """Runs last in this module: the numbers for docs/testing.md."""
     assert sum(requests_sent.values()) >= 300, requests_sent
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(

@@ -30,7 +30,7 @@ from tests.bench.walk import steps
 from tests.wizard.helpers import WizardSession, case_for
 from wizard.engine.answers import SHANGHAI
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / ".venv" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

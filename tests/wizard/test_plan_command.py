@@ -65,6 +65,14 @@ def test_command_prints_the_documented_shape(bank):
         "certainty": "official",
         "needs_request": False,
         "tier": None,
+        "tolerance_yuan": None,
+        "tolerance_certainty": "official",
+    }
+    assert provider["autopay_time"] == {
+        "funded_by": None,
+        "retry_days": None,
+        "retry_at": None,
+        "certainty": "official",
     }
     assert set(provider["facts"]) == {
         "hotline",
@@ -74,6 +82,9 @@ def test_command_prints_the_documented_shape(bank):
         "autopay",
         "repay_path",
         "lender_kind",
+        "tolerance",
+        "autopay_time",
+        "min_payment",
     }
     assert provider["facts"]["grace"] == {
         "certainty": "official",

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from providers.models import Provider
 from tests.wizard.helpers import case_for, recent_answers
-from wizard.models import Case, CaseStep, RemediationText
+from wizard.models import Case, CaseStep, RemediationText, UnmatchedMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +89,20 @@ def test_purge_drops_funnel_counters_older_than_their_retention_and_keeps_the_re
 
 def test_funnel_counters_are_kept_400_days_unless_configured(settings):
     assert settings.FUNNEL_RETENTION_DAYS == 400
+
+
+@override_settings(UNMATCHED_RETENTION_DAYS=90)
+def test_purge_expired_deletes_unrecognised_messages_nobody_has_sent_within_retention():
+    now = timezone.now()
+    for name, last_seen in (("old", now - dt.timedelta(days=91)), ("recent", now)):
+        UnmatchedMessage.objects.create(
+            digest=name * 8,
+            normalised=name,
+            example=name,
+            first_seen=last_seen - dt.timedelta(days=5),
+            last_seen=last_seen,
+        )
+    out = io.StringIO()
+    call_command("purge_expired", stdout=out)
+    assert "unrecognised messages: 1 not seen within retention deleted" in out.getvalue()
+    assert list(UnmatchedMessage.objects.values_list("example", flat=True)) == ["recent"]

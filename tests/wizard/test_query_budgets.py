@@ -175,12 +175,16 @@ def test_admin_pages_cost_the_same_few_queries_for_5_or_60_providers(admin_clien
 
 def message_page_queries(message: str) -> dict[str, int]:
     """Queries of the message page's requests when a message is pasted: read as typed
-    (htmx), read by the button, and answered; the patterns already shared (warm)."""
+    (htmx), read by the button, and answered; the patterns, the labels and the live model
+    already shared (warm)."""
     from wizard.flow.problem_message import message_digest
+    from wizard.triage.learning import current_model, label_for
     from wizard.triage.patterns import current_patterns
 
     provider = add_providers(1)[0]
     current_patterns()
+    current_model()
+    label_for(message)
     client = Client()
     step_url = client.get("/check/")["Location"]
     field = management_field(step_url)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
-from tests.wizard.helpers import case_for, finishes_within, recent_answers
+from tests.wizard.helpers import case_for, finishes_within, owners_browser, recent_answers
 from wizard.models import Case
 from wizard.redaction import redact_message
 
@@ -29,7 +28,9 @@ pytestmark = pytest.mark.django_db
 )
 def test_personal_data_in_a_comment_is_masked_before_it_is_stored(bank, typed, kept):
     case = case_for(recent_answers())
-    Client().post(f"/plan/{case.code}/feedback/", {"outcome": "partly", "comment": typed})
+    owners_browser(case).post(
+        f"/plan/{case.code}/feedback/", {"outcome": "partly", "comment": typed}
+    )
     assert Case.objects.get().comment == kept
 
 

@@ -7,26 +7,27 @@ NAT), so an address never stands for one person.
 from __future__ import annotations
 
 import logging
+import secrets
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
+from django.core import signing
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.crypto import constant_time_compare
+
+from config.client_ip import client_ip
 
 logger = logging.getLogger(__name__)
 
 
 def client_key(request: HttpRequest) -> str:
-    """The client's address (the proxy's X-Forwarded-For entry behind one).
+    """The client's address (the trusted proxy's word for it behind one: config.client_ip).
 
     Most mobile users in China share one public address with thousands of others (carrier
     NAT), so an address is never trusted to mean one person: see `lookups_refused`.
     """
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+    return client_ip(request) or "unknown"
 
 
 # --- A person's own cases -------------------------------------------------------------------
@@ -46,6 +47,29 @@ def owns_case(session: SessionBase, code: str) -> bool:
     return code in session.get(OWN_CASES_KEY, ())
 
 
+# --- Changing a case --------------------------------------------------------------------------
+# The code is for reading the plan and telling support about it, and people pass it on. Only
+# the person who made the case may change it (feedback, evidence ticks): from the session that
+# made it, or with the owner's token, which only the owner's page carries in its forms (so a
+# page left open past the session's end still saves). The token is a signature of the code
+# under the site's secret key: nothing to store, and nobody can make one from the code alone.
+
+OWNER_TOKEN_FIELD = "owner"
+
+
+def owner_token(code: str) -> str:
+    """The secret the owner's page puts in its forms to change case `code`."""
+    return signing.Signer(salt="wizard.case-owner").signature(code)
+
+
+def may_change_case(request: HttpRequest, code: str) -> bool:
+    """True for the session that made the case, or a form carrying its owner's token."""
+    if owns_case(request.session, code):
+        return True
+    token = request.POST.get(OWNER_TOKEN_FIELD, "") if request.method == "POST" else ""
+    return bool(token) and constant_time_compare(token, owner_token(code))
+
+
 # --- Guessing ---------------------------------------------------------------------------------
 # Wrong codes are counted per session, with a small limit, and per address, with a ceiling
 # sized for a carrier-NAT address that thousands of people share. A session over its limit,
@@ -55,11 +79,25 @@ def owns_case(session: SessionBase, code: str) -> bool:
 WINDOW_SECONDS = 3600
 
 
+# A browser without a session is told a random id of its own in a signed cookie, so that its
+# next wrong codes meet the per-session limit without a session (a database row) per guess.
+BROWSER_COOKIE = "case_lookups"
+BROWSER_COOKIE_SALT = "wizard.case-lookups"
+
+
+def _browser_id(request: HttpRequest) -> str | None:
+    value = request.get_signed_cookie(BROWSER_COOKIE, default=None, salt=BROWSER_COOKIE_SALT)
+    return value or None
+
+
 def _session_misses_key(request: HttpRequest) -> str | None:
     # Read after the session has been loaded (owns_case does that): a made-up session cookie
-    # leaves no key, and such a request is counted only against its address.
+    # leaves no key, and such a request is counted by its browser id, or only its address.
     key = request.session.session_key
-    return f"case-lookup-misses:session:{key}" if key else None
+    if key:
+        return f"case-lookup-misses:session:{key}"
+    browser = _browser_id(request)
+    return f"case-lookup-misses:browser:{browser}" if browser else None
 
 
 def _address_misses_key(request: HttpRequest) -> str:
@@ -81,16 +119,27 @@ def lookups_refused(request: HttpRequest) -> bool:
     return address_misses >= settings.CASE_LOOKUP_MISSES_PER_ADDRESS_PER_HOUR
 
 
-def count_miss(request: HttpRequest) -> None:
-    """Count a wrong code against the session and the address; tell staff once per hour
-    when an address reaches its ceiling (a steady stream of misses, not one person)."""
-    if request.session.session_key is None:
+def count_miss(request: HttpRequest, response: HttpResponse) -> None:
+    """Count a wrong code against the session (or browser id) and the address; tell staff
+    once per hour when an address reaches its ceiling (a steady stream of misses, not one
+    person). Writes nothing to the database: a browser with neither session nor id is given
+    an id in a cookie on `response`."""
+    session_key = _session_misses_key(request)
+    if session_key is None:
         # A browser keeps this cookie, so its next guesses meet the small per-session limit;
         # a script that drops it meets only the address's ceiling.
-        request.session.save()
-    session_key = _session_misses_key(request)
-    if session_key:
-        _increment(session_key)
+        browser = secrets.token_urlsafe(16)
+        response.set_signed_cookie(
+            BROWSER_COOKIE,
+            browser,
+            salt=BROWSER_COOKIE_SALT,
+            max_age=WINDOW_SECONDS,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+        session_key = f"case-lookup-misses:browser:{browser}"
+    _increment(session_key)
     address_misses = _increment(_address_misses_key(request))
     if address_misses >= settings.CASE_LOOKUP_MISSES_PER_ADDRESS_PER_HOUR and cache.add(
         f"case-lookup-logged:{client_key(request)}", True, WINDOW_SECONDS

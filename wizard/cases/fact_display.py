@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from providers.facts import Certainty, Fact, Hotline, Provenance, ProviderFacts
+from providers.facts import Certainty, Fact, Hotline, Provenance, ProviderFacts, yuan_text
 from wizard.engine.building import Plan
 from wizard.engine.evidence import evidence_for, known_evidence
 
@@ -47,6 +47,7 @@ def fact_rows(plan: Plan) -> list[FactRow]:
         row(p, Fact.HOTLINE, _("客服电话"), p.hotline, hotlines=p.hotlines),
         row(p, Fact.DUE_CUTOFF, _("还款日当天的截止时间"), p.due_cutoff.strftime("%H:%M")),
         row(p, Fact.GRACE, _("宽限期"), grace_text(plan)),
+        row(p, Fact.TOLERANCE, _("容差"), tolerance_text(p)),
         row(p, Fact.LATE_FEE, _("逾期费用"), p.in_language("late_fee", language)),
         row(
             p,
@@ -56,7 +57,20 @@ def fact_rows(plan: Plan) -> list[FactRow]:
         ),
         row(p, Fact.REPAY_PATH, _("还款路径"), p.in_language("repay_path", language)),
     ]
+    if p.autopay_time.is_known:
+        rows.insert(
+            5, row(p, Fact.AUTOPAY_TIME, _("自动扣款时间"), p.autopay_time.schedule(language))
+        )
     return rows
+
+
+def tolerance_text(provider: ProviderFacts) -> str:
+    """The tolerance as stated: an unpaid remainder up to it counts as paid in full."""
+    if not provider.tolerance_yuan:
+        return _("没有查到")
+    return _("未还部分不超过 %(amount)s 元,视同全额还款") % {
+        "amount": yuan_text(provider.tolerance_yuan)
+    }
 
 
 def row(
@@ -103,10 +117,6 @@ def grace_text(plan: Plan) -> str:
         parts.append(
             ngettext("每年可用 %(n)d 次", "每年可用 %(n)d 次", rule.uses_per_year)
             % {"n": rule.uses_per_year}
-        )
-    if rule.tolerance_yuan is not None:
-        parts.append(
-            _("未还部分不超过 %(amount)s 元视同还清") % {"amount": f"{rule.tolerance_yuan:g}"}
         )
     return _(",").join(parts)
 

@@ -15,13 +15,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from providers.facts import Fact
-from wizard.cases.access import count_miss, lookups_refused, owns_case
+from wizard.cases.access import (
+    OWNER_TOKEN_FIELD,
+    count_miss,
+    lookups_refused,
+    may_change_case,
+    owner_token,
+    owns_case,
+    remember_own_case,
+)
 from wizard.cases.fact_display import evidence_rows, fact_rows
 from wizard.cases.forms import EvidenceForm, FeedbackForm
 from wizard.cases.recording import FeedbackRefused, record_evidence, record_feedback
@@ -67,16 +75,41 @@ def case_from_code(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
             return too_many_lookups(request)
         case = Case.objects.with_code(canonical).first() if canonical else None
         if case is None:
-            if not own:
-                count_miss(request)
-            return render_error(
+            response = render_error(
                 request,
                 404,
                 _("找不到这个参考编号"),
                 _("请检查编号是否抄对(10 位字母和数字)。方案保存 180 天,过期后需要重新回答问题。"),
             )
+            if not own:
+                count_miss(request, response)
+            return response
         if case.code != code and request.method in ("GET", "HEAD") and request.resolver_match:
             return redirect(request.resolver_match.view_name, code=case.code)
+        return view(request, case, *args, **kwargs)
+
+    return wrapper
+
+
+def owner_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Precondition, after case_from_code: only the case's owner may change it
+    (wizard.cases.access.may_change_case); anyone else gets 403 and nothing changes."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, case: Case, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not may_change_case(request, case.code):
+            return render_error(
+                request,
+                403,
+                _("这个方案只能查看"),
+                _(
+                    "只有生成这个方案的手机或电脑才能填写反馈和勾选证据,你的提交没有保存。"
+                    "如果你也遇到了还款问题,请从首页回答问题,生成你自己的方案。"
+                ),
+            )
+        if not owns_case(request.session, case.code):
+            # The owner's page, open past the end of its session: theirs again from here.
+            remember_own_case(request.session, case.code)
         return view(request, case, *args, **kwargs)
 
     return wrapper
@@ -114,7 +147,12 @@ def show_plan(
         messages.error(request, answers_error_message(error))
         return redirect("wizard:start")
     url = plan_url(request, case)
+    can_change = may_change_case(request, case.code)
     context = {
+        # Only the owner's page offers the forms, and carries the token they need.
+        "can_change": can_change,
+        "owner_field": OWNER_TOKEN_FIELD,
+        "owner_token": owner_token(case.code) if can_change else "",
         "page_title": _("你的处理方案"),
         "plan": result,
         "facts": fact_rows(result),
@@ -135,6 +173,12 @@ def show_plan(
     response = render_screen(request, "wizard/plan.html", context, push_url=request.method == "GET")
     # The reminder block differs inside WeChat's browser.
     patch_vary_headers(response, ("User-Agent",))
+    # One person's plan, rebuilt for now: never kept by a shared cache; the owner's page also
+    # holds the token that changes the case, so it is not stored at all.
+    if can_change:
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
     return response
 
 
@@ -147,6 +191,7 @@ def case_plan(request: HtmxHttpRequest, case: Case) -> HttpResponse:
 
 @require_POST
 @case_from_code
+@owner_only
 def case_feedback(request: HtmxHttpRequest, case: Case) -> HttpResponse:
     """ "Did this solve it?" — taken once, and once more later to say it is solved."""
     form = FeedbackForm(request.POST)
@@ -186,6 +231,7 @@ def case_reminder(request: HttpRequest, case: Case) -> HttpResponse:
 
 @require_POST
 @case_from_code
+@owner_only
 def case_evidence(request: HtmxHttpRequest, case: Case) -> HttpResponse:
     """The person's ticks of the evidence they keep: stored as codes, then back to the list."""
     form = EvidenceForm(request.POST)

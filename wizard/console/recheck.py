@@ -1,8 +1,10 @@
 """Which provider facts support staff should check again first.
 
-A fact matters more the more people meet it, the longer ago it was checked and the weaker
-its source: the list is ordered by cases in the last 90 days × days since the check × how
-weak the certainty is. Two queries, however many providers or cases.
+First the facts with no source at all (`none`) of the providers people use most (runs that
+chose the provider in the funnel counts, or cases where larger, in the last 90 days): a
+fact nobody could source is the likeliest to be wrong where it hurts most. Then every other
+fact, by how much it matters: uses × days since the check × how weak the certainty is.
+Three queries, however many providers or cases.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from providers.facts import Certainty, Fact
 from providers.models import Provider
+from wizard.models import FunnelCount, FunnelStage
 
 CASE_WINDOW_DAYS = 90
 # A fact never checked counts as checked this long ago.
@@ -31,9 +34,17 @@ class FactToRecheck:
     cases: int
     days_since_check: int
 
+    # How often the provider was used: runs that chose it, or cases where those are more.
+    uses: int = 0
+
     @property
     def score(self) -> int:
-        return (self.cases + 1) * (self.days_since_check + 1) * WEAKNESS[self.certainty]
+        return (self.uses + 1) * (self.days_since_check + 1) * WEAKNESS[self.certainty]
+
+    @property
+    def unsourced_and_used(self) -> bool:
+        """A fact with no source of a provider people use: first on the list."""
+        return self.certainty is Certainty.NONE and self.uses > 0
 
 
 def facts_to_recheck(*, today: dt.date, limit: int = 60) -> list[FactToRecheck]:
@@ -42,8 +53,16 @@ def facts_to_recheck(*, today: dt.date, limit: int = 60) -> list[FactToRecheck]:
     providers = Provider.objects.active().annotate(
         recent_cases=Count("cases", filter=Q(cases__created_at__date__gte=since))
     )
+    chosen = dict(
+        FunnelCount.objects.between(since, today)
+        .filter(stage=FunnelStage.PROVIDER)
+        .exclude(provider_slug="")
+        .values_list("provider_slug")
+        .annotate(runs=Sum("runs"))
+    )
     found = []
     for provider in providers:
+        cases = getattr(provider, "recent_cases", 0)
         for fact in Fact:
             provenance = provider.provenance(fact)
             checked = provenance.checked_on
@@ -54,8 +73,18 @@ def facts_to_recheck(*, today: dt.date, limit: int = 60) -> list[FactToRecheck]:
                     fact=fact,
                     certainty=provenance.level,
                     checked_on=checked,
-                    cases=getattr(provider, "recent_cases", 0),
+                    cases=cases,
                     days_since_check=(today - checked).days if checked else NEVER_CHECKED_DAYS,
+                    uses=max(cases, chosen.get(provider.slug, 0)),
                 )
             )
-    return sorted(found, key=lambda f: (-f.score, f.provider_name, f.fact.value))[:limit]
+    return sorted(
+        found,
+        key=lambda f: (
+            not f.unsourced_and_used,
+            -f.uses if f.unsourced_and_used else 0,
+            -f.score,
+            f.provider_name,
+            f.fact.value,
+        ),
+    )[:limit]

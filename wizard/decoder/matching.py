@@ -29,6 +29,30 @@ OUTCOME_WEIGHT = {FAILED: 0, UNKNOWN: 1, DEDUCTED: 2}
 ALTERNATIVE_SHARE = 0.6
 PRIORITY_RANGE = 100
 
+# Advice any failure may end with: it says nothing about the cause, so a pattern made of it
+# alone ranks below a specific one (wizard/decoder/reading.py), and the learned part
+# (wizard/decoder/learned.py) does not learn from it.
+GENERIC_ADVICE = tuple(
+    normalise_phrase(phrase)
+    for phrase in (
+        "请联系发卡行",
+        "联系发卡行",
+        "与发卡银行联系",
+        "咨询您的发卡行",
+        "联系银行",
+        "请联系客服",
+        "联系客服",
+        "交易失败",
+        "支付失败",
+        "还款失败",
+        "扣款失败",
+        "请稍后重试",
+        "稍后重试",
+        "请重试",
+        "稍后再试",
+    )
+)
+
 
 class PatternError(ValueError):
     """A pattern that cannot be used, e.g. a regular expression RE2 refuses."""
@@ -109,6 +133,8 @@ class PatternSet:
     _by_phrase: tuple[tuple[int, ...], ...] = field(repr=False)
     _by_code: dict[str, tuple[int, ...]] = field(repr=False)
     _regex_only: tuple[int, ...] = field(repr=False)
+    _representatives: dict[tuple[str, str], PatternFacts] = field(repr=False)
+    _generic: frozenset[int] = field(repr=False)
 
     @classmethod
     def of(cls, facts: Iterable[PatternFacts]) -> PatternSet:
@@ -149,6 +175,8 @@ class PatternSet:
             _by_phrase=tuple(tuple(p) for p in by_phrase),
             _by_code={code: tuple(found) for code, found in by_code.items()},
             _regex_only=tuple(regex_only),
+            _representatives=_representatives(facts),
+            _generic=frozenset(c.facts.id for c in compiled if _generic(c)),
         )
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -157,6 +185,19 @@ class PatternSet:
 
     def __len__(self) -> int:
         return len(self.facts)
+
+    def generic(self, pattern: PatternFacts) -> bool:
+        """True for a pattern whose phrases are all generic advice ("请联系发卡行")."""
+        return pattern.id in self._generic
+
+    def representative(self, symptom: str, outcome: str) -> PatternFacts | None:
+        """The pattern whose explanation and next step best speak for a problem read by the
+        learned part or a label: one with the same outcome if any, the general (any
+        provider, any channel) first, then one without alternatives, then the highest
+        priority."""
+        return self._representatives.get((symptom, outcome)) or self._representatives.get(
+            (symptom, "")
+        )
 
     def matches(
         self, message: Normalised, *, provider: str | None = None, channel: str | None = None
@@ -192,6 +233,31 @@ class PatternSet:
             matched.append(Match(pattern, _score(pattern, coverage, code_fit, compiled)))
         matched.sort(key=lambda m: m.rank, reverse=True)
         return matched
+
+
+def _generic(compiled: _Compiled) -> bool:
+    return (
+        bool(compiled.phrases)
+        and not compiled.code
+        and all(phrase in GENERIC_ADVICE for phrase in compiled.phrases)
+    )
+
+
+def _representatives(facts: Sequence[PatternFacts]) -> dict[tuple[str, str], PatternFacts]:
+    """Per (problem, outcome), and per (problem, ""), the pattern that speaks for it best."""
+    best: dict[tuple[str, str], PatternFacts] = {}
+
+    def rank(p: PatternFacts) -> tuple[bool, bool, int, int]:
+        # One cause said plainly speaks for a problem better than a two-way explanation.
+        return (p.provider is None and not p.channel, not p.alternatives, p.priority, -p.id)
+
+    for pattern in facts:
+        if not pattern.explanation_zh:
+            continue
+        for key in ((pattern.symptom, pattern.outcome), (pattern.symptom, "")):
+            if key not in best or rank(pattern) > rank(best[key]):
+                best[key] = pattern
+    return best
 
 
 def _applies(pattern: PatternFacts, *, provider: str | None, channel: str | None) -> bool:

@@ -1,15 +1,25 @@
-"""What a message means for the person who saw it: `decode` and its `Reading`."""
+"""What a message means for the person who saw it: `decode` and its `Reading`.
+
+Three readers, most trustworthy first: a message staff labelled (exact, after
+normalising), the rules (a namespaced response code, staff's phrase patterns), and the
+learned part (wizard/decoder/learned.py) for wordings no rule covers. Specific causes
+outrank generic advice: a pattern that only says "请联系发卡行" or "交易失败" counts for
+GENERIC_WEIGHT of its score, so "卡片过期,请联系发卡行" reads as the expired card. The
+outcome stays cautious: any reader that sees a sign that money may have left decides it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from config.language import is_english, pick
+from wizard.decoder.learned import NOT_FAILURE, Guess, LearnedReader
 from wizard.decoder.matching import (
     ALTERNATIVE_SHARE,
     DEDUCTED,
     FAILED,
+    OUTCOME_WEIGHT,
     UNKNOWN,
     Match,
     PatternFacts,
@@ -18,6 +28,15 @@ from wizard.decoder.matching import (
 from wizard.decoder.normalise import normalise
 
 NO_MATCH = "no_match"
+# Who decided a reading (Reading.source).
+BY_LABEL = "label"
+BY_RULE = "rule"
+BY_MODEL = "model"
+GENERIC_WEIGHT = 0.5
+# The learned part overrules a phrase pattern that reads a failure into a message it is
+# this sure is no payment failure (a reminder that mentions "余额不足").
+NOT_FAILURE_OVERRULES = 0.75
+MAX_CANDIDATES = 4
 LANGUAGES = ("zh-hans", "en")
 # Like a card terminal that shows "交易失败" for a code it does not know: say what is safe
 # to say, and keep the message for staff to read.
@@ -39,10 +58,19 @@ class Candidate:
 
     symptom: str
     score: float
-    pattern: int
+    pattern: int | None
 
     def to_dict(self) -> dict[str, Any]:
         return {"symptom": self.symptom, "score": round(self.score, 2), "pattern": self.pattern}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A message staff labelled: its problem and outcome (NOT_FAILURE / NO_MATCH for a
+    message that is no payment failure)."""
+
+    symptom: str
+    outcome: str
 
 
 @dataclass(frozen=True)
@@ -57,6 +85,9 @@ class Reading:
     next_step: str
     normalised: str
     pattern: int | None
+    source: str = ""  # BY_LABEL, BY_RULE or BY_MODEL; "" when nothing recognised it
+    because: tuple[str, ...] = ()  # the n-grams that weighed most, for a model's reading
+    confidence: float = 0.0
 
     @property
     def symptom(self) -> str | None:
@@ -79,6 +110,8 @@ class Reading:
             "question": self.question,
             "explanation": self.explanation,
             "next_step": self.next_step,
+            "decided_by": self.source or None,
+            "because": list(self.because),
         }
 
 
@@ -86,42 +119,169 @@ def decode(
     text: str,
     *,
     patterns: PatternSet,
+    model: LearnedReader | None = None,
+    label: Label | None = None,
     provider: str | None = None,
     channel: str | None = None,
     language: str = "zh-hans",
 ) -> Reading:
     """Read a message a person copied from a screen or an SMS.
 
-    `provider` (a slug) and `channel` narrow the patterns to those that apply; the text is
-    cut to MAX_MESSAGE characters. Nothing is stored: recording misses is the caller's job.
+    `label` is the one staff gave this very message (the caller looks it up: it decides);
+    `model` is the learned part (None: the rules alone). `provider` (a slug) and `channel`
+    narrow the patterns to those that apply; the text is cut to MAX_MESSAGE characters.
+    Nothing is stored: recording misses is the caller's job.
     """
     if language not in LANGUAGES and not is_english(language):
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
     message = normalise(text)
+    if label is not None:
+        return _labelled(label, patterns, message.text, language)
     matches = patterns.matches(message, provider=provider, channel=channel)
-    if not matches:
-        return Reading(
-            outcome=NO_MATCH,
-            candidates=(),
-            question=None,
-            explanation=pick(language, **NO_MATCH_EXPLANATION),
-            next_step=pick(language, **NO_MATCH_NEXT_STEP),
-            normalised=message.text,
-            pattern=None,
+    guess = model.guess(message) if model is not None and (message.text or message.codes) else None
+    rules = _rule_scores(matches, patterns)
+    exact = [m for m in matches if _exact(m)]
+    scores = dict(rules)
+    source = BY_RULE
+    if guess is not None and not exact:
+        overruled = (
+            guess.probability(NOT_FAILURE) >= NOT_FAILURE_OVERRULES and _outcome(matches) == FAILED
         )
-    lead = matches[0].pattern
+        if overruled:
+            scores = {}
+        for symptom, probability in guess.problems:
+            if symptom == NOT_FAILURE or probability < model.threshold:  # type: ignore[union-attr]
+                continue
+            if probability > scores.get(symptom, 0.0):
+                scores[symptom] = probability
+    if not scores and guess is not None and guess.outcome in (UNKNOWN, DEDUCTED):
+        # Any sign that money may have left wins, over "not recognised" too: say so, with
+        # the learned part's likeliest problem.
+        best = next((s for s, _p in guess.problems if s != NOT_FAILURE), None)
+        if best is not None:
+            scores[best] = guess.probability(best)
+    if not scores:
+        return _unrecognised(message.text, language)
+    weights = _outcome_weights(matches, guess)
+    lead_symptom = (
+        exact[0].pattern.symptom
+        if exact
+        else max(scores, key=lambda s: (weights.get(s, 0), scores[s]))
+    )
+    if (
+        guess is not None
+        and not exact
+        and guess.probability(lead_symptom) >= rules.get(lead_symptom, 0.0)
+    ):
+        source = BY_MODEL
+    outcome = _outcome([m for m in matches if source == BY_RULE or not patterns.generic(m.pattern)])
+    if guess is not None and source == BY_MODEL and outcome == FAILED:
+        outcome = guess.outcome if guess.outcome in OUTCOME_WEIGHT else FAILED
+    elif guess is not None and guess.outcome in (UNKNOWN, DEDUCTED):
+        outcome = _worse(outcome, guess.outcome)
+    lead = _lead_pattern(matches, lead_symptom) if source == BY_RULE else None
+    texts = lead or patterns.representative(lead_symptom, outcome)
     return Reading(
-        outcome=_outcome(matches),
-        candidates=_candidates(matches),
-        question=_text(lead, "question", language) or None,
-        explanation=_text(lead, "explanation", language),
-        next_step=_text(lead, "next_step", language),
+        outcome=outcome,
+        candidates=_candidates(matches, scores, lead_symptom, source),
+        question=(_text(lead, "question", language) or None) if lead else None,
+        explanation=_text(texts, "explanation", language) if texts else _fallback(language),
+        next_step=_text(texts, "next_step", language)
+        if texts
+        else pick(language, **NO_MATCH_NEXT_STEP),
         normalised=message.text,
-        pattern=lead.id,
+        pattern=lead.id if lead else None,
+        source=source,
+        because=guess.because if guess is not None and source == BY_MODEL else (),
+        confidence=round(scores[lead_symptom], 4),
     )
 
 
+def _unrecognised(normalised: str, language: str) -> Reading:
+    return Reading(
+        outcome=NO_MATCH,
+        candidates=(),
+        question=None,
+        explanation=pick(language, **NO_MATCH_EXPLANATION),
+        next_step=pick(language, **NO_MATCH_NEXT_STEP),
+        normalised=normalised,
+        pattern=None,
+    )
+
+
+def _labelled(label: Label, patterns: PatternSet, normalised: str, language: str) -> Reading:
+    """The reading staff gave this very message."""
+    if label.symptom == NOT_FAILURE or label.outcome == NO_MATCH:
+        return replace(_unrecognised(normalised, language), source=BY_LABEL, confidence=1.0)
+    texts = patterns.representative(label.symptom, label.outcome)
+    return Reading(
+        outcome=label.outcome,
+        candidates=(Candidate(label.symptom, 1.0, None),),
+        question=None,
+        explanation=_text(texts, "explanation", language) if texts else _fallback(language),
+        next_step=_text(texts, "next_step", language)
+        if texts
+        else pick(language, **NO_MATCH_NEXT_STEP),
+        normalised=normalised,
+        pattern=None,
+        source=BY_LABEL,
+        confidence=1.0,
+    )
+
+
+def _fallback(language: str) -> str:
+    return pick(
+        language,
+        zh="这条提示说明这次还款没有按平常的方式完成。",
+        en="This message says the repayment did not go through the usual way.",
+    )
+
+
+def _exact(match: Match) -> bool:
+    """A pattern that is a namespaced response code alone: exact and trustworthy."""
+    pattern = match.pattern
+    return bool(pattern.code and pattern.code_namespace and not pattern.phrases)
+
+
+def _rule_scores(matches: list[Match], patterns: PatternSet) -> dict[str, float]:
+    """Each problem's best pattern score, generic advice counting for GENERIC_WEIGHT."""
+    scores: dict[str, float] = {}
+    for match in matches:
+        weight = GENERIC_WEIGHT if patterns.generic(match.pattern) else 1.0
+        score = round(match.score * weight, 4)
+        if score > scores.get(match.pattern.symptom, 0.0):
+            scores[match.pattern.symptom] = score
+    return scores
+
+
+def _lead_pattern(matches: list[Match], symptom: str) -> PatternFacts | None:
+    """The pattern that decided the reading: the best-scoring match for its problem (money
+    that may have left first, as the matches are ranked)."""
+    for match in matches:
+        if match.pattern.symptom == symptom:
+            return match.pattern
+    return None
+
+
+def _outcome_weights(matches: list[Match], guess: Guess | None) -> dict[str, int]:
+    """How far each problem's reading says money may have left: a problem read with money
+    at stake comes first, as in the rules' own ranking."""
+    weights: dict[str, int] = {}
+    for match in matches:
+        weight = OUTCOME_WEIGHT.get(match.pattern.outcome, 0)
+        weights[match.pattern.symptom] = max(weights.get(match.pattern.symptom, 0), weight)
+    if guess is not None:
+        weight = OUTCOME_WEIGHT.get(guess.outcome, 0)
+        weights[guess.symptom] = max(weights.get(guess.symptom, 0), weight)
+    return weights
+
+
+def _worse(first: str, second: str) -> str:
+    return max(first, second, key=lambda o: OUTCOME_WEIGHT.get(o, 0))
+
+
 def _outcome(matches: list[Match]) -> str:
+    """Money taken, then money that may have left, win over a failure."""
     outcomes = {match.pattern.outcome for match in matches}
     for outcome in (DEDUCTED, UNKNOWN):
         if outcome in outcomes:
@@ -129,14 +289,23 @@ def _outcome(matches: list[Match]) -> str:
     return FAILED
 
 
-def _candidates(matches: list[Match]) -> tuple[Candidate, ...]:
-    """One candidate per problem, from its best pattern, in the order of the matches; then
-    the problems those patterns list as alternatives, with a lower score."""
-    best: dict[str, Candidate] = {}
+def _candidates(
+    matches: list[Match], scores: dict[str, float], lead: str, source: str
+) -> tuple[Candidate, ...]:
+    """The lead problem first, then the others by score; then the problems the matched
+    patterns list as alternatives, with a lower score."""
+    pattern_of: dict[str, int] = {}
     for match in matches:
-        symptom = match.pattern.symptom
-        if symptom not in best:
-            best[symptom] = Candidate(symptom, match.score, match.pattern.id)
+        pattern_of.setdefault(match.pattern.symptom, match.pattern.id)
+    ranked = sorted(scores, key=lambda s: (s != lead, -scores[s]))[:MAX_CANDIDATES]
+    best = {
+        symptom: Candidate(
+            symptom,
+            scores[symptom],
+            None if (symptom == lead and source == BY_MODEL) else pattern_of.get(symptom),
+        )
+        for symptom in ranked
+    }
     alternatives: dict[str, Candidate] = {}
     for match in matches:
         for symptom in match.pattern.alternatives:
@@ -145,8 +314,8 @@ def _candidates(matches: list[Match]) -> tuple[Candidate, ...]:
                 continue
             if symptom not in alternatives or alternatives[symptom].score < score:
                 alternatives[symptom] = Candidate(symptom, score, match.pattern.id)
-    ranked = sorted(alternatives.values(), key=lambda c: c.score, reverse=True)
-    return tuple(best.values()) + tuple(ranked)
+    others = sorted(alternatives.values(), key=lambda c: c.score, reverse=True)
+    return (tuple(best.values()) + tuple(others))[:MAX_CANDIDATES]
 
 
 def _text(pattern: PatternFacts, name: str, language: str) -> str:

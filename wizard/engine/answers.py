@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -115,6 +116,25 @@ class Autopay(TextChoices):
     UNSURE = "unsure", _("不确定")
 
 
+class Remainder(TextChoices):
+    """Roughly how much of the bill is still unpaid: a bracket, never an amount. Its bounds
+    are the tolerances (容差) lenders state: 10 yuan (older), 100 yuan (since 2023)."""
+
+    ALL = "all", _("整期都没还上")
+    UNDER_10 = "under_10", _("只差不到 10 元")
+    UNDER_100 = "under_100", _("差 10 元到 100 元")
+    OVER_100 = "over_100", _("差 100 元或更多")
+    UNSURE = "unsure", _("不确定")
+
+    @property
+    def below(self) -> Decimal | None:
+        """The bracket's upper bound: the remainder is less than this; None when unknown."""
+        return REMAINDER_BELOW.get(self)
+
+
+REMAINDER_BELOW = {Remainder.UNDER_10: Decimal(10), Remainder.UNDER_100: Decimal(100)}
+
+
 # Which answers can matter for which symptoms: the wizard skips the rest.
 ACCOUNT_SYMPTOMS = frozenset(
     {Symptom.DECLINED, Symptom.INFO_MISMATCH, Symptom.CARD_PROBLEM, Symptom.OTHER}
@@ -166,6 +186,9 @@ class Answers:
     # about their money; empty when they did not give one.
     message: str = ""
     message_outcome: str = ""
+    # Roughly how much of the bill is still unpaid (asked only where the lender states a
+    # tolerance); "unsure" when not asked.
+    remainder: str = Remainder.UNSURE
 
     @property
     def outcome_unknown(self) -> bool:
@@ -218,6 +241,7 @@ class Answers:
             contacted_provider=_choice(data, "contacted_provider", YesNo, default=YesNo.NO),
             autopay=_choice(data, "autopay", Autopay, default=Autopay.UNSURE),
             card_tier=_tier(data.get("card_tier")),
+            remainder=_choice(data, "remainder", Remainder, default=Remainder.UNSURE),
             **_message(data.get("message")),
         )
 
@@ -236,6 +260,7 @@ class Answers:
             "contacted_provider": self.contacted_provider,
             "autopay": self.autopay,
             "card_tier": self.card_tier,
+            "remainder": self.remainder,
             "message": {"text": self.message, "outcome": self.message_outcome}
             if self.message
             else None,
@@ -341,7 +366,8 @@ def answers_from_pages(pages: Mapping[str, Mapping[str, Any]]) -> Answers:
     """The wizard's cleaned pages as `Answers`, without a trip through JSON.
 
     The pages' forms have checked every choice and date window already. Pages skipped for
-    these answers (account, funds, card tier) are absent and come out as None. The message
+    these answers (account, funds, card tier) are absent and come out as None (an unasked
+    remainder page as `Remainder.UNSURE`, as in the JSON door). The message
     page keeps the redacted message with what the decoder read from it when the person saw
     the reading (its `outcome`); it is not read again here.
     """
@@ -363,6 +389,7 @@ def answers_from_pages(pages: Mapping[str, Mapping[str, Any]]) -> Answers:
         contacted_provider=pages["situation"]["contacted_provider"],
         autopay=pages["situation"]["autopay"],
         card_tier=_tier((pages.get("card_tier") or {}).get("card_tier")),
+        remainder=(pages.get("remainder") or {}).get("remainder") or Remainder.UNSURE,
         message=text,
         message_outcome=str(message.get("outcome") or MessageOutcome.NO_MATCH) if text else "",
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.utils import translation
@@ -24,6 +25,7 @@ from providers.facts import (
     ProviderFacts,
     RungFacts,
     RungKind,
+    yuan_text,
 )
 from wizard.engine.answers import (
     SHANGHAI,
@@ -32,6 +34,7 @@ from wizard.engine.answers import (
     CardStatus,
     Check,
     MessageOutcome,
+    Remainder,
     Symptom,
     YesNo,
     YesNoUnsure,
@@ -43,7 +46,9 @@ from wizard.engine.deadlines import (
     due_cutoff_for,
     format_moment,
     grace_deadline_for,
+    remainder_within_tolerance,
     status_at,
+    with_tolerance,
 )
 from wizard.engine.ladder import (
     CREDIT_KINDS,
@@ -131,6 +136,10 @@ class Plan:
     credit_record: tuple[LadderRung, ...] = ()
     credit_record_open: bool = False
     case_age_days: int = 0
+    # The unpaid remainder lies under the lender's tolerance (容差): the bill counts as paid
+    # in full, and the plan says to clear the rest before the next statement.
+    tolerance_applies: bool = False
+    tolerance_text: str = ""
 
     @property
     def money_already_left(self) -> bool:
@@ -212,6 +221,7 @@ class Plan:
         tier = self.answers.card_tier
         rule = provider.grace.for_tier(tier)
         grace = provider.provenance_of(Fact.GRACE)
+        autopay = provider.autopay_time
         facts = {}
         for fact in Fact:
             provenance = provider.provenance_of(fact)
@@ -235,6 +245,19 @@ class Plan:
                     "certainty": grace.certainty,
                     "needs_request": rule.needs_request,
                     "tier": tier,
+                    "tolerance_yuan": json_number(rule.tolerance_yuan),
+                    "tolerance_certainty": provider.provenance_of(Fact.TOLERANCE).certainty,
+                },
+                "autopay_time": {
+                    "funded_by": clock(autopay.funded_by),
+                    "retry_days": autopay.retry_days,
+                    "retry_at": clock(autopay.retry_at),
+                    "certainty": provider.provenance_of(Fact.AUTOPAY_TIME).certainty,
+                },
+                "min_payment": {
+                    "instalments_in_minimum": provider.minimum_payment.instalments_in_minimum,
+                    "notice_known": provider.minimum_payment_notice_known,
+                    "certainty": provider.provenance_of(Fact.MIN_PAYMENT).certainty,
                 },
                 "facts": facts,
                 # As before the facts carried their own provenance: the cutoff, the grace
@@ -250,10 +273,22 @@ class Plan:
             "status_now": str(self.status_now),
             "deadline": self.deadline.isoformat(),
             "grace_deadline": self.grace_deadline.isoformat() if self.grace_deadline else None,
+            "tolerance_applies": self.tolerance_applies,
             "steps": [step.to_dict() for step in self.steps],
             "ladder": [rung.to_dict() for rung in self.ladder],
             "credit_record_open": self.credit_record_open,
         }
+
+
+def clock(moment: dt.time | None) -> str | None:
+    return moment.strftime("%H:%M") if moment is not None else None
+
+
+def json_number(amount: Decimal | None) -> int | float | None:
+    """An amount as a JSON number: 100, not "100.00"."""
+    if amount is None:
+        return None
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
 def build_plan(
@@ -316,12 +351,27 @@ class _PlanBuilder:
         self.due_cutoff = due_cutoff_for(due, provider)
         self.deadline = deadline_for(due, provider, tier=tier)
         self.grace_deadline = grace_deadline_for(due, provider, tier=tier)
-        self.status = status_at(answers.attempted_at, due_date=due, provider=provider, tier=tier)
-        self.status_now = status_at(now, due_date=due, provider=provider, tier=tier)
+        self.money_already_left = answers.symptom == Symptom.DEDUCTED_NOT_CREDITED
+        # A remainder under the tolerance makes the bill count as paid; it is never asked
+        # when the money has already left (that plan is about proving when it left).
+        self.tolerance_applies = not self.money_already_left and remainder_within_tolerance(
+            answers.remainder, provider
+        )
+        remainder = answers.remainder if self.tolerance_applies else Remainder.UNSURE
+        self.status = with_tolerance(
+            status_at(answers.attempted_at, due_date=due, provider=provider, tier=tier),
+            remainder=remainder,
+            provider=provider,
+        )
+        self.status_now = with_tolerance(
+            status_at(now, due_date=due, provider=provider, tier=tier),
+            remainder=remainder,
+            provider=provider,
+        )
+        self.autopay_time_said = False
         self.window = next(
             (w for w in windows if w.covers(answers.attempted_at) or w.covers(now)), None
         )
-        self.money_already_left = answers.symptom == Symptom.DEDUCTED_NOT_CREDITED
         self.steps: list[Step] = []
         self._values: dict[str, str] | None = None
         self.rungs = tuple(ladder)
@@ -342,6 +392,9 @@ class _PlanBuilder:
     @property
     def pay_urgency(self) -> Urgency:
         """How soon money has to move, judged by where things stand now."""
+        if self.tolerance_applies:
+            # The bill counts as paid; the rest is due before the next statement.
+            return Urgency.SOON
         if self.status_now is not Status.NOT_DUE:
             return Urgency.NOW
         if self.deadline - self.now <= dt.timedelta(days=1):
@@ -420,6 +473,8 @@ class _PlanBuilder:
                 Status.OVERDUE: Urgency.NOW,
                 Status.POSSIBLY_IN_GRACE: Urgency.NOW,
                 Status.IN_GRACE: Urgency.TODAY,
+                # Counted as paid only if the unconfirmed tolerance holds: check soon.
+                Status.MAYBE_WITHIN_TOLERANCE: Urgency.SOON,
             }.get(standing, Urgency.LATER),
             self.because(_("目前状态"), self.banner_label(standing)),
         )
@@ -463,6 +518,8 @@ class _PlanBuilder:
             attempt_evidence=self.value("attempt_evidence"),
             ladder=self.laid_out("ladder") if self.ladder_applies else (),
             credit_record=self.laid_out("credit"),
+            tolerance_applies=self.tolerance_applies,
+            tolerance_text=self.tolerance_note() if self.tolerance_applies else "",
             credit_record_open=not self.solved
             and (
                 standing in (Status.OVERDUE, Status.POSSIBLY_IN_GRACE)
@@ -634,6 +691,9 @@ class _PlanBuilder:
         text = self.texts.get(code) or DEFAULT_TEXTS[code]
         values = self.placeholder_values()
         title = fill(text.title(self.language), values).strip()
+        if code is StepCode.MEET_DEADLINE and self.tolerance_applies:
+            # The bill counts as paid: the deadline that matters is the next statement's.
+            title = _("下一期账单出来前,还上差的钱")
         detail = fill(text.detail(self.language), values).strip()
         detail = self.sentences(self.precondition(code), detail, self.caveat(code))
         self.steps.append(Step(code, urgency, title, detail, because))
@@ -647,6 +707,8 @@ class _PlanBuilder:
             # The message said the result is unknown: no step may send money before the
             # person has seen that the last attempt did not take it.
             return _("先按第一步确认上一笔没有扣款,再做这一步。")
+        if code is StepCode.MEET_DEADLINE and self.tolerance_applies:
+            return self.tolerance_note()
         return ""
 
     def caveat(self, code: StepCode) -> str:
@@ -654,7 +716,9 @@ class _PlanBuilder:
         p = self.provider
         name = p.in_language("name", self.language)
         if code is StepCode.MEET_DEADLINE:
-            notes = [self.grace_note()]
+            notes = ["" if self.tolerance_applies else self.grace_note()]
+            if self.answers.channel == Channel.AUTOPAY or self.answers.autopay == Autopay.ON:
+                notes.append(self.autopay_time_note())
             due_cutoff = p.provenance_of(Fact.DUE_CUTOFF)
             if not due_cutoff.is_official and not p.is_unknown:
                 notes.append(
@@ -668,6 +732,8 @@ class _PlanBuilder:
                     }
                 )
             return self.sentences(*notes)
+        if code is StepCode.ENABLE_AUTOPAY and not self.autopay_time_said:
+            return self.autopay_time_note(turning_on=True)
         if (
             code in (StepCode.CONTACT_PROVIDER, StepCode.REPORT_DEDUCTED_NOT_CREDITED)
             and not p.is_unknown
@@ -755,6 +821,76 @@ class _PlanBuilder:
                 )
                 % {"n": rule.uses_per_year}
             )
+        return self.sentences(*parts)
+
+    def sourced(self, fact: Fact) -> str:
+        """Where a fact comes from, as the plan names it after the sentence it supports."""
+        provenance = self.provider.provenance_of(fact)
+        return _("(来源:%(source)s,核对于 %(checked_on)s,%(certainty)s。)") % {
+            "source": source_name(provenance.source) or provenance.label,
+            "checked_on": provenance.checked_on.isoformat() if provenance.checked_on else "—",
+            "certainty": provenance.label,
+        }
+
+    def tolerance_note(self) -> str:
+        """What the plan says to a person whose unpaid remainder is under the tolerance:
+        not overdue, clear the rest before the next statement, and how sure that is."""
+        p = self.provider
+        values = {
+            "provider": p.in_language("name", self.language),
+            "amount": yuan_text(p.tolerance_yuan or Decimal(0)),
+            "hotline": p.hotline or _("账单上的客服电话"),
+        }
+        if p.tolerance_is_certain():
+            parts = [_("差的钱在%(provider)s的容差 %(amount)s 元以内,不算逾期。") % values]
+        else:
+            parts = [
+                _("差的钱可能在%(provider)s的容差 %(amount)s 元以内,不算逾期。") % values,
+                _("容差没有官方确认,请打 %(hotline)s 问一下。") % values,
+            ]
+        parts += [
+            _("下一期账单出来前,把差的钱还上。前提是已还的部分按时到了账。"),
+            self.sourced(Fact.TOLERANCE),
+        ]
+        return self.sentences(*parts)
+
+    def autopay_time_note(self, *, turning_on: bool = False) -> str:
+        """When automatic repayment takes the money, where the lender states it: it runs on
+        its own clock (CCB: by 07:00 on the due date, not its 16:00 cutoff)."""
+        p = self.provider
+        timing = p.autopay_time
+        if timing.funded_by is None:
+            return ""
+        self.autopay_time_said = True
+        values = {
+            "provider": p.in_language("name", self.language),
+            "time": timing.funded_by.strftime("%H:%M"),
+            "cutoff": p.due_cutoff.strftime("%H:%M"),
+        }
+        if turning_on:
+            parts = [_("开通后,每期都要在还款日 %(time)s 前把钱存进扣款账户。") % values]
+        elif timing.funded_by < p.due_cutoff:
+            parts = [
+                _(
+                    "自动扣款的钱要在还款日 %(time)s 前存进扣款账户,"
+                    "比主动还款的截止时间 %(cutoff)s 早。"
+                )
+                % values
+            ]
+        else:
+            parts = [_("自动扣款的钱要在还款日 %(time)s 前存进扣款账户。") % values]
+        if not turning_on and timing.retry_days is not None and timing.retry_at is not None:
+            retry = dt.datetime.combine(
+                self.answers.due_date + dt.timedelta(days=timing.retry_days),
+                timing.retry_at,
+                tzinfo=SHANGHAI,
+            )
+            if retry > self.now:
+                parts.append(
+                    _("%(provider)s会在 %(retry)s 再扣一次,在那之前存够钱。")
+                    % {**values, "retry": self.moment(retry)}
+                )
+        parts.append(self.sourced(Fact.AUTOPAY_TIME))
         return self.sentences(*parts)
 
     def value(self, name: str) -> str:
@@ -874,6 +1010,8 @@ class _PlanBuilder:
                 "已过还款日当天的截止时间。可能还在宽限期内,但宽限期没有官方确认,请现在就还。"
             ),
             Status.OVERDUE: _("已经过了最后期限,越早还上,产生的费用越少。"),
+            Status.WITHIN_TOLERANCE: _("这期账单视同还清。"),
+            Status.MAYBE_WITHIN_TOLERANCE: _("这期账单可能已视同还清(待核实)。"),
         }[self.status_now]
 
     def because(self, question: str, answer: object) -> str:

@@ -14,20 +14,26 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from config.language import is_english
 from providers.facts import ProviderFacts
-from wizard.engine.answers import SHANGHAI
+from wizard.engine.answers import SHANGHAI, Remainder
 
 
 class Status(enum.StrEnum):
     """Where a moment stands against a due date, its cutoff and any grace period, and how
     sure we are of it: `in_grace` only inside a grace period the provider itself states and
     that needs no request; `possibly_in_grace` inside one that is stated elsewhere, or must
-    be asked for. In this order, a moment later never stands earlier."""
+    be asked for. In this order, a moment later never stands earlier.
+
+    The last two are not about time: past the cutoff, a remainder under the lender's
+    tolerance (容差) counts as paid in full (`within_tolerance` where the lender itself
+    states the tolerance, `maybe_tolerance` where only others do)."""
 
     NOT_DUE = "not_due"
     DUE_TODAY = "due_today"
     IN_GRACE = "in_grace"
     POSSIBLY_IN_GRACE = "possibly_in_grace"
     OVERDUE = "overdue"
+    WITHIN_TOLERANCE = "within_tolerance"
+    MAYBE_WITHIN_TOLERANCE = "maybe_tolerance"
 
     @property
     def label(self) -> str:
@@ -40,6 +46,8 @@ STATUS_LABELS = {
     Status.IN_GRACE: gettext_lazy("在宽限期内"),
     Status.POSSIBLY_IN_GRACE: gettext_lazy("可能还在宽限期内(待核实)"),
     Status.OVERDUE: gettext_lazy("已逾期"),
+    Status.WITHIN_TOLERANCE: gettext_lazy("差额在容差内,不算逾期"),
+    Status.MAYBE_WITHIN_TOLERANCE: gettext_lazy("差额可能在容差内,不算逾期(待核实)"),
 }
 
 
@@ -98,6 +106,28 @@ def status_at(
     if grace_end is not None and _made_by(local, grace_end):
         return Status.IN_GRACE if provider.grace_is_certain() else Status.POSSIBLY_IN_GRACE
     return Status.OVERDUE
+
+
+def remainder_within_tolerance(remainder: str, provider: ProviderFacts) -> bool:
+    """Whether the unpaid remainder's bracket lies wholly under the lender's tolerance.
+
+    "Under 100 yuan" is within a 100-yuan tolerance (ICBC: "未归还部分小于100元"; CMB: "100元
+    及以下"), never within a 10-yuan one; an unsure or whole-bill answer never is.
+    """
+    tolerance = provider.tolerance_yuan
+    below = Remainder(remainder).below if remainder in Remainder.values else None
+    return tolerance is not None and below is not None and below <= tolerance
+
+
+def with_tolerance(status: Status, *, remainder: str, provider: ProviderFacts) -> Status:
+    """The status once the tolerance is counted: past the cutoff, a remainder under the
+    tolerance counts as paid in full, so it is not overdue (nor waiting on a grace period)."""
+    past_cutoff = status in (Status.IN_GRACE, Status.POSSIBLY_IN_GRACE, Status.OVERDUE)
+    if not past_cutoff or not remainder_within_tolerance(remainder, provider):
+        return status
+    if provider.tolerance_is_certain():
+        return Status.WITHIN_TOLERANCE
+    return Status.MAYBE_WITHIN_TOLERANCE
 
 
 def format_moment(moment: dt.datetime, *, language: str, now: dt.datetime | None = None) -> str:

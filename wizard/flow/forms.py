@@ -28,6 +28,7 @@ from wizard.engine.answers import (
     Check,
     MessageOutcome,
     Outside,
+    Remainder,
     Symptom,
     YesNo,
     YesNoUnsure,
@@ -239,6 +240,19 @@ class FundsForm(StepForm):
     )
     limit_reached = radio(
         _("是否碰到了单笔或单日支付限额?"), YesNoUnsure.choices, _("请判断是否碰到限额")
+    )
+
+
+class RemainderForm(StepForm):
+    """Roughly how much is still unpaid, asked only where the lender states a tolerance:
+    a small remainder can count as paid in full. A bracket, never an amount."""
+
+    heading = _("这期账单大概还差多少没还?")
+    hint = _("选个大概的范围就行,不用填具体金额。差得不多时,很多银行视同你已经还清。")
+    summary_title = _("还差多少")
+
+    remainder = radio(
+        _("还差多少没还"), Remainder.choices, _("请选择大概还差多少,不确定就选“不确定”")
     )
 
 

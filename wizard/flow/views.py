@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.contrib import messages
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,6 +29,7 @@ from providers.catalog import active_providers
 from providers.facts import UNKNOWN_PROVIDER, ProviderFacts
 from wizard.cases.access import remember_own_case
 from wizard.cases.recording import record_case
+from wizard.decoder.reading import BY_LABEL
 from wizard.engine.answers import (
     ACCOUNT_SYMPTOMS,
     FUNDS_SYMPTOMS,
@@ -37,6 +38,7 @@ from wizard.engine.answers import (
     Symptom,
     answers_from_pages,
 )
+from wizard.engine.deadlines import due_cutoff_for
 from wizard.flow.forms import (
     AccountForm,
     CardTierForm,
@@ -47,6 +49,7 @@ from wizard.flow.forms import (
     MessageForm,
     ProblemForm,
     ProviderForm,
+    RemainderForm,
     ReviewForm,
     SituationForm,
     StepForm,
@@ -54,6 +57,7 @@ from wizard.flow.forms import (
     message_text,
 )
 from wizard.flow.problem_message import MessageMeaning, meaning_of, message_digest, problem_name
+from wizard.flow.reading_limits import keeping_refused, reading_refused
 from wizard.flow.runs import new_run_id, run_is_known, start_run
 from wizard.funnel import Along, reach
 from wizard.models import FunnelStage
@@ -99,6 +103,27 @@ def _lender_unknown(wizard: RepaymentWizard) -> bool:
 def _tiers_differ(wizard: RepaymentWizard) -> bool:
     provider = wizard.providers.get(_provider_answer(wizard) or "")
     return provider is not None and provider.has_tiers
+
+
+def _tolerance_can_count(wizard: RepaymentWizard) -> bool:
+    """Ask how much is unpaid only where the answer can change the plan: the lender states a
+    tolerance, the due date's cutoff has passed (before it, paying everything still counts),
+    and the money has not already left (that plan is about proving when it left). Reads the
+    raw answers of earlier pages (see _symptom_is for why)."""
+    provider = wizard.providers.get(_provider_answer(wizard) or "")
+    if provider is None or not provider.tolerance_yuan:
+        return False
+    problem = wizard.storage.get_step_data("problem")
+    if problem and problem.get("problem-symptom") == Symptom.DEDUCTED_NOT_CREDITED:
+        return False
+    timing = wizard.storage.get_step_data("timing")
+    try:
+        due_date = TimingForm.base_fields["due_date"].to_python(
+            timing.get("timing-due_date") if timing else None
+        )
+    except ValidationError:
+        return False
+    return due_date is not None and due_cutoff_for(due_date, provider) < timezone.now()
 
 
 def message_meaning(text: str, *, provider: str | None, follow_up: str) -> MessageMeaning | None:
@@ -157,6 +182,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         ("account", AccountForm),
         ("funds", FundsForm),
         ("timing", TimingForm),
+        ("remainder", RemainderForm),
         ("situation", SituationForm),
         (REVIEW_STEP, ReviewForm),
     ]
@@ -165,6 +191,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         "card_tier": _tiers_differ,
         "account": _symptom_is(ACCOUNT_SYMPTOMS),
         "funds": _symptom_is(FUNDS_SYMPTOMS),
+        "remainder": _tolerance_can_count,
     }
 
     @classmethod
@@ -290,7 +317,12 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         data[form.add_prefix("suggested")] = (meaning.suggested or "") if meaning else ""
         if _stored_suggestion(self) != data[form.add_prefix("suggested")]:
             self.storage.data[self.storage.step_data_key].pop(PROBLEM_STEP, None)
-        if meaning is not None and not meaning.recognised:
+        if (
+            meaning is not None
+            and not meaning.recognised
+            and meaning.reading.source != BY_LABEL  # staff said: no payment failure
+            and not keeping_refused(self.request)
+        ):
             self.miss = unmatched_statement(
                 text=text, provider=_provider_answer(self), channel=None, now=timezone.now()
             )
@@ -319,6 +351,18 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         form.initial = {"message": text, "follow_up": follow_up}
         return self.render(form)
 
+    def reading_refused_page(self) -> HttpResponse:
+        """The message page again, as posted, saying the message was not read: this client
+        asked for too many readings this minute (429, wizard/flow/reading_limits.py)."""
+        posted = self.request.POST
+        form = self.get_form(step=MESSAGE_STEP)
+        form.initial = {
+            "message": message_text(posted.get(f"{MESSAGE_STEP}-message", ""))[:MAX_MESSAGE],
+            "follow_up": posted.get(f"{MESSAGE_STEP}-follow_up", ""),
+        }
+        response = self.render(form, reading_refused=True)
+        return _too_many_readings(response)
+
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         # Why: a stale or tampered page gets a message and its page again, never a 400.
         posted = self.request.POST
@@ -331,6 +375,10 @@ class RepaymentWizard(NamedUrlSessionWizardView):
                 # A message page posted from another tab or after "back": show that page,
                 # as formtools does for any posted page (the one case that writes).
                 self.storage.current_step = MESSAGE_STEP
+            # The "what does it mean?" button counts against the reading limits, as the
+            # live reading does; answering the page ("continue") reads it once, uncounted.
+            if "read_message" in posted and reading_refused(self.request):
+                return self.reading_refused_page()
             return self.read_message_page()
         try:
             return super().post(*args, **kwargs)
@@ -395,7 +443,9 @@ class RepaymentWizard(NamedUrlSessionWizardView):
                 "wizard:problem_meaning", kwargs={"run": self.kwargs["run"]}
             )
             text = message_text(form["message"].value() or "")
-            context["meaning"] = self.meaning(text, form["follow_up"].value() or "")
+            # A refused reading (reading_refused_page) shows the page without decoding.
+            if not kwargs.get("reading_refused"):
+                context["meaning"] = self.meaning(text, form["follow_up"].value() or "")
             context["message_read"] = message_digest(text)
         if current == REVIEW_STEP:
             context["summary"] = self.summary()
@@ -467,6 +517,12 @@ def problem_meaning(request: HtmxHttpRequest, run: str) -> HttpResponse:
     if not request.htmx:
         return redirect("wizard:step", run=run, step=MESSAGE_STEP)
     posted = request.POST
+    if posted.get(f"{MESSAGE_STEP}-message", "").strip() and reading_refused(request):
+        response = render(
+            request, "wizard/_problem_message.html#meaning-content", {"reading_refused": True}
+        )
+        patch_vary_headers(response, ("HX-Request",))
+        return _too_many_readings(response)
     stored = AnswerStorage(RepaymentWizard.run_prefix(run), request).get_step_data("provider")
     follow_up = posted.get(f"{MESSAGE_STEP}-follow_up", "")
     text = message_text(posted.get(f"{MESSAGE_STEP}-message", ""))
@@ -487,6 +543,12 @@ def problem_meaning(request: HtmxHttpRequest, run: str) -> HttpResponse:
         },
     )
     patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def _too_many_readings(response: HttpResponse) -> HttpResponse:
+    response.status_code = 429
+    response["Retry-After"] = "60"
     return response
 
 

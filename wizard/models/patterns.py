@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -229,6 +232,12 @@ class MessagePattern(models.Model):
 class UnmatchedMessageQuerySet(models.QuerySet["UnmatchedMessage"]):
     def most_frequent(self) -> UnmatchedMessageQuerySet:
         return self.order_by("-count", "-last_seen", "pk")
+
+    def past_retention(self, *, now: dt.datetime) -> UnmatchedMessageQuerySet:
+        """Messages nobody has sent for UNMATCHED_RETENTION_DAYS."""
+        return self.filter(
+            last_seen__lt=now - dt.timedelta(days=settings.UNMATCHED_RETENTION_DAYS)
+        )
 
 
 class UnmatchedMessage(models.Model):

@@ -30,11 +30,11 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 
 from providers.facts import Channel
 from providers.models import Provider
+from providers.spreadsheet import FORMATS, NamedImportErrors
 from wizard.decoder import PatternError
 from wizard.decoder.normalise import normalise
 from wizard.models import MessagePattern, PatternStatus, UnmatchedMessage
@@ -49,6 +49,7 @@ from wizard.triage.checks import (
 )
 from wizard.triage.patterns import current_patterns
 from wizard.triage.resources import MessagePatternResource
+from wizard.triage.teaching_admin import reading_url
 
 # The preview reads this many of the most frequent stored messages, in one query, however
 # many there are; the rest are the long tail staff would not write a pattern for first.
@@ -117,10 +118,10 @@ class MessagePatternAdminForm(forms.ModelForm):
 
 
 @admin.register(MessagePattern)
-class MessagePatternAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class MessagePatternAdmin(NamedImportErrors, ImportExportModelAdmin, SimpleHistoryAdmin):
     form = MessagePatternAdminForm
     resource_classes = [MessagePatternResource]
-    formats = [base_formats.CSV, base_formats.JSON]
+    formats = FORMATS
     list_display = [
         "__str__",
         "key",
@@ -340,6 +341,7 @@ class UnmatchedMessageAdmin(admin.ModelAdmin):
         "provider_slug",
         "channel",
         "make_pattern",
+        "label_it",
     ]
     list_display_links = ["short_example"]
     search_fields = ["normalised", "example"]
@@ -364,6 +366,8 @@ class UnmatchedMessageAdmin(admin.ModelAdmin):
         shown = list(self.list_display)
         if not request.user.has_perm("wizard.add_messagepattern"):
             shown.remove("make_pattern")
+        if not request.user.has_perm("wizard.add_labelledmessage"):
+            shown.remove("label_it")
         return shown
 
     @admin.display(description=_("原文示例(已去除个人信息)"))
@@ -380,6 +384,18 @@ class UnmatchedMessageAdmin(admin.ModelAdmin):
             '<a href="{}" class="new-pattern-link">{}</a>',
             new_pattern_url(message),
             gettext("据此新建规则"),
+        )
+
+    @admin.display(description=_("标注"))
+    def label_it(self, message: UnmatchedMessage) -> str:
+        return format_html(
+            '<a href="{}" class="label-link">{}</a>',
+            reading_url(
+                message.example,
+                provider=message.provider_slug or None,
+                channel=message.channel or None,
+            ),
+            gettext("读一读并标注"),
         )
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -21,6 +21,7 @@ from wizard.decoder.normalise import normalise
 from wizard.funnel import Along, count
 from wizard.models import MessagePattern, UnmatchedMessage
 from wizard.redaction import redact_message
+from wizard.triage.learning import current_model, label_for
 
 logger = logging.getLogger(__name__)
 
@@ -63,9 +64,16 @@ def forget_patterns(**_signal_kwargs: object) -> None:
 
 
 def read_message(text: str, *, provider: str | None, channel: str | None, language: str) -> Reading:
-    """What a message means, read with the live patterns. Stores nothing."""
+    """What a message means, read with staff's labels, the live patterns and the live
+    learned model (wizard/triage/learning.py). Stores nothing."""
     return decode(
-        text, patterns=current_patterns(), provider=provider, channel=channel, language=language
+        text,
+        patterns=current_patterns(),
+        model=current_model(),
+        label=label_for(text),
+        provider=provider,
+        channel=channel,
+        language=language,
     )
 
 

@@ -34,7 +34,15 @@ def refusal(*args: str, stdin: str | None = None) -> CommandError:
 
 def test_a_message_prints_the_documented_json(shipped_patterns):
     result = decode("--text", "交易金额超限(61)")
-    assert list(result) == ["outcome", "candidates", "question", "explanation", "next_step"]
+    assert list(result) == [
+        "outcome",
+        "candidates",
+        "question",
+        "explanation",
+        "next_step",
+        "decided_by",
+        "because",
+    ]
     assert result["outcome"] == "failed"
     assert result["candidates"][0]["symptom"] == "limit_exceeded"
     assert isinstance(result["candidates"][0]["pattern"], int)

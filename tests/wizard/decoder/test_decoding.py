@@ -172,7 +172,15 @@ def test_an_unrecognised_message_says_what_is_safe_in_each_language(seed_set):
 
 def test_the_json_has_exactly_the_documented_shape(seed_set):
     data = decode("交易金额超限(61)", patterns=seed_set).to_dict()
-    assert list(data) == ["outcome", "candidates", "question", "explanation", "next_step"]
+    assert list(data) == [
+        "outcome",
+        "candidates",
+        "question",
+        "explanation",
+        "next_step",
+        "decided_by",
+        "because",
+    ]
     assert set(data["candidates"][0]) == {"symptom", "score", "pattern"}
     assert data["candidates"][0]["score"] == round(data["candidates"][0]["score"], 2)
 

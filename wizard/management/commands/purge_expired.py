@@ -1,4 +1,5 @@
-"""Delete what is past its retention: expired wizard sessions, old cases, old funnel counters."""
+"""Delete what is past its retention: expired wizard sessions, old cases, old funnel counters,
+unrecognised messages nobody has sent for a while."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from wizard.engine.ladder import beijing_date
-from wizard.models import Case, FunnelCount
+from wizard.models import Case, FunnelCount, UnmatchedMessage
 
 
 class Command(BaseCommand):
@@ -21,6 +22,9 @@ class Command(BaseCommand):
         self.stdout.write(f"sessions: {purge_expired_sessions()} expired deleted")
         self.stdout.write(f"cases: {purge_old_cases()} older than retention deleted")
         self.stdout.write(f"funnel counters: {purge_old_counters()} older than retention deleted")
+        self.stdout.write(
+            f"unrecognised messages: {purge_old_unmatched()} not seen within retention deleted"
+        )
 
 
 def purge_old_cases() -> int:
@@ -33,6 +37,12 @@ def purge_old_counters() -> int:
     """Funnel counters of days more than FUNNEL_RETENTION_DAYS ago (Beijing dates)."""
     today = beijing_date(timezone.now())
     deleted, _by_model = FunnelCount.objects.past_retention(today=today).delete()
+    return deleted
+
+
+def purge_old_unmatched() -> int:
+    """Unrecognised messages last seen more than UNMATCHED_RETENTION_DAYS ago."""
+    deleted, _by_model = UnmatchedMessage.objects.past_retention(now=timezone.now()).delete()
     return deleted
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from tests.factories import ProviderFactory
 from tests.wizard.helpers import WizardSession
-from wizard.engine.answers import SHANGHAI, Answers
+from wizard.engine.answers import Answers
 from wizard.engine.steps import StepCode
 from wizard.flow.problem_message import message_digest
 from wizard.models import Case, UnmatchedMessage
@@ -69,26 +69,9 @@ def stored(wizard: WizardSession, step: str) -> dict | None:
 
 def finish(wizard: WizardSession, symptom: str) -> Case:
     """Answer the problem page and the rest of the pages this problem leads to; confirm."""
-    when = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
-    pages = {
-        "channel": {"channel": "app"},
-        "account": {
-            "card_number": "ok",
-            "holder_name": "ok",
-            "reserved_phone": "ok",
-            "card_status": "normal",
-        },
-        "funds": {"enough_balance": "yes", "frozen_or_preauth": "no", "limit_reached": "no"},
-        "timing": {
-            "due_date": when.date().isoformat(),
-            "attempted_date": when.date().isoformat(),
-            "attempted_time": when.strftime("%H:%M"),
-        },
-        "situation": {"contacted_provider": "no", "autopay": "on"},
-    }
-    response = wizard.post("problem", {"symptom": symptom})
-    while (step := response["Location"].rstrip("/").rsplit("/", 1)[-1]) in pages:
-        response = wizard.post(step, pages[step])
+    when = timezone.now() - dt.timedelta(hours=1)
+    response = wizard.answer_until_review(wizard.answer("problem", symptom=symptom), when=when)
+    step = response["Location"].rstrip("/").rsplit("/", 1)[-1]
     assert step == "review", response["Location"]
     response = wizard.confirm(follow=True)
     assert response.redirect_chain[-1][0].startswith("/plan/"), response.redirect_chain
@@ -266,19 +249,11 @@ def test_a_message_over_the_limit_is_refused_with_a_clear_message(wizard):
 
 def test_the_check_answers_page_shows_the_message_but_not_the_bookkeeping(wizard):
     go_on(wizard, NOT_ENOUGH)
-    wizard.post("problem", {"symptom": "insufficient_funds"})
-    wizard.post("channel", {"channel": "app"})
-    when = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
-    wizard.post("funds", {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "no"})
-    wizard.post(
-        "timing",
-        {
-            "due_date": when.date().isoformat(),
-            "attempted_date": when.date().isoformat(),
-            "attempted_time": when.strftime("%H:%M"),
-        },
-    )
-    wizard.post("situation", {"contacted_provider": "no", "autopay": "on"})
+    wizard.answer("problem", symptom="insufficient_funds")
+    wizard.answer("channel")
+    wizard.answer("funds", enough_balance="no")
+    wizard.answer("timing", when=timezone.now() - dt.timedelta(hours=1))
+    wizard.answer("situation")
     html = wizard.get("review").content.decode()
     assert NOT_ENOUGH in html
     text = re.sub(r"<[^>]+>", "", html)

@@ -11,9 +11,24 @@ from django.test import Client
 from django.utils import timezone
 
 from providers.facts import Channel
-from tests.wizard.helpers import WizardSession, case_for, recent_answers
+from tests.wizard.helpers import (
+    WizardSession,
+    case_for,
+    owners_browser,
+    page_answers,
+    recent_answers,
+)
 from wizard.cases.reference_codes import CODE_ALPHABET
-from wizard.engine.answers import SHANGHAI, Autopay, CardStatus, Check, Symptom, YesNo, YesNoUnsure
+from wizard.engine.answers import (
+    SHANGHAI,
+    Autopay,
+    CardStatus,
+    Check,
+    Remainder,
+    Symptom,
+    YesNo,
+    YesNoUnsure,
+)
 from wizard.engine.deadlines import Status
 from wizard.engine.steps import StepCode
 from wizard.models import Case, CaseStep, Outcome
@@ -31,29 +46,14 @@ def walk_to_plan(client: Client) -> str:
     # Personal data posted alongside every answer, as a careless or hostile client might.
     extra = {"note": PERSONAL[0], "name": PERSONAL[3], "phone": PERSONAL[2]}
     pages = [
-        ("provider", {"provider": "bank"}),
-        ("message", {"message": ""}),
-        ("problem", {"symptom": "declined"}),
-        ("channel", {"channel": "app"}),
-        (
-            "account",
-            {
-                "card_number": "ok",
-                "holder_name": "unsure",
-                "reserved_phone": "wrong",
-                "card_status": "normal",
-            },
-        ),
-        ("funds", {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "no"}),
-        (
-            "timing",
-            {
-                "due_date": when.date().isoformat(),
-                "attempted_date": when.date().isoformat(),
-                "attempted_time": when.strftime("%H:%M"),
-            },
-        ),
-        ("situation", {"contacted_provider": "no", "autopay": "off"}),
+        ("provider", page_answers("provider")),
+        ("message", page_answers("message")),
+        ("problem", page_answers("problem")),
+        ("channel", page_answers("channel")),
+        ("account", page_answers("account", holder_name="unsure", reserved_phone="wrong")),
+        ("funds", page_answers("funds", enough_balance="no")),
+        ("timing", page_answers("timing", when=when)),
+        ("situation", page_answers("situation", autopay="off")),
     ]
     for step, data in pages:
         payload = {wizard.management: step, **{f"{step}-{k}": v for k, v in data.items()}, **extra}
@@ -93,8 +93,11 @@ def test_the_case_stores_no_personal_data_field_by_field(bank):
         "contacted_provider",
         "autopay",
         "card_tier",
+        "remainder",
         "message",
     }
+    # A rough bracket of what is unpaid, never an amount.
+    assert answers["remainder"] in Remainder.values
     # The message a person pasted is redacted before it is stored (test_problem_message.py).
     assert answers["message"] is None or set(answers["message"]) == {"text", "outcome"}
     assert answers["provider"] == "bank"
@@ -127,7 +130,7 @@ def test_a_code_collision_is_retried_with_a_new_code_and_saves_nothing_half(bank
 
 def test_feedback_is_accepted_once(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     url = f"/plan/{case.code}/feedback/"
     first = client.post(url, {"outcome": "partly", "comment": "客服电话打通了"}, follow=True)
     assert "谢谢你的反馈" in first.content.decode()
@@ -147,7 +150,7 @@ def test_feedback_is_accepted_once(bank):
 
 def test_coming_back_after_paying_the_person_can_mark_it_solved_once(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     url = f"/plan/{case.code}/feedback/"
     client.post(url, {"outcome": "not_solved"})
     page = client.get(f"/plan/{case.code}/").content.decode()
@@ -163,7 +166,7 @@ def test_coming_back_after_paying_the_person_can_mark_it_solved_once(bank):
 
 def test_feedback_works_through_htmx_too(bank):
     case = case_for(recent_answers())
-    response = Client().post(
+    response = owners_browser(case).post(
         f"/plan/{case.code}/feedback/", {"outcome": "solved"}, HTTP_HX_REQUEST="true", follow=True
     )
     html = response.content.decode()

@@ -16,13 +16,13 @@ from django.utils import timezone
 from providers.catalog import forget_providers
 from providers.models import Provider
 from tests.factories import ProviderFactory
-from tests.wizard.helpers import WizardSession
+from tests.wizard.helpers import WizardSession, page_answers, timing_answers
 from wizard.engine.answers import SHANGHAI
 from wizard.models import Case
 
 pytestmark = pytest.mark.django_db
 
-FUNDS_OK = {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "no"}
+FUNDS_OK = page_answers("funds", enough_balance="no")
 
 
 @pytest.fixture
@@ -53,19 +53,14 @@ def an_hour_ago() -> dt.datetime:
 
 
 def timing_data(when: dt.datetime | None = None) -> dict[str, str]:
-    when = when or an_hour_ago()
-    return {
-        "due_date": when.date().isoformat(),
-        "attempted_date": when.date().isoformat(),
-        "attempted_time": when.strftime("%H:%M"),
-    }
+    return timing_answers(when or an_hour_ago())
 
 
 def answer_up_to_review(wizard: WizardSession, symptom: str = "timeout") -> None:
     wizard.post("provider", {"provider": "cmb"})
     wizard.post("problem", {"symptom": symptom, "channel": "app"})
     wizard.post("timing", timing_data())
-    wizard.post("situation", {"contacted_provider": "no", "autopay": "on"})
+    wizard.answer("situation")
 
 
 def test_start_page_says_what_the_tool_does_and_links_into_the_wizard(client, provider):
@@ -239,7 +234,7 @@ def test_two_tabs_do_not_mix_their_answers(client, provider):
     for tab in (first, second):
         tab.answer_problem("timeout")
         tab.post("timing", timing_data())
-    first.post("situation", {"contacted_provider": "no", "autopay": "on"})
+    first.answer("situation")
     second.post("situation", {"contacted_provider": "yes", "autopay": "off"})
     first_plan = first.confirm(follow=True).content.decode()
     second_plan = second.confirm(follow=True).content.decode()
@@ -287,7 +282,7 @@ def test_the_session_keeps_only_categorical_answers(client, wizard):
     wizard.post("account", account)
     wizard.post("funds", FUNDS_OK)
     wizard.post("timing", timing_data())
-    wizard.post("situation", {"contacted_provider": "no", "autopay": "on"})
+    wizard.answer("situation")
     wizard.confirm(follow=True)
     stored = Case.objects.get().answers
     assert stored["account"] == account
@@ -301,9 +296,11 @@ def test_the_session_keeps_only_categorical_answers(client, wizard):
         "contacted_provider",
         "autopay",
         "card_tier",
+        "remainder",
         "message",
     }
     assert stored["message"] is None  # none was given
+    assert stored["remainder"] == "unsure", "a bracket, and only when asked"
 
 
 def test_extra_fields_posted_along_with_an_answer_are_not_kept(client, wizard):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wizard', '0014_escalation_step_texts'),
+        ('wizard', '0016_support_teaches_the_decoder'),
     ]
 
     operations = [

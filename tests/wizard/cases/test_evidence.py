@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from tests.wizard.helpers import case_for, recent_answers
+from tests.wizard.helpers import case_for, owners_browser, recent_answers
 from wizard.engine.evidence import EvidenceItem, evidence_for, evidence_summary
 from wizard.models import Case
 from wizard.planner import plan_for_answers
@@ -39,7 +39,7 @@ def deducted_answers() -> dict:
 
 def test_ticking_stores_only_the_codes_in_the_lists_order_and_the_page_shows_them_ticked(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     response = client.post(
         evidence_url(case),
         {"evidence": ["call_records", "failure_screen"], "note": "6222021234567890123"},
@@ -56,7 +56,7 @@ def test_ticking_stores_only_the_codes_in_the_lists_order_and_the_page_shows_the
 
 def test_ticking_again_replaces_the_ticks_and_nothing_ticked_clears_them(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     client.post(evidence_url(case), {"evidence": ["bill_state", "provider_sms"]})
     client.post(evidence_url(case), {"evidence": ["provider_sms"]})
     case.refresh_from_db()
@@ -68,7 +68,7 @@ def test_ticking_again_replaces_the_ticks_and_nothing_ticked_clears_them(bank):
 
 def test_a_forged_code_is_refused_with_a_message_and_nothing_is_stored(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     client.post(evidence_url(case), {"evidence": ["bill_state"]})
     response = client.post(
         evidence_url(case), {"evidence": ["statement_line", "photo_of_my_card"]}, follow=True
@@ -92,7 +92,7 @@ def test_a_forged_code_is_refused_with_a_message_and_nothing_is_stored(bank):
 )
 def test_garbage_posts_get_an_answer_never_a_500(bank, quiet_client, data):
     case = case_for(recent_answers())
-    response = quiet_client.post(evidence_url(case), data)
+    response = owners_browser(case, quiet_client).post(evidence_url(case), data)
     assert response.status_code in (302, 400)
     case.refresh_from_db()
     assert set(case.evidence) <= set(EvidenceItem.values)
@@ -100,7 +100,7 @@ def test_garbage_posts_get_an_answer_never_a_500(bank, quiet_client, data):
 
 def test_repeated_ticks_are_kept_once(bank):
     case = case_for(recent_answers())
-    Client().post(evidence_url(case), {"evidence": ["statement_line"] * 5})
+    owners_browser(case).post(evidence_url(case), {"evidence": ["statement_line"] * 5})
     case.refresh_from_db()
     assert case.evidence == ["statement_line"]
 
@@ -130,7 +130,7 @@ def test_with_nothing_ticked_the_summary_says_what_to_keep(bank):
 
 def test_the_summary_lists_what_the_person_ticked(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     client.post(evidence_url(case), {"evidence": ["call_records", "bill_state"]})
     text = summary_text(client.get(f"/plan/{case.code}/").content.decode())
     assert text.rstrip().endswith(
@@ -141,7 +141,7 @@ def test_the_summary_lists_what_the_person_ticked(bank):
 
 def test_the_evidence_list_and_summary_are_in_english_on_english_pages(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     client.cookies["django_language"] = "en"
     client.post(evidence_url(case), {"evidence": ["call_records"]})
     page = client.get(f"/plan/{case.code}/").content.decode()
@@ -155,7 +155,7 @@ def test_the_evidence_list_and_summary_are_in_english_on_english_pages(bank):
 
 def test_when_money_already_left_the_statement_line_comes_first_with_its_sourced_fact(bank):
     case = case_for(deducted_answers())
-    page = Client().get(f"/plan/{case.code}/").content.decode()
+    page = owners_browser(case).get(f"/plan/{case.code}/").content.decode()
     boxes = re.findall(r'name="evidence" value="(\w+)"', page)
     assert boxes[0] == "statement_line"
     section = page[page.index('id="evidence"') :]

@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from providers.catalog import active_providers
 from providers.facts import UNKNOWN_PROVIDER
-from tests.wizard.helpers import case_for, make_answers, recent_answers
-from wizard.engine.answers import SHANGHAI, Answers, AnswersError, answers_from_pages
+from tests.wizard.helpers import case_for, make_answers, owners_browser, recent_answers
+from wizard.engine.answers import (
+    SHANGHAI,
+    Answers,
+    AnswersError,
+    Remainder,
+    answers_from_pages,
+)
 from wizard.flow.forms import ProviderForm, TimingForm
 from wizard.models import Case
 
@@ -20,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 def test_feedback_needs_an_answer_and_a_short_comment(bank):
     case = case_for(recent_answers())
-    client = Client()
+    client = owners_browser(case)
     html = client.post(f"/plan/{case.code}/feedback/", {"comment": "x"}).content.decode()
     assert "请选择是否解决了" in html and 'id="error-summary"' in html
     html = client.post(
@@ -83,11 +88,13 @@ def test_answers_built_from_the_pages_are_the_answers_the_json_door_reads():
             "channel": {"channel": "app"},
             "funds": {"enough_balance": "no", "frozen_or_preauth": "no", "limit_reached": "no"},
             "timing": {"due_date": now.date(), "attempted_at": attempted},
+            "remainder": {"remainder": "under_10"},
             "situation": {"contacted_provider": "no", "autopay": "off"},
         }
     )
     assert answers.account is None and answers.card_tier is None
     assert answers.message_outcome == "failed"
+    assert answers.remainder == Remainder.UNDER_10
     assert Answers.from_dict(answers.to_dict(), now=now) == answers
 
 

@@ -1,0 +1,146 @@
+"""The decoder's learned part and how a reading combines it with the rules: wordings no
+pattern covers, the specific cause above generic advice, a cautious outcome, "not
+recognised" when unsure, the words that decided it, and the figures decoder_eval prints.
+Pure: no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.wizard.decoder.conftest import EXAMPLES, labelled, seed_facts
+from wizard.decoder import decode
+from wizard.decoder.evaluation import LabelError, evaluate, item_from, read_jsonl
+from wizard.decoder.learned import NOT_FAILURE, Labelled, LearnedReader, train
+from wizard.decoder.reading import Label
+
+NOT_FAILURES = [
+    "您的账单已还清，感谢您的使用",
+    "【某银行】您尾号#的信用卡本期账单已出，请于到期日前还款",
+    "双十一狂欢，分期免息，点击领取优惠券",
+    "您的验证码是#，请勿泄露给他人",
+    "还款提醒：本期应还金额请于到期日前存入还款账户",
+    "恭喜您获得新人礼包，立即查看",
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> LearnedReader:
+    """Trained as retrain_decoder trains (without the corpus): the labelled examples, the
+    shipped patterns' phrases and a few messages that are no payment failure."""
+    examples = [Labelled(e["text"], e["symptom"], e["outcome"]) for e in labelled(EXAMPLES)]
+    examples += [
+        Labelled(" ".join(f.phrases), f.symptom, f.outcome) for f in seed_facts() if f.phrases
+    ]
+    examples += [Labelled(text, NOT_FAILURE, "no_match") for text in NOT_FAILURES]
+    return train(examples)
+
+
+@pytest.mark.parametrize(
+    ("message", "symptom"),
+    [
+        ("持卡人信息有误", "info_mismatch"),
+        ("该卡已被注销", "card_problem"),
+        ("验证失败(手机号有误)", "info_mismatch"),
+    ],
+)
+def test_the_learned_part_reads_wordings_no_pattern_covers(seed_set, model, message, symptom):
+    assert decode(message, patterns=seed_set).outcome == "no_match", "no pattern covers it"
+    reading = decode(message, patterns=seed_set, model=model)
+    assert (reading.symptom, reading.outcome, reading.source) == (symptom, "failed", "model")
+    assert reading.because, "the n-grams that decided it are named"
+    assert reading.explanation and reading.next_step
+
+
+@pytest.mark.parametrize(
+    ("message", "symptom"),
+    [
+        ("卡片过期,请联系发卡行", "card_problem"),
+        ("该卡已冻结,请联系发卡行", "card_problem"),
+        ("超出支付限额,请联系发卡行", "limit_exceeded"),
+    ],
+)
+def test_a_specific_cause_outranks_generic_advice(seed_set, model, message, symptom):
+    assert decode(message, patterns=seed_set).symptom == symptom
+    assert decode(message, patterns=seed_set, model=model).symptom == symptom
+
+
+def test_generic_advice_alone_still_reads_as_declined(seed_set, model):
+    assert decode("交易失败,请联系发卡行", patterns=seed_set, model=model).symptom == "declined"
+
+
+def test_a_namespaced_code_is_exact_and_the_model_does_not_overrule_it(seed_set, model):
+    reading = decode("ACQ.BUYER_BANKCARD_BALANCE_NOT_ENOUGH", patterns=seed_set, model=model)
+    assert (reading.symptom, reading.source) == ("insufficient_funds", "rule")
+    assert reading.pattern is not None
+
+
+@pytest.mark.parametrize("message", ["余额不足，交易结果未知", "扣款成功，销账未知"])
+def test_any_sign_that_money_may_have_left_wins_with_the_model_too(seed_set, model, message):
+    assert decode(message, patterns=seed_set, model=model).may_have_left
+
+
+def test_a_message_that_is_no_failure_is_not_recognised(seed_set, model):
+    reading = decode("恭喜您获得新人礼包,立即查看", patterns=seed_set, model=model)
+    assert reading.outcome == "no_match" and reading.source == ""
+
+
+def test_below_the_threshold_the_learned_part_says_nothing(seed_set, model):
+    unsure = model.with_threshold(0.999)
+    assert decode("持卡人信息有误", patterns=seed_set, model=unsure).outcome == "no_match"
+
+
+def test_a_label_decides_before_rules_and_model(seed_set, model):
+    label = Label("risk_control", "failed")
+    reading = decode("余额不足", patterns=seed_set, model=model, label=label)
+    assert (reading.symptom, reading.outcome, reading.source) == ("risk_control", "failed", "label")
+    nothing = decode("余额不足", patterns=seed_set, label=Label(NOT_FAILURE, "no_match"))
+    assert nothing.outcome == "no_match"
+
+
+def test_training_is_deterministic(model):
+    again = train(
+        [Labelled(e["text"], e["symptom"], e["outcome"]) for e in labelled(EXAMPLES)]
+        + [Labelled(" ".join(f.phrases), f.symptom, f.outcome) for f in seed_facts() if f.phrases]
+        + [Labelled(text, NOT_FAILURE, "no_match") for text in NOT_FAILURES]
+    )
+    assert (again.weights == model.weights).all() and again.vocabulary == model.vocabulary
+
+
+def test_a_2000_character_message_is_read_only_as_far_as_the_learned_part_needs(seed_set, model):
+    long = "卡片过期," + "啊" * 1995
+    assert decode(long, patterns=seed_set, model=model).symptom == "card_problem"
+
+
+def test_the_evaluation_counts_problems_outcomes_and_confusions(seed_set):
+    items = read_jsonl(
+        [
+            '{"text": "余额不足", "symptom": "insufficient_funds", "outcome": "failed"}',
+            '{"text": "交易处理中", "accept": ["timeout", "declined"], "outcome": "unknown"}',
+            '{"text": "今天天气不错", "symptom": null, "outcome": "no_match"}',
+            '{"text": "预留手机号不一致", "symptom": "card_problem", "outcome": "failed"}',
+            "",
+        ]
+    )
+    report = evaluate(items, lambda item: decode(item.text, patterns=seed_set)).to_dict()
+    assert report["messages"] == 4 and report["accuracy"] == 0.75
+    assert report["failures"] == {"messages": 3, "right_problem": 2, "share": 0.6667}
+    assert report["non_failures"]["share"] == 1.0
+    assert report["by_outcome"]["unknown"]["flagged"] == 1
+    assert report["by_problem"]["card_problem"]["right"] == 0
+    assert report["confusions"] == [
+        {"expected": "card_problem", "read": "info_mismatch", "count": 1}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"symptom": "timeout", "outcome": "unknown"}, "text"),
+        ({"text": "x", "symptom": "timeout", "outcome": "lost"}, "outcome"),
+        ({"text": "x", "outcome": "failed"}, "symptom"),
+        ([1, 2], "JSON object"),
+    ],
+)
+def test_a_bad_labelled_line_names_the_line_and_the_field(record, message):
+    with pytest.raises(LabelError, match=message):
+        item_from(record, line=3)
