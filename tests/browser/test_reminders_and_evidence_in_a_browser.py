@@ -40,6 +40,18 @@ def open_plan(page: Page, base_url: str, case: Case, *, language: str = "zh-hans
     page.wait_for_load_state()
 
 
+def open_fold(page: Page, fold: str) -> None:
+    """Tap a folded section's title, as a person would, unless it is open already."""
+    if page.locator(f"details#{fold}[open]").count() == 0:
+        page.click(f"#{fold} > summary")
+
+
+def open_evidence(page: Page) -> None:
+    """The evidence list folds away below the steps: tap its title, as a person would."""
+    if page.locator("details#evidence[open]").count() == 0:
+        page.click("#evidence > summary")
+
+
 def send_ticks(page: Page, case: Case) -> None:
     """Tap "save", and wait for the plan the POST is redirected to (htmx or a page load)."""
     with page.expect_response(
@@ -87,6 +99,7 @@ def test_with_javascript_the_deadline_copies_to_the_clipboard(browser, live_serv
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     try:
         open_plan(page, live_server.url, case)
+        open_fold(page, "reminder-copy")
         line = page.locator("#deadline-line").input_value()
         assert line.startswith("建设银行") and "未经官方确认" in line
         page.click('button[data-copy="deadline-line"]')
@@ -100,6 +113,7 @@ def test_without_javascript_the_deadline_is_plain_selectable_text(page_without_j
     page = page_without_js
     case = case_for(ccb_possibly_in_grace())
     open_plan(page, live_server.url, case)
+    open_fold(page, "reminder-copy")
     expect(page.locator('button[data-copy="deadline-line"]')).to_be_hidden()
     expect(page.locator("#deadline-line")).to_be_visible()
     expect(page.locator("#deadline-line")).to_have_attribute("readonly", "")
@@ -128,6 +142,7 @@ def test_evidence_ticks_are_sent_and_come_back_ticked(
     page = new_page(browser, javascript=javascript)
     try:
         open_plan(page, live_server.url, case)
+        open_evidence(page)
         page.click('label[for="evidence-statement_line"]')
         page.click('label[for="evidence-call_records"]')
         send_ticks(page, case)
@@ -161,6 +176,7 @@ def test_the_reminder_and_evidence_sections_are_accessible_at_360_px(page, live_
         open_plan(page, live_server.url, case, language=language)
         expect(page.locator("#evidence")).to_be_visible()
         expect(page.locator("#reminder")).to_be_visible()
+        open_evidence(page)
         page.click('label[for="evidence-bill_state"]')
         send_ticks(page, case)
         expect(page.locator("#evidence-bill_state")).to_be_checked()

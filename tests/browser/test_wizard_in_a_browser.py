@@ -45,7 +45,7 @@ def test_full_walk_without_javascript_works_through_plain_form_posts(page_withou
     walk.situation()
     walk.confirm()
     expect(page.locator("h1")).to_contain_text("花呗")
-    expect(page.locator(".step__title").first).to_have_text("先查钱有没有扣走,再换个渠道还")
+    expect(page.locator(".step__title").first).to_have_text("换个渠道还，或恢复后马上还")
     copy_buttons = page.locator("button[data-copy]")
     assert copy_buttons.count() >= 1
     for button in copy_buttons.all():

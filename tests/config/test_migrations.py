@@ -116,8 +116,8 @@ def test_a_database_from_before_the_move_keeps_every_record():
         "outage_procedure"
     ]
     # Later migrations (0007 and on) add the default wording of each step added since,
-    # beside the defaults that were there: issue 13's two, the decoder's two, and the
-    # escalation ladder's and the credit record's three.
+    # beside the defaults that were there: issue 13's two, the decoder's two, the
+    # escalation ladder's and the credit record's three, and issue 20's three.
     added = {
         "identify_provider",
         "prove_payment_time",
@@ -126,6 +126,9 @@ def test_a_database_from_before_the_move_keeps_every_record():
         "escalate_to_regulator",
         "check_credit_report",
         "dispute_credit_record",
+        "cannot_pay_in_full",
+        "follow_up_with_provider",
+        "check_autopay",
     }
     defaults_after = RemediationText.objects.filter(provider__isnull=True)
     assert defaults_after.count() == defaults_before + len(added)

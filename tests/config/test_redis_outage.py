@@ -212,7 +212,7 @@ def test_with_redis_stopped_the_walk_reaches_the_plan_and_nothing_is_lost_when_i
         # The session is the one the outage wrote, not Redis's older copy: it still owns
         # the case it made, so it may give feedback.
         status, _, plan = walk.get(plan_url)
-        assert status == 200 and "先查钱有没有扣走" in plan
+        assert status == 200 and "换个渠道还，或恢复后马上还" in plan
         code = plan_url.split("/")[2]
         status, _, _ = walk.browser.post(f"{plan_url}feedback/", plan, {"outcome": "solved"})
         assert status == 302

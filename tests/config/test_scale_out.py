@@ -192,7 +192,7 @@ def test_a_whole_walk_alternating_between_two_app_servers_reaches_the_plan(two_a
     status, _, plan = browser.get(plan_url)
     assert status == 200
     assert 'href="tel:4008205555"' in plan
-    assert "先查钱有没有扣走,再换个渠道还" in plan
+    assert "换个渠道还，或恢复后马上还" in plan
     assert set(browser.used) == set(two_app_servers), "both servers answered"
 
 

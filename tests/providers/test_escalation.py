@@ -202,7 +202,8 @@ def test_an_edit_is_recorded_undone_in_the_console_and_the_next_plan_follows_it(
     assert changed.status_code == 302, changed.content.decode()[:2000]
     assert rung.history.latest().history_user == support_user
     client = Client()
-    assert "打 12378 找监管(改)" in reopened_plan_page(client, days=16)
+    # The plan says it in Chinese punctuation, whoever typed it.
+    assert "打 12378 找监管（改）" in reopened_plan_page(client, days=16)
 
     history = support_client.get(f"{LIST}{rung.pk}/history/").content.decode()
     assert "打 12378 找监管(改)" in history and "support" in history
@@ -213,7 +214,7 @@ def test_an_edit_is_recorded_undone_in_the_console_and_the_next_plan_follows_it(
     rung.refresh_from_db()
     assert rung.title_zh == "打 12378 向金融监管部门投诉"
     html = reopened_plan_page(Client(), days=16)
-    assert "打 12378 向金融监管部门投诉" in html and "(改)" not in html
+    assert "打 12378 向金融监管部门投诉" in html and "（改）" not in html
     assert rung.history.count() == 3
 
 

@@ -123,4 +123,4 @@ def test_reverting_a_default_text_changes_the_next_plan_at_once(support_client, 
     assert support_client.post(revert_url, fields).status_code == 302
     html = consumer_plan_page()
     assert "马上打 95500" not in html
-    assert "联系测试银行客服:95500" in html
+    assert "联系测试银行客服：95500" in html

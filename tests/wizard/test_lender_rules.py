@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from providers.facts import Fact
 from tests.wizard.helpers import WizardSession, case_for
 from wizard.engine.answers import SHANGHAI
 from wizard.engine.deadlines import Status
@@ -63,8 +64,11 @@ def test_ccb_after_a_failed_payment_at_1710_on_the_due_date_is_possibly_in_grace
     assert plan.deadline == at("2026-11-30T16:00"), "only the due-date cutoff certainly counts"
     assert plan.grace_deadline == at("2026-12-03T16:00")
     meet = next(s for s in plan.steps if s.code is StepCode.MEET_DEADLINE)
-    assert "现在就还" in meet.detail and "12月3日 16:00" in meet.detail
-    assert "95533" in meet.detail, "confirm with the hotline"
+    assert "现在就还" in meet.title and "12月3日 16:00" in meet.detail
+    # How sure the grace period is, is its claim's tag; the hotline is the contact step's.
+    (grace,) = meet.claims
+    assert grace.provenance == plan.provider.provenance_of(Fact.GRACE)
+    assert any("95533" in step.title for step in plan.steps)
     assert plan.to_dict()["status"] == "possibly_in_grace"
 
 
@@ -75,7 +79,7 @@ def test_ccb_page_says_possibly_in_grace_until_the_grace_end_unverified_in_both_
     case = case_for(answers("ccb", "limit_exceeded", attempted, due))
     end = due + dt.timedelta(days=3)
     zh = page(case.code)
-    assert f"可能还在宽限期内,到 {end.month}月{end.day}日 16:00 为止(待核实)" in zh
+    assert f"可能还在宽限期内，到 {end.month}月{end.day}日 16:00 为止（待核实）" in zh
     assert "请现在就还" in zh
     en = page(case.code, language="en")
     assert f"possibly still in the grace period until {end.day} {end:%b} 16:00 (unverified)" in en
@@ -97,10 +101,10 @@ def test_huabei_money_deducted_at_2210_is_called_on_time_the_next_morning():
         language="zh-hans",
     )
     assert plan.status is Status.DUE_TODAY, "the payment was made before the 23:59 cutoff"
-    assert plan.banner_label == "按时付款,等待入账"
+    assert plan.banner_label == "按时付款，等待入账"
     assert plan.codes[:2] == [StepCode.REPORT_DEDUCTED_NOT_CREDITED, StepCode.PROVE_PAYMENT_TIME]
     proof = plan.steps[1]
-    assert "你在 12月1日 22:10 付款,早于截止时间 12月1日 23:59" in proof.detail
+    assert "你在 12月1日 22:10 付款，早于截止时间 12月1日 23:59" in proof.detail
     everything = " ".join(f"{s.title} {s.detail}" for s in plan.steps)
     assert "越早还上" not in everything and "已经过了最后期限" not in everything
 
@@ -111,7 +115,7 @@ def test_the_deducted_page_leads_with_the_payment_time_not_overdue():
     attempted = dt.datetime.combine(due, dt.time(22, 10), tzinfo=SHANGHAI)
     case = case_for(answers("huabei", "deducted_not_credited", attempted, due))
     html = page(case.code)
-    assert "按时付款,等待入账" in html and "已逾期" not in html
+    assert "按时付款，等待入账" in html and "已逾期" not in html
     assert "早于截止时间" in html
 
 

@@ -92,7 +92,26 @@ def test_command_prints_the_documented_shape(bank):
         "source": "https://bank.example.com/rules",
     }
     assert result["grace_deadline"] == "2026-11-13T20:00:00+08:00"
-    assert set(result["steps"][0]) == {"code", "urgency", "title", "detail", "because"}
+    assert set(result["steps"][0]) == {
+        "id",
+        "code",
+        "urgency",
+        "title",
+        "detail",
+        "more",
+        "because",
+        "certainty",
+        "certainty_label",
+        "checked_on",
+        "source",
+        "claims",
+    }
+    assert result["steps"][0]["id"] == "step-1"
+    assert result["banner"] == {
+        "text": result["banner"]["text"],
+        "action": result["steps"][0]["title"],
+    }
+    assert isinstance(result["credit_record"], list)
 
 
 def test_command_in_english(bank):

@@ -42,7 +42,7 @@ def test_maintenance_window_in_the_database_comes_first_in_the_plan(bank):
     assert first.code == "maintenance_window"
     assert "11月10日 23:00" in first.title
     assert "机构自己的 App" in first.detail
-    assert "系统升级,暂停还款。" in first.detail
+    assert "系统升级，暂停还款。" in first.detail
 
 
 def test_a_window_that_is_over_is_ignored(bank):

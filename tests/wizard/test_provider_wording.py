@@ -22,7 +22,7 @@ def test_provider_override_replaces_only_the_fields_it_fills_in(bank):
     plan = plan_for_answers(answers_dict(), now=NOW, language="zh-hans")
     contact = next(s for s in plan.steps if s.code == "contact_provider")
     assert contact.title == "请致电 95500 转 2"
-    assert contact.detail.startswith("说清楚你在什么时间")  # the default detail is kept
+    assert contact.detail.startswith("说清你在什么时间")  # the default detail is kept
 
 
 def test_other_providers_are_not_affected_by_an_override(bank):
@@ -48,7 +48,8 @@ def test_editing_a_default_in_the_admin_changes_the_next_plan_without_a_restart(
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert "马上打给测试银行:95500" in plan_page(answers)
+    # Said in Chinese punctuation, whoever typed it.
+    assert "马上打给测试银行：95500" in plan_page(answers)
 
 
 def test_adding_an_override_in_the_admin_changes_the_next_plan(bank, staff_client):

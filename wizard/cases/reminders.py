@@ -161,8 +161,12 @@ def reminders_for(plan: Plan, *, plan_url: str) -> tuple[Reminder, ...]:
 
 
 def has_upcoming(reminders: tuple[Reminder, ...], *, now: dt.datetime) -> bool:
-    """Whether a calendar file would hold anything still ahead."""
-    return any(reminder.ends_at > now for reminder in reminders)
+    """Whether a calendar file would still remind of anything: an alarm ahead of now.
+
+    With minutes left, every alarm (the morning before, two hours before) has passed, so the
+    page offers no reminder rather than one for times already gone.
+    """
+    return any(alarm > now for reminder in reminders for alarm in reminder.alarms)
 
 
 def reminder_calendar(*, plan: Plan, case_code: str, plan_url: str) -> bytes:

@@ -6,7 +6,10 @@ and `manage.py plan` all call `building.build_plan`. Read it top to bottom:
 - `answers`: what a person told us, as plain values, and how the wizard's pages become them;
 - `deadlines`: the deadline arithmetic (due-date cutoff, grace period, status at a moment);
 - `steps`: the step codes, each owning its advice, order and the problem it answers;
-- `building`: `build_plan` and the `Plan` it returns;
+- `situation`: where one payment stands (deadlines, statuses) for answers at a moment;
+- `building`: `build_plan`, the step rules: which steps a plan has and how urgent;
+- `plan`: the `Plan` and `Step` values it returns, and their JSON;
+- `sentences`: what the steps say (placeholder values, caveats, reasons);
 - `wording`: the default words of each step, and how placeholders are filled;
 - `summary`: the case summary a person pastes to customer service;
 - `evidence`: what to keep as evidence for a plan, and the summary's evidence section.

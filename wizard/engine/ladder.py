@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from config.language import is_english
 from providers.facts import CREDIT_RUNGS, LADDER_RUNGS, Provenance, RungFacts, RungKind
 from wizard.engine.answers import SHANGHAI
+from wizard.engine.punctuation import punctuate
 from wizard.engine.wording import fill
 
 # A case's feedback that says the plan has not (fully) solved it.
@@ -81,6 +82,8 @@ class LadderRung:
     answer_by: dt.date | None = None
     passed: bool = False
     when: str = ""
+    # Folded on the page until the case is old enough for this rung (the first never is).
+    folded: bool = False
 
     @property
     def code(self) -> str:
@@ -123,11 +126,24 @@ class LadderRung:
         checked = self.facts.provenance.checked_on
         return checked.isoformat() if checked else ""
 
+    def punctuated(self, language: str) -> LadderRung:
+        """The record with its words punctuated for the language (see engine.punctuation)."""
+        return replace(
+            self,
+            title=punctuate(self.title, language=language),
+            text=punctuate(self.text, language=language),
+            time_limit=punctuate(self.time_limit, language=language),
+            when=punctuate(self.when, language=language),
+        )
+
     def to_dict(self) -> dict[str, object]:
         return {
             "code": self.code,
             "rung": str(self.kind),
             "title": self.title,
+            "text": self.text,
+            "when": self.when,
+            "folded": self.folded,
             "phone": self.phone,
             "answer_by": self.answer_by.isoformat() if self.answer_by else None,
             "passed": self.passed,

@@ -95,6 +95,13 @@ class StepCode(enum.StrEnum):
         (Symptom.RISK_CONTROL,),
     )
     ENSURE_FUNDS = "ensure_funds", Advice.ENSURE_FUNDS, True, (Symptom.INSUFFICIENT_FUNDS,)
+    # For someone who cannot pay it all: the minimum payment, a negotiated plan, the traps.
+    CANNOT_PAY_IN_FULL = (
+        "cannot_pay_in_full",
+        Advice.ENSURE_FUNDS,
+        False,
+        (Symptom.INSUFFICIENT_FUNDS,),
+    )
     WAIT_FOR_PREAUTH_RELEASE = (
         "wait_for_preauth_release",
         Advice.ENSURE_FUNDS,
@@ -114,12 +121,21 @@ class StepCode(enum.StrEnum):
         False,
         (Symptom.NO_REPAY_OPTION,),
     )
+    # For someone who has already called: what to ask for now, not the first call again.
+    FOLLOW_UP_WITH_PROVIDER = (
+        "follow_up_with_provider",
+        Advice.CONTACT_PROVIDER,
+        False,
+        (Symptom.NO_REPAY_OPTION,),
+    )
     # Where things stand on a case reopened after the lender's time to answer: it leads.
     ESCALATE_TO_REGULATOR = "escalate_to_regulator", Advice.CONTACT_PROVIDER
     PROTECT_CREDIT = "protect_credit", Advice.PROTECT_CREDIT
     CHECK_CREDIT_REPORT = "check_credit_report", Advice.PROTECT_CREDIT
     DISPUTE_CREDIT_RECORD = "dispute_credit_record", Advice.PROTECT_CREDIT
     ENABLE_AUTOPAY = "enable_autopay", Advice.ENABLE_AUTOPAY
+    # Autopay was on and did not take the money: find out why, not "turn it on".
+    CHECK_AUTOPAY = "check_autopay", Advice.ENABLE_AUTOPAY
 
     @property
     def leads(self) -> bool:

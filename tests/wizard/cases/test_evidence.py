@@ -162,7 +162,7 @@ def test_when_money_already_left_the_statement_line_comes_first_with_its_sourced
     claim = re.search(r'<p class="evidence__claim small">(.*?)</p>', section, re.S).group(1)
     assert "20 日内" in claim
     assert "法规原文" in claim and "核对于 2026-12-01" in claim
-    assert "来源:《征信业管理条例》第二十五条" in claim
+    assert "来源：《征信业管理条例》第二十五条" in claim
     assert 'href="https://github.com/LawRefBook/Laws/' in claim
 
 

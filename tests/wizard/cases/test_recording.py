@@ -62,13 +62,17 @@ def walk_to_plan(client: Client) -> str:
     return response.content.decode()
 
 
-def test_a_finished_plan_is_saved_as_a_case_with_its_code_shown_large_and_in_the_summary(bank):
+def test_a_finished_plan_is_saved_as_a_case_with_its_code_after_the_steps_and_in_the_summary(
+    bank,
+):
     html = walk_to_plan(Client())
     case = Case.objects.get()
     assert re.fullmatch(rf"[{CODE_ALPHABET}]{{10}}", case.code)
-    assert f'<p class="case-code__value" lang="en">{case.display_code}</p>' in html
-    assert f"参考编号:{case.display_code}" in html
-    shown = re.findall(r'<li class="step step--(\w+)">', html)
+    code = f'<span class="case-code__value" lang="en">{case.display_code}</span>'
+    # What to do comes first; the code to note down follows the steps.
+    assert html.index('<ol class="steps">') < html.index(code)
+    assert f"参考编号：{case.display_code}" in html
+    shown = re.findall(r'<li class="step step--(\w+)" id="step-\d+">', html)
     steps = list(case.steps.values_list("urgency", flat=True))
     assert steps == shown and len(steps) >= 4
 

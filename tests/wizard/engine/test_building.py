@@ -63,7 +63,7 @@ def test_timeout_checks_for_a_silent_deduction_before_trying_another_channel():
         timing={"attempted_at": "2026-11-10T11:00:00+08:00"},
     )
     assert plan.codes[0] == "outage_procedure"
-    assert "重复还款" in plan.steps[0].detail
+    assert "确认刚才那笔没扣，免得重复还" in plan.steps[0].detail
 
 
 def test_limit_exceeded_suggests_raising_the_limit_or_another_channel():
@@ -88,19 +88,23 @@ def test_well_before_the_due_date_nothing_is_urgent_now():
     assert plan.steps[0].code == "ensure_funds"
 
 
-def test_after_the_deadline_paying_and_protecting_credit_are_both_now():
+def test_after_the_deadline_paying_is_now_and_at_most_two_steps_are():
     plan = plan_for_answers(
         timing={"due_date": "2026-11-01", "attempted_at": "2026-11-09T10:00:00+08:00"}
     )
     assert plan.status is Status.OVERDUE
     urgent = [s.code for s in plan.steps if s.urgency is Urgency.NOW]
     assert "meet_deadline" in urgent
-    assert "protect_credit" in urgent
+    assert len(urgent) == 2
+    protect = next(s for s in plan.steps if s.code == "protect_credit")
+    assert protect.urgency in (Urgency.NOW, Urgency.TODAY)
     assert plan.time_left < dt.timedelta(0)
 
 
 def contact_urgency(plan):
-    return next(s.urgency for s in plan.steps if s.code == "contact_provider")
+    return next(
+        s.urgency for s in plan.steps if s.code in ("contact_provider", "follow_up_with_provider")
+    )
 
 
 def test_already_called_the_provider_makes_calling_less_urgent():
@@ -127,8 +131,21 @@ def test_autopay_is_suggested_only_where_it_exists_and_is_not_on():
     )
 
 
-def test_failed_autopay_reviews_the_autopay_set_up_even_when_it_is_on():
-    assert "enable_autopay" in plan_for_answers(autopay="on", channel="autopay").codes
+def test_failed_autopay_asks_why_it_did_not_debit_rather_than_to_turn_it_on():
+    plan = plan_for_answers(autopay="on", channel="autopay")
+    assert "check_autopay" in plan.codes
+    assert "enable_autopay" not in plan.codes
+    step = next(s for s in plan.steps if s.code == "check_autopay")
+    assert "为什么没扣成" in step.title
+    assert "开通" not in step.title + step.detail
+
+
+def test_someone_who_has_called_gets_a_follow_up_not_the_first_call_again():
+    plan = plan_for_answers(contacted_provider="yes")
+    assert "contact_provider" not in plan.codes
+    step = next(s for s in plan.steps if s.code == "follow_up_with_provider")
+    assert "工单号" in step.detail and "投诉" in step.detail
+    assert "说清你在什么时间" not in step.detail
 
 
 def test_contact_step_names_the_providers_own_hotline():

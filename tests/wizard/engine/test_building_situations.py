@@ -153,7 +153,7 @@ SITUATIONS = [
         "possibly_in_grace",
         "2026-11-10T23:59",
         ["meet_deadline", "contact_provider", "protect_credit"],
-        detail_contains={"meet_deadline": "3 天宽限期适用于你的卡"},
+        detail_contains={"meet_deadline": "3 天宽限期适用于你，"},
     ),
     Situation(
         "past the end of an unconfirmed grace period is overdue",
@@ -163,7 +163,7 @@ SITUATIONS = [
         "overdue",
         "2026-11-10T23:59",
         ["meet_deadline", "contact_provider", "protect_credit"],
-        detail_contains={"meet_deadline": "没有官方确认,这里按没有宽限期计算"},
+        detail_contains={"meet_deadline": "已经过了。越早还上，费用越少。"},
     ),
     # --- advice 2: make sure the money is there
     Situation(
@@ -178,7 +178,13 @@ SITUATIONS = [
         "2026-11-10T09:10",
         "due_today",
         "2026-11-13T20:00",
-        ["ensure_funds", "meet_deadline", "contact_provider", "protect_credit"],
+        [
+            "ensure_funds",
+            "meet_deadline",
+            "cannot_pay_in_full",
+            "contact_provider",
+            "protect_credit",
+        ],
     ),
     Situation(
         "money held by a pre-authorisation",
@@ -195,6 +201,7 @@ SITUATIONS = [
         [
             "ensure_funds",
             "wait_for_preauth_release",
+            "cannot_pay_in_full",
             "meet_deadline",
             "contact_provider",
             "protect_credit",
@@ -226,7 +233,13 @@ SITUATIONS = [
         "2026-11-10T09:10",
         "not_due",
         "2026-11-23T20:00",
-        ["ensure_funds", "meet_deadline", "contact_provider", "protect_credit"],
+        [
+            "ensure_funds",
+            "cannot_pay_in_full",
+            "meet_deadline",
+            "contact_provider",
+            "protect_credit",
+        ],
     ),
     # --- advice 1: check the account details
     Situation(
@@ -316,7 +329,7 @@ SITUATIONS = [
         "due_today",
         "2026-11-13T20:00",
         ["outage_procedure", "meet_deadline", "contact_provider", "protect_credit"],
-        detail_contains={"outage_procedure": "避免重复还款"},
+        detail_contains={"outage_procedure": "免得重复还"},
     ),
     Situation(
         "channel down inside an announced maintenance window",
@@ -366,7 +379,7 @@ SITUATIONS = [
         "2026-11-13T20:00",
         ["report_deducted_not_credited", "prove_payment_time", "protect_credit"],
         detail_contains={
-            "report_deducted_not_credited": "先别重复付款",
+            "report_deducted_not_credited": "先别重复付",
             "prove_payment_time": "早于截止时间",
         },
     ),
@@ -401,7 +414,7 @@ SITUATIONS = [
         "2026-11-10T09:10",
         "due_today",
         "2026-11-13T20:00",
-        ["meet_deadline", "contact_provider", "protect_credit"],
+        ["meet_deadline", "follow_up_with_provider", "protect_credit"],
     ),
     # --- advice 6: autopay
     Situation(
@@ -427,7 +440,14 @@ SITUATIONS = [
         "2026-11-10T09:10",
         "due_today",
         "2026-11-13T20:00",
-        ["ensure_funds", "meet_deadline", "contact_provider", "protect_credit", "enable_autopay"],
+        [
+            "ensure_funds",
+            "meet_deadline",
+            "cannot_pay_in_full",
+            "contact_provider",
+            "protect_credit",
+            "check_autopay",
+        ],
     ),
 ]
 

@@ -29,7 +29,7 @@ def test_grace_period_ends_at_the_cutoff_time_on_its_last_day():
     )
 
 
-def test_unverified_grace_period_is_planned_as_none_and_the_plan_says_so():
+def test_unverified_grace_period_is_planned_as_none_and_its_source_is_a_tag():
     plan = plan_for_answers(
         facts=make_facts(grace_days=3, unverified=["grace"]),
         timing={"due_date": "2026-11-08", "attempted_at": "2026-11-09T10:00:00+08:00"},
@@ -39,8 +39,12 @@ def test_unverified_grace_period_is_planned_as_none_and_the_plan_says_so():
     assert plan.grace_deadline == shanghai("2026-11-11T20:00")
     deadline_step = next(s for s in plan.steps if s.code == "meet_deadline")
     assert "3 天宽限期" in deadline_step.detail
-    assert "网上资料,未经官方确认" in deadline_step.detail
-    assert "核对于 2026-11-01" in deadline_step.detail
+    # How sure we are is said once, as the grace claim's tag, not as a sentence of hedging.
+    assert "官方确认" not in deadline_step.detail
+    (grace,) = deadline_step.claims
+    assert grace.text in deadline_step.detail
+    assert grace.provenance.certainty == "weak"
+    assert grace.provenance.checked_on == dt.date(2026, 11, 1)
 
 
 # --- Every boundary, to the minute, for the four kinds of grace period ------------------

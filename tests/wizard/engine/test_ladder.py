@@ -196,7 +196,7 @@ def test_a_microloan_lender_has_no_stated_time_limit_so_the_plan_does_not_invent
     assert StepCode.ESCALATE_TO_REGULATOR not in result.codes
 
 
-def test_the_credit_record_section_opens_by_itself_when_the_record_is_at_risk():
+def test_the_credit_record_section_opens_by_itself_only_when_really_overdue():
     on_time = plan(**DECLINED)
     assert on_time.credit_record and not on_time.credit_record_open
     overdue = plan(days=10, **DECLINED)
@@ -207,7 +207,11 @@ def test_the_credit_record_section_opens_by_itself_when_the_record_is_at_risk():
         RungKind.CREDIT_COMPLAINT,
         RungKind.CREDIT_LETTER,
     ]
-    assert plan(days=1).credit_record_open, "paid on time, not credited: a mark would be wrong"
+    # Paid on time, not credited: a mark would be wrong, and the plan's own steps say how
+    # to check and dispute it; the section (disputes, 12363, courts) stays folded.
+    paid = plan(days=1)
+    assert not paid.credit_record_open
+    assert StepCode.DISPUTE_CREDIT_RECORD in paid.codes
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
@@ -217,11 +221,12 @@ def test_every_new_step_names_its_source_and_the_date_it_was_checked(language):
     new.add(StepCode.DISPUTE_CREDIT_RECORD)
     shown = [step for step in result.steps if step.code in new]
     assert {step.code for step in shown} == new
-    checked = "核对于 2026-12-01" if language == "zh-hans" else "checked on 2026-12-01"
     for step in shown:
-        assert checked in step.detail, step
+        assert step.certainty and step.checked_on == "2026-12-01", step
+        assert "核对于" not in step.detail and "checked on" not in step.detail
     escalate = shown[0]
-    assert "caixin.com" in escalate.detail and "zysbs.cn" in escalate.detail
+    sources = " ".join(claim.provenance.source for claim in escalate.claims)
+    assert "caixin.com" in sources and "zysbs.cn" in sources
 
 
 def test_the_command_lines_json_carries_the_ladder():
@@ -230,4 +235,6 @@ def test_the_command_lines_json_carries_the_ladder():
     complaint = data["ladder"][0]
     assert complaint["answer_by"] == "2026-12-16" and complaint["passed"] is True
     assert complaint["certainty"] == "secondary" and complaint["checked_on"] == "2026-12-01"
-    assert data["credit_record_open"] is True
+    assert [r["rung"] for r in data["credit_record"]][0] == "credit_check"
+    assert data["credit_record_open"] is False, "paid on time: not overdue"
+    assert plan(days=10, **DECLINED).to_dict()["credit_record_open"] is True

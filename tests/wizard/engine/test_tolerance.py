@@ -78,7 +78,7 @@ def test_a_remainder_under_the_tolerance_is_not_overdue_and_is_cleared_before_th
     assert plan.tolerance_applies
     meet = step(plan, StepCode.MEET_DEADLINE)
     assert meet.urgency is Urgency.SOON
-    assert "下一期账单出来前,把差的钱还上" in meet.detail
+    assert "下一期账单出来前，把差的钱还上" in meet.detail
     assert "100 元" in meet.detail and "可靠来源" in meet.detail
     assert "下一期账单出来前" in plan.tolerance_text
     assert step(plan, StepCode.PROTECT_CREDIT).urgency is Urgency.SOON, "not LATER: unconfirmed"
@@ -172,11 +172,13 @@ def test_an_autopay_failure_names_the_autopay_time_not_the_cutoff_and_the_retry(
         now=now,
     )
     meet = step(plan, StepCode.MEET_DEADLINE)
-    assert "07:00 前存进扣款账户" in meet.detail and "16:00" in meet.detail
-    assert "11月13日 07:00 再扣一次" in meet.detail
-    assert "可靠来源" in meet.detail
-    enable = step(plan, StepCode.ENABLE_AUTOPAY)
-    assert "07:00" not in enable.detail, "said once, in the step that needs it"
+    said = meet.detail + meet.more  # what does not fit in the detail folds behind "more"
+    assert "07:00 前存进扣款账户" in said and "16:00" in said
+    assert "11月13日 07:00 再扣一次" in said
+    assert "可靠来源" in said
+    # Autopay failed: the plan asks why (issue 20), never to turn it on.
+    check = step(plan, StepCode.CHECK_AUTOPAY)
+    assert "07:00" not in check.detail, "said once, in the step that needs it"
     assert plan.to_dict()["provider"]["autopay_time"] == {
         "funded_by": "07:00",
         "retry_days": 3,

@@ -104,7 +104,7 @@ def test_full_walk_skipping_account_and_funds_for_a_timeout(client, wizard):
     plan = response.content.decode()
     assert 'href="tel:4008205555"' in plan
     titles = re.findall(r'<h3 class="step__title">([^<]+)</h3>', plan)
-    assert titles[0] == "先查钱有没有扣走,再换个渠道还"
+    assert titles[0] == "换个渠道还，或恢复后马上还"
     assert any(title.startswith("最后期限") for title in titles[1:])
     assert "给客服的情况说明" in plan
 
@@ -240,8 +240,8 @@ def test_two_tabs_do_not_mix_their_answers(client, provider):
     second_plan = second.confirm(follow=True).content.decode()
     assert "招商银行信用卡还款处理方案" in first_plan
     assert "工商银行信用卡还款处理方案" in second_plan
-    assert "开通自动还款,下次不再错过" not in first_plan
-    assert "开通自动还款,下次不再错过" in second_plan
+    assert "开通自动还款，下次不再错过" not in first_plan
+    assert "开通自动还款，下次不再错过" in second_plan
 
 
 def test_a_session_keeps_only_the_last_few_runs(client, provider):
