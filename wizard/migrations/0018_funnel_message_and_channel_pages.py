@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wizard', '0016_support_teaches_the_decoder'),
+        ('wizard', '0017_plan_wording_said_once'),
     ]
 
     operations = [
