@@ -26,7 +26,7 @@ def test_full_walk_with_javascript_swaps_screens_without_reloading(page, live_se
     expect(page.locator("h1")).to_have_text("检查你的回答")
     walk.confirm()
     assert page.evaluate("window.sameDocument") is True, "every screen came through htmx"
-    expect(page.locator(".deadline__provider")).to_contain_text("招商银行信用卡")  # issue 20: h1 is the status
+    expect(page.locator(".deadline__provider")).to_contain_text("招商银行信用卡")
     expect(page).to_have_title(re.compile("^你的处理方案"))
     call = page.locator("a.button--call")
     expect(call).to_have_attribute("href", "tel:4008205555")
@@ -44,7 +44,7 @@ def test_full_walk_without_javascript_works_through_plain_form_posts(page_withou
     walk.timing()
     walk.situation()
     walk.confirm()
-    expect(page.locator(".deadline__provider")).to_contain_text("花呗")  # issue 20: h1 is the status
+    expect(page.locator(".deadline__provider")).to_contain_text("花呗")
     expect(page.locator(".step__title").first).to_have_text("换个渠道还，或恢复后马上还")
     copy_buttons = page.locator("button[data-copy]")
     assert copy_buttons.count() >= 1
