@@ -9,11 +9,14 @@ What each counter (`FunnelCount`: day, stage, provider_slug, symptom → runs) m
 
 - `provider`: runs started. `/check/` sends every new run to the provider page (a HEAD keeps
   no run and counts nothing). Provider and problem are not known yet: both "".
-- `problem`: runs sent on to the problem page by their answer to the provider page, under
-  that provider; the problem is not known yet: "".
-- `account`, `funds`, `timing`, `situation`, `review`: runs sent to that page for the first
-  time, under the provider and problem answered by then. `account` and `funds` are only
-  asked for some problems (wizard.engine.answers.ACCOUNT_SYMPTOMS, FUNDS_SYMPTOMS).
+- `message`: runs sent on to the message page (what the screen said) by their answer to the
+  provider page (or the card-tier or find-the-lender page after it), under that provider;
+  the problem is not known yet: "".
+- `problem`: runs sent on to the problem page by the message page, under the provider; the
+  problem is not answered yet: "" (a message's suggestion is not an answer).
+- `channel`, `account`, `funds`, `timing`, `situation`, `review`: runs sent to that page for
+  the first time, under the provider and problem answered by then. `account` and `funds` are
+  only asked for some problems (wizard.engine.answers.ACCOUNT_SYMPTOMS, FUNDS_SYMPTOMS).
 - `done`: runs that finished: their case was made.
 - `feedback`: cases whose "did this solve it?" was answered, on the day it was answered.
 - `solved`: those of them that said "solved", then or later; a later "solved" is counted on
@@ -61,7 +64,7 @@ class Tally:
 class Along:
     """Another counting statement (an INSERT … ON CONFLICT) the request must make: sent in
     the same round trip as the counters' own, so that a page which counts two things (the
-    problem page: the next page reached, and a message nobody recognised) costs one query."""
+    message page: the next page reached, and a message nobody recognised) costs one query."""
 
     sql: str
     params: list[str | int | None]

@@ -1,4 +1,4 @@
-"""From stored answers to a plan: the one path the web page and `manage.py plan` share."""
+"""From answers to a plan: the one path the web page, stored cases and `manage.py plan` share."""
 
 from __future__ import annotations
 
@@ -15,22 +15,52 @@ from wizard.engine.building import Plan, build_plan
 from wizard.provider_wording import step_texts_for
 
 
-def checked_answers(data: Mapping[str, Any], *, now: dt.datetime) -> tuple[Answers, ProviderFacts]:
-    """Validate JSON-shaped answers and find their provider, without building a plan.
+def provider_of(answers: Answers) -> ProviderFacts:
+    """The active provider the answers name, without building a plan.
 
-    No query while the provider catalog is cached. Raises AnswersError (naming
-    the field) for anything that cannot be planned, including a provider that is
-    unknown or no longer active. "unknown" is the person who does not know which lender
-    holds the installment: their plan is the general one (catalog.unknown_provider).
+    No query while the provider catalog is cached. Raises AnswersError ("provider") for a
+    provider that is unknown or no longer active. "unknown" is the person who does not know
+    which lender holds the installment: their plan is the general one
+    (catalog.unknown_provider).
     """
-    answers = Answers.from_dict(data, now=now)
     providers = active_providers()
     if answers.provider == UNKNOWN_PROVIDER:
-        return answers, unknown_provider(providers)
+        return unknown_provider(providers)
     provider = providers.get(answers.provider)
     if provider is None:
         raise AnswersError("provider", f"unknown or inactive provider {answers.provider!r}")
-    return answers, provider
+    return provider
+
+
+def plan_for(
+    answers: Answers,
+    *,
+    now: dt.datetime,
+    language: str,
+    case_created_at: dt.datetime | None = None,
+    feedback: str = "",
+) -> Plan:
+    """Gather the provider's facts for typed answers and build the plan.
+
+    For a case reopened later, `case_created_at` and its `feedback` (its outcome, "" for
+    none) let the plan say where things stand now. At most five queries, when the cache is
+    cold: the provider catalog (with the card tiers), the wording, the maintenance windows
+    and the escalation ladder, each shared through the cache until staff change them; none
+    while they are warm. Raises AnswersError as provider_of does.
+    """
+    provider = provider_of(answers)
+    windows = windows_covering(provider.slug, answers.attempted_at, now)
+    return build_plan(
+        answers=answers,
+        provider=provider,
+        now=now,
+        windows=windows,
+        texts=step_texts_for(provider.slug),
+        language=language,
+        ladder=ladder_for(provider),
+        case_created_at=case_created_at,
+        feedback=feedback,
+    )
 
 
 def plan_for_answers(
@@ -41,25 +71,12 @@ def plan_for_answers(
     case_created_at: dt.datetime | None = None,
     feedback: str = "",
 ) -> Plan:
-    """Validate JSON-shaped answers, gather the provider's facts and build the plan.
-
-    For a case reopened later, `case_created_at` and its `feedback` (its outcome, "" for
-    none) let the plan say where things stand now. At most five queries, when the cache is
-    cold: the provider catalog (with the card tiers), the wording, the maintenance windows
-    and the escalation ladder, each shared through the cache until staff change them; none
-    while they are warm.
-    Raises AnswersError as checked_answers does.
-    """
-    answers, provider = checked_answers(data, now=now)
-    windows = windows_covering(provider.slug, answers.attempted_at, now)
-    return build_plan(
-        answers=answers,
-        provider=provider,
+    """The JSON door (`manage.py plan`, stored cases): validate JSON-shaped answers, then
+    plan_for. Raises AnswersError naming the first bad field."""
+    return plan_for(
+        Answers.from_dict(data, now=now),
         now=now,
-        windows=windows,
-        texts=step_texts_for(provider.slug),
         language=language,
-        ladder=ladder_for(provider),
         case_created_at=case_created_at,
         feedback=feedback,
     )

@@ -106,10 +106,11 @@ class QuestionRenderer(DjangoTemplates):
                 parts.append(error_message(auto_id, errors[0]))
             if groups:
                 for label, radios in groups:
-                    parts.append(
-                        f'<p class="radio-group-label" aria-hidden="true">'
-                        f"{conditional_escape(label)}</p>"
-                    )
+                    if label:  # an option that needs no heading stands on its own
+                        parts.append(
+                            f'<p class="radio-group-label" aria-hidden="true">'
+                            f"{conditional_escape(label)}</p>"
+                        )
                     parts.append(radio_buttons(radios))
             else:
                 parts.append(radio_buttons(field))

@@ -118,7 +118,7 @@ class MessageFlood(FastHttpUser):
     def read(self) -> None:
         with self.client.post(
             self.meaning_url,
-            data={"csrfmiddlewaretoken": self.token, "problem-message": LONG_MESSAGE},
+            data={"csrfmiddlewaretoken": self.token, "message-message": LONG_MESSAGE},
             headers=self.headers,
             name="reading",
             catch_response=True,

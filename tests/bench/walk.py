@@ -95,8 +95,10 @@ def steps(provider: str, *, now: dt.datetime | None = None) -> list[Step]:
     """The pages of a walk by someone whose repayment was declined an hour ago."""
     attempted = (now or dt.datetime.now(SHANGHAI)).astimezone(SHANGHAI) - dt.timedelta(hours=1)
     return [
-        Step("provider", {"provider": provider}, "problem"),
-        Step("problem", {"symptom": "declined", "channel": "app"}, "account"),
+        Step("provider", {"provider": provider}, "message"),
+        Step("message", {"message": ""}, "problem"),
+        Step("problem", {"symptom": "declined"}, "channel"),
+        Step("channel", {"channel": "app"}, "account"),
         Step(
             "account",
             {

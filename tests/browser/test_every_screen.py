@@ -78,9 +78,15 @@ def test_screenshots_and_audit_of_every_screen(page, live_server, language):
     page.wait_for_selector("#error-summary")
     check("provider-error")
     walk.choose("provider-provider", "cmb")
+    walk.tap_continue("/check/message/")
+    check("message")
     walk.tap_continue("/check/problem/")
     check("problem")
-    walk.problem("declined", "/check/account/")
+    walk.choose("problem-symptom", "declined")
+    walk.tap_continue("/check/channel/")
+    check("channel")
+    walk.choose("channel-channel", "app")
+    walk.tap_continue("/check/account/")
     check("account")
     walk.account()
     check("funds")
@@ -95,7 +101,7 @@ def test_screenshots_and_audit_of_every_screen(page, live_server, language):
     page.goto(live_server.url + "/no/such/page/")
     check("not-found")
 
-    assert len(found) == 10
+    assert len(found) == 12
     assert {name: p for name, p in found.items() if p} == {}
 
 
@@ -152,7 +158,7 @@ def test_screenshots_and_audit_of_the_lender_screens(page, live_server, language
     page.wait_for_selector("#error-summary")
     check("card-tier-error")
     walk.choose("card_tier-card_tier", "platinum")
-    walk.tap_continue("/check/problem/")
+    walk.tap_continue("/check/message/")
     walk.problem("timeout", "/check/timing/")
     walk.timing()
     walk.situation()

@@ -21,9 +21,16 @@ DESKTOP = {"width": 1280, "height": 900}
 # Six weeks of a plausible month and a half: (stage, provider, problem) → runs per day.
 DAILY = {
     ("provider", "", ""): 60,
-    ("problem", "huabei", ""): 22,
+    ("message", "huabei", ""): 22,
+    ("message", "jd-baitiao", ""): 14,
+    ("message", "cmb", ""): 12,
+    ("problem", "huabei", ""): 21,
     ("problem", "jd-baitiao", ""): 14,
-    ("problem", "cmb", ""): 12,
+    ("problem", "cmb", ""): 11,
+    ("channel", "huabei", "declined"): 9,
+    ("channel", "huabei", "timeout"): 10,
+    ("channel", "jd-baitiao", "insufficient_funds"): 7,
+    ("channel", "cmb", "timeout"): 9,
     ("account", "huabei", "declined"): 8,
     ("funds", "huabei", "declined"): 7,
     ("funds", "jd-baitiao", "insufficient_funds"): 6,
@@ -129,7 +136,9 @@ def test_screenshots_of_the_insights_page_funnel_and_solve_rates(
         page.select_option("#id_provider", "huabei")
         with page.expect_navigation():
             page.click(".insight-range input[type=submit]")
-        assert page.locator(".insight-table").first.locator("tbody tr").count() == 9
+        # message, problem, channel, account, funds, timing, situation, review, done,
+        # feedback, solved
+        assert page.locator(".insight-table").first.locator("tbody tr").count() == 11
         assert page.csp_violations == []
     finally:
         page.context.close()

@@ -62,11 +62,16 @@ class Walk:
 
     def provider(self, slug: str = "cmb") -> None:
         self.choose("provider-provider", slug)
-        self.tap_continue("/check/problem/")
+        self.tap_continue("/check/message/")
 
     def problem(self, symptom: str, next_path: str, channel: str = "app") -> None:
+        """From the message page (no message) or the problem page, through the payment
+        method, to `next_path`."""
+        if self.page.url.endswith("/message/"):
+            self.tap_continue("/check/problem/")
         self.choose("problem-symptom", symptom)
-        self.choose("problem-channel", channel)
+        self.tap_continue("/check/channel/")
+        self.choose("channel-channel", channel)
         self.tap_continue(next_path)
 
     def answer(self, page: str, next_path: str, **changes: str) -> None:

@@ -329,7 +329,9 @@ def test_sixty_guessed_codes_leave_the_next_person_there_able_to_reopen_their_pl
     midnight = dt.datetime.now(ZoneInfo("Asia/Shanghai")).replace(hour=0, minute=0)
     pages = {
         "provider": page_answers("provider", provider="cmb"),
+        "message": page_answers("message"),
         "problem": page_answers("problem", symptom="timeout"),
+        "channel": page_answers("channel"),
         "timing": page_answers("timing", when=midnight),
         "situation": page_answers("situation"),
         "review": {},

@@ -86,7 +86,7 @@ def test_a_body_of_exactly_32_kb_is_not_refused_for_its_size(wizard, quiet_clien
 def test_a_normal_answer_is_still_taken(wizard, quiet_client):
     response = wizard.post("provider", {"provider": "cmb"})
     assert response.status_code == 302
-    assert response["Location"] == wizard.url("problem")
+    assert response["Location"] == wizard.url("message")
     assert stored_steps(quiet_client, wizard)["provider"] == {"provider-provider": ["cmb"]}
 
 

@@ -170,7 +170,9 @@ def test_a_whole_walk_alternating_between_two_app_servers_reaches_the_plan(two_a
     browser = Browser(two_app_servers)
     answers = {
         "provider": page_answers("provider", provider="cmb"),
+        "message": page_answers("message"),
         "problem": page_answers("problem", symptom="timeout"),
+        "channel": page_answers("channel"),
         "timing": page_answers("timing", when=timezone.now() - dt.timedelta(hours=1)),
         "situation": page_answers("situation", autopay="off"),
         "review": {},

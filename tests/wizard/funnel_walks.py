@@ -19,14 +19,14 @@ def walk(client: Client, *, provider: str, symptom: str, stop_at: str | None = N
     on `stop_at` with the page shown, or finishes with its case."""
     wizard = WizardSession(client)
     wizard.start()
-    for page in ["provider", "problem", *PAGES_AFTER_PROBLEM[symptom], "review"]:
+    for page in ["provider", "message", "problem", *PAGES_AFTER_PROBLEM[symptom], "review"]:
         assert wizard.get(page).status_code == 200, page
         if page == stop_at:
             return None
         if page == "provider":
             answer(wizard, page, provider=provider)
         elif page == "problem":
-            answer(wizard, page, symptom=symptom, channel="app")
+            answer(wizard, page, symptom=symptom)
         elif page == "review":
             assert wizard.confirm(follow=True).status_code == 200
         else:

@@ -51,7 +51,9 @@ BASE_ANSWERS: dict[str, Any] = {
 # (timing_answers); a test changes only the fields that matter to it (page_answers).
 PAGE_ANSWERS: dict[str, dict[str, str]] = {
     "provider": {"provider": "bank"},
-    "problem": {"symptom": "declined", "channel": "app"},
+    "message": {"message": ""},
+    "problem": {"symptom": "declined"},
+    "channel": {"channel": "app"},
     "account": {
         "card_number": "ok",
         "holder_name": "ok",
@@ -59,13 +61,15 @@ PAGE_ANSWERS: dict[str, dict[str, str]] = {
         "card_status": "normal",
     },
     "funds": {"enough_balance": "yes", "frozen_or_preauth": "no", "limit_reached": "no"},
+    "remainder": {"remainder": "unsure"},
     "situation": {"contacted_provider": "no", "autopay": "on"},
 }
-# The pages each problem asks after the problem page (wizard.flow.views condition_dict).
+# The pages each problem asks after the problem page (wizard.flow.views condition_dict;
+# the remainder page, asked only past a tolerance lender's cutoff, is left out).
 PAGES_AFTER_PROBLEM = {
-    "declined": ["account", "funds", "timing", "situation"],
-    "insufficient_funds": ["funds", "timing", "situation"],
-    "timeout": ["timing", "situation"],
+    "declined": ["channel", "account", "funds", "timing", "situation"],
+    "insufficient_funds": ["channel", "funds", "timing", "situation"],
+    "timeout": ["channel", "timing", "situation"],
 }
 
 
@@ -150,6 +154,19 @@ class WizardSession:
     def confirm(self, **extra: Any) -> Any:
         return self.post("review", {}, **extra)
 
+    def answer_problem(
+        self, symptom: str, *, channel: str = "app", message: str = "", **extra: Any
+    ) -> Any:
+        """The three pages after the provider: the message (empty unless given), the
+        problem and the payment method. Returns the payment-method page's answer."""
+        for step, data in (
+            ("message", page_answers("message", message=message)),
+            ("problem", page_answers("problem", symptom=symptom)),
+        ):
+            response = self.post(step, data, **extra)
+            assert response.status_code == 302, (step, response)
+        return self.post("channel", page_answers("channel", channel=channel), **extra)
+
     def answer(self, page: str, *, when: dt.datetime | None = None, **changes: str) -> Any:
         """Post the page's good answer (page_answers), with these fields changed."""
         return self.post(page, page_answers(page, when=when, **changes))
@@ -230,7 +247,7 @@ def finish_wizard(client: Any, *, provider: str = "bank") -> Any:
     wizard = WizardSession(client)
     wizard.start()
     assert wizard.answer("provider", provider=provider).status_code == 302
-    wizard.answer_until_review(wizard.answer("problem", symptom="timeout"))
+    wizard.answer_until_review(wizard.answer("message"), problem={"symptom": "timeout"})
     return wizard.confirm(follow=True)
 
 

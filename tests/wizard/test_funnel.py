@@ -44,8 +44,13 @@ def test_walks_count_each_page_once_per_run_under_the_provider_and_problem_answe
 
     assert counters() == {
         ("provider", "", ""): 5,
+        ("message", "bank", ""): 3,
+        ("message", "cmb", ""): 1,
         ("problem", "bank", ""): 3,
         ("problem", "cmb", ""): 1,
+        ("channel", "bank", "declined"): 2,
+        ("channel", "bank", "insufficient_funds"): 1,
+        ("channel", "cmb", "timeout"): 1,
         ("account", "bank", "declined"): 2,
         ("funds", "bank", "declined"): 2,
         ("funds", "bank", "insufficient_funds"): 1,
@@ -70,7 +75,7 @@ def test_a_reload_and_the_back_button_count_nothing(bank, shared_cache):
     wizard = WizardSession(client)
     wizard.start()
     answer(wizard, "provider", provider="bank")
-    answer(wizard, "problem", symptom="timeout", channel="app")
+    wizard.answer_problem("timeout")
     before = counters()
     with CaptureQueriesContext(connection) as queries:
         assert wizard.get("timing").status_code == 200  # shown, as the redirect leads
@@ -83,7 +88,7 @@ def test_a_reload_and_the_back_button_count_nothing(bank, shared_cache):
     assert funnel_writes(queries) == []
     # Back on the problem page, the same answer again sends the run to a page it has reached.
     with CaptureQueriesContext(connection) as queries:
-        answer(wizard, "problem", symptom="timeout", channel="app")
+        wizard.answer_problem("timeout")
     assert funnel_writes(queries) == []
     assert counters() == before
 
@@ -118,18 +123,19 @@ def test_a_change_from_the_check_answers_page_counts_only_pages_newly_reached(ba
     wizard = WizardSession(client)
     wizard.start()
     answer(wizard, "provider", provider="bank")
-    answer(wizard, "problem", symptom="timeout", channel="app")
+    wizard.answer_problem("timeout")
     answer(wizard, "timing")
     answer(wizard, "situation")
     assert wizard.get("problem", data={"change": "1"}).status_code == 200
     # Now a declined repayment: the account and funds pages are asked for the first time.
-    answer(wizard, "problem", symptom="declined", channel="app")
+    wizard.answer_problem("declined")
     answer(wizard, "account")
     answer(wizard, "funds")
     reached = {stage: (p, s) for (stage, p, s) in counters()}
     assert reached["account"] == reached["funds"] == ("bank", "declined")
     assert reached["review"] == ("bank", "timeout")
-    assert sum(counters().values()) == 7  # provider, problem, timing, situation, review + 2
+    # provider, message, problem, channel, timing, situation, review + account, funds
+    assert sum(counters().values()) == 9
 
 
 def test_a_new_run_in_another_tab_counts_as_a_run_of_its_own(bank):
@@ -139,7 +145,7 @@ def test_a_new_run_in_another_tab_counts_as_a_run_of_its_own(bank):
     second.start()
     answer(first, "provider", provider="bank")
     answer(second, "provider", provider="bank")
-    assert counters() == {("provider", "", ""): 2, ("problem", "bank", ""): 2}
+    assert counters() == {("provider", "", ""): 2, ("message", "bank", ""): 2}
 
 
 def test_a_head_request_starts_no_run_and_counts_nothing(bank):
@@ -216,7 +222,7 @@ def test_a_counter_that_cannot_be_written_never_costs_a_person_their_page(monkey
         patched.setattr(FunnelCount._meta, "db_table", "wizard_no_such_table")
         wizard.start()
         answer(wizard, "provider", provider="bank")
-        assert wizard.get("problem").status_code == 200
+        assert wizard.get("message").status_code == 200
     assert "funnel counters not written" in caplog.text
 
 
@@ -228,4 +234,4 @@ def test_a_page_reached_half_past_midnight_in_beijing_counts_on_that_beijing_day
         "wizard.flow.views.timezone", SimpleNamespace(now=lambda: half_past_midnight)
     )
     answer(wizard, "provider", provider="bank")
-    assert FunnelCount.objects.get(stage="problem").day == dt.date(2026, 12, 1)
+    assert FunnelCount.objects.get(stage="message").day == dt.date(2026, 12, 1)

@@ -87,7 +87,10 @@ def wizard_pages(language: str) -> Iterator[tuple[str, str]]:
                 page = client.get(wizard.url(question.name) + "?change=1")
                 yield f"{question.name} answered", full_page(page)
         yield step.name, full_page(wizard.get(step.name))
-        if step.name != "review":
+        if step.name == "message":  # optional: its error is a message too long
+            too_long = {"message": "余额不足" * 600}
+            yield "message with errors", full_page(wizard.post(step.name, too_long))
+        elif step.name != "review":
             yield f"{step.name} with errors", full_page(wizard.post(step.name, {}))
         response = wizard.post(step.name, step.answers)
         assert response["Location"] == wizard.url(step.next_step), step.name

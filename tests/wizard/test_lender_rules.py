@@ -138,13 +138,13 @@ def test_the_tier_question_is_asked_only_for_a_provider_whose_grace_differs_by_t
         return response["Location"]
 
     assert pages_after("boc").endswith("/card_tier/")
-    assert pages_after("cmb").endswith("/problem/")
+    assert pages_after("cmb").endswith("/message/")
     wizard = WizardSession(Client())
     wizard.start()
     wizard.post("provider", {"provider": "boc"})
     html = wizard.get("card_tier").content.decode()
     assert "白金卡及以上" in html and "不确定" in html
-    assert wizard.post("card_tier", {"card_tier": "platinum"})["Location"].endswith("/problem/")
+    assert wizard.post("card_tier", {"card_tier": "platinum"})["Location"].endswith("/message/")
 
 
 def test_a_platinum_card_gets_its_eight_days_and_an_unsure_one_the_shortest():
@@ -171,8 +171,8 @@ def test_not_knowing_the_lender_leads_to_finding_it_and_a_general_plan():
     assert wizard.post("provider", {"provider": "unknown"})["Location"].endswith("/find_lender/")
     guide = wizard.get("find_lender").content.decode()
     assert "花呗分期" in guide and "重庆小米消费金融" in guide and "重庆京东盛际小额贷款" in guide
-    assert wizard.post("find_lender", {})["Location"].endswith("/problem/")
-    wizard.answer("problem", symptom="timeout")
+    assert wizard.post("find_lender", {})["Location"].endswith("/message/")
+    wizard.answer_problem("timeout")
     wizard.answer("timing")
     wizard.answer("situation", autopay="off")
     plan = wizard.confirm(follow=True).content.decode()

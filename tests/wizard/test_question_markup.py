@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from providers.catalog import active_providers
 from wizard.cases.forms import FeedbackForm
 from wizard.flow.forms import (
+    ChannelForm,
     ManagementForm,
     ProblemForm,
     ProviderForm,
@@ -33,9 +34,14 @@ def test_every_wizard_form_renders_through_the_question_renderer():
     assert isinstance(renderer, QuestionRenderer)
 
 
-@pytest.mark.parametrize("name", ["symptom", "channel"])
-def test_the_question_tag_without_options_is_djangos_as_field_group(name):
-    form = ProblemForm(data={"problem-symptom": "declined"}, prefix="problem")
+@pytest.mark.parametrize(
+    ("form", "name"),
+    [
+        (ProblemForm(data={"problem-symptom": "declined"}, prefix="problem"), "symptom"),
+        (ChannelForm(data={}, prefix="channel"), "channel"),
+    ],
+)
+def test_the_question_tag_without_options_is_djangos_as_field_group(form, name):
     field = form[name]
     assert tag("{% question field %}", field=field) == field.as_field_group()
 
@@ -103,7 +109,8 @@ def test_each_forms_copy_of_a_question_shares_one_set_of_choices():
     first, second = ProblemForm(), ProblemForm()
     assert first.fields["symptom"].choices is second.fields["symptom"].choices
     assert first.fields["symptom"].widget.choices is second.fields["symptom"].widget.choices
-    assert copy.deepcopy(first.fields)["channel"].choices is first.fields["channel"].choices
+    channel = ChannelForm()
+    assert copy.deepcopy(channel.fields)["channel"].choices is channel.fields["channel"].choices
 
 
 def test_provider_buttons_sit_under_their_kind_in_display_order(bank, provider_cmb):

@@ -1,8 +1,9 @@
 """What a person told us, as plain values: the one input shape for every plan.
 
-The wizard and `manage.py plan` both turn their input into the same JSON-like
-dict (`answers_data_from_pages` builds it from the wizard's pages) and parse it here, so
-they cannot drift apart.
+Two doors lead in. The wizard's pages are already typed and checked, so `answers_from_pages`
+builds `Answers` from them directly; `Answers.from_dict` reads the JSON shape that `manage.py
+plan` and stored cases use. The rules both doors share (how far back or ahead a date may be)
+live here once: `due_date_outside` and `attempt_outside`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from enum import Enum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -26,6 +28,34 @@ T = TypeVar("T")
 # Dates outside this window are typing mistakes, not repayments we can help with.
 OLDEST_DUE_DATE_DAYS = 366
 FURTHEST_DUE_DATE_DAYS = 366
+# A phone's clock can run a few minutes ahead of ours.
+CLOCK_SKEW = dt.timedelta(minutes=10)
+
+
+class Outside(Enum):
+    """Which side of its window a date falls on (`due_date_outside`, `attempt_outside`)."""
+
+    TOO_EARLY = "too_early"
+    TOO_LATE = "too_late"
+
+
+def due_date_outside(due_date: dt.date, *, now: dt.datetime) -> Outside | None:
+    """Whether a due date is outside the year either side of today (Beijing); None inside."""
+    today = now.astimezone(SHANGHAI).date()
+    if due_date < today - dt.timedelta(days=OLDEST_DUE_DATE_DAYS):
+        return Outside.TOO_EARLY
+    if due_date > today + dt.timedelta(days=FURTHEST_DUE_DATE_DAYS):
+        return Outside.TOO_LATE
+    return None
+
+
+def attempt_outside(attempted_at: dt.datetime, *, now: dt.datetime) -> Outside | None:
+    """Whether a repayment attempt is in the future (beyond clock skew) or over a year ago."""
+    if attempted_at > now + CLOCK_SKEW:
+        return Outside.TOO_LATE
+    if attempted_at < now - dt.timedelta(days=OLDEST_DUE_DATE_DAYS):
+        return Outside.TOO_EARLY
+    return None
 
 
 class Symptom(TextChoices):
@@ -307,12 +337,7 @@ def _date(value: object, field: str, *, now: dt.datetime) -> dt.date:
         parsed = dt.date.fromisoformat(value)
     except ValueError:
         raise AnswersError(field, f"{value!r} is not a real date (YYYY-MM-DD)") from None
-    today = now.astimezone(SHANGHAI).date()
-    if not (
-        today - dt.timedelta(days=OLDEST_DUE_DATE_DAYS)
-        <= parsed
-        <= today + dt.timedelta(days=FURTHEST_DUE_DATE_DAYS)
-    ):
+    if due_date_outside(parsed, now=now) is not None:
         raise AnswersError(field, "must be within a year of today")
     return parsed
 
@@ -329,37 +354,46 @@ def _moment(value: object, field: str, *, now: dt.datetime) -> dt.datetime:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=SHANGHAI)
     parsed = parsed.astimezone(SHANGHAI)
-    # A few minutes of clock skew between a phone and the server is normal.
-    if parsed > now + dt.timedelta(minutes=10):
+    outside = attempt_outside(parsed, now=now)
+    if outside == Outside.TOO_LATE:
         raise AnswersError(field, "is in the future")
-    if parsed < now - dt.timedelta(days=OLDEST_DUE_DATE_DAYS):
+    if outside == Outside.TOO_EARLY:
         raise AnswersError(field, "must be within a year of today")
     return parsed
 
 
-def answers_data_from_pages(pages: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """The wizard's cleaned pages in the JSON shape `Answers.from_dict` reads.
+def answers_from_pages(pages: Mapping[str, Mapping[str, Any]]) -> Answers:
+    """The wizard's cleaned pages as `Answers`, without a trip through JSON.
 
-    Pages skipped for these answers (account, funds) are absent and come out as None. The
-    message a person pasted comes out as None too: what it means is read by the decoder
-    (wizard.triage.patterns), outside the engine, and the view adds it with its outcome.
+    The pages' forms have checked every choice and date window already. Pages skipped for
+    these answers (account, funds, card tier) are absent and come out as None (an unasked
+    remainder page as `Remainder.UNSURE`, as in the JSON door). The message
+    page keeps the redacted message with what the decoder read from it when the person saw
+    the reading (its `outcome`); it is not read again here.
     """
     timing = pages["timing"]
     account = pages.get("account")
     funds = pages.get("funds")
-    return {
-        "provider": pages["provider"]["provider"],
-        "symptom": pages["problem"]["symptom"],
-        "channel": pages["problem"]["channel"],
-        "account": dict(account) if account else None,
-        "funds": dict(funds) if funds else None,
-        "timing": {
-            "due_date": timing["due_date"].isoformat(),
-            "attempted_at": timing["attempted_at"].isoformat(),
-        },
-        "contacted_provider": pages["situation"]["contacted_provider"],
-        "autopay": pages["situation"]["autopay"],
-        "card_tier": (pages.get("card_tier") or {}).get("card_tier"),
-        "remainder": (pages.get("remainder") or {}).get("remainder", Remainder.UNSURE),
-        "message": None,
-    }
+    message = pages.get("message") or {}
+    text = str(message.get("message") or "").strip()
+    return Answers(
+        provider=pages["provider"]["provider"],
+        symptom=pages["problem"]["symptom"],
+        channel=pages["channel"]["channel"],
+        account=AccountAnswers(**{name: account[name] for name in ACCOUNT_FIELDS})
+        if account
+        else None,
+        funds=FundsAnswers(**{name: funds[name] for name in FUNDS_FIELDS}) if funds else None,
+        due_date=timing["due_date"],
+        attempted_at=timing["attempted_at"].astimezone(SHANGHAI),
+        contacted_provider=pages["situation"]["contacted_provider"],
+        autopay=pages["situation"]["autopay"],
+        card_tier=_tier((pages.get("card_tier") or {}).get("card_tier")),
+        remainder=(pages.get("remainder") or {}).get("remainder") or Remainder.UNSURE,
+        message=text,
+        message_outcome=str(message.get("outcome") or MessageOutcome.NO_MATCH) if text else "",
+    )
+
+
+ACCOUNT_FIELDS = ("card_number", "holder_name", "reserved_phone", "card_status")
+FUNDS_FIELDS = ("enough_balance", "frozen_or_preauth", "limit_reached")

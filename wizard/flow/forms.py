@@ -20,18 +20,20 @@ from formtools.wizard.forms import ManagementForm as WizardManagementForm
 
 from providers.facts import UNKNOWN_PROVIDER, Channel, ProviderFacts, ProviderKind
 from wizard.engine.answers import (
-    FURTHEST_DUE_DATE_DAYS,
     MAX_MESSAGE,
-    OLDEST_DUE_DATE_DAYS,
     SHANGHAI,
     UNSURE_TIER,
     Autopay,
     CardStatus,
     Check,
+    MessageOutcome,
+    Outside,
     Remainder,
     Symptom,
     YesNo,
     YesNoUnsure,
+    attempt_outside,
+    due_date_outside,
 )
 from wizard.question_markup import Choices, radio, renderer
 
@@ -66,18 +68,35 @@ class StepForm(forms.Form):
         return []
 
 
+# The provider page's groups, in order: the phone-instalment lenders most people pick come
+# first, with "not sure" right after them, so both are on a phone's first screen; the list
+# of banks follows.
+PROVIDER_PAGE_GROUPS = (
+    ProviderKind.WALLET_CREDIT,
+    ProviderKind.CONSUMER_FINANCE,
+    ProviderKind.MALL_INSTALLMENT,
+)
+
+
 def grouped_choices(providers: Mapping[str, ProviderFacts]) -> Choices:
-    """The providers as radio choices under their kind's label, in display order, and last
-    a way on for a person who does not know which lender holds the installment."""
+    """The providers as radio choices under their kind's label, in display order: the
+    phone-instalment lenders, then a way on for a person who does not know which lender
+    holds the installment, then the banks' cards (and any kind not placed above)."""
     language = get_language()
     groups: dict[str, list[tuple[str, str]]] = {}
     for facts in providers.values():
         groups.setdefault(facts.kind, []).append((facts.slug, facts.in_language("name", language)))
-    known = [
-        (str(kind.label), tuple(options)) for kind in ProviderKind if (options := groups.get(kind))
-    ]
-    unsure = (str(_("还不知道是哪家")), ((UNKNOWN_PROVIDER, str(_("不确定是哪家,先帮我找出来"))),))
-    return Choices([*known, unsure])
+    first = [kind for kind in PROVIDER_PAGE_GROUPS if kind in groups]
+    rest = [kind for kind in ProviderKind if kind in groups and kind not in first]
+    # Says what it is on its own, without a group heading: a line less above the fold.
+    unsure = ("", ((UNKNOWN_PROVIDER, str(_("不确定是哪家,先帮我找出来"))),))
+    return Choices(
+        [
+            *((str(ProviderKind(kind).label), tuple(groups[kind])) for kind in first),
+            unsure,
+            *((str(ProviderKind(kind).label), tuple(groups[kind])) for kind in rest),
+        ]
+    )
 
 
 class ProviderForm(StepForm):
@@ -132,15 +151,20 @@ class CardTierForm(StepForm):
         )
 
 
-class ProblemForm(StepForm):
-    """The problem, and first (optionally) the message the person saw, which the page reads
-    for them (wizard.flow.problem_message); the message is redacted before it is stored."""
+class MessageForm(StepForm):
+    """The message the person saw, which the page reads for them (wizard.flow.problem_message):
+    optional, redacted before it is stored. An ambiguous reading asks one follow-up question.
 
-    heading = _("还款时遇到了什么情况?")
-    hint = _("有提示文字的话先贴上,我们帮你看是什么意思;再选最接近的一项。")
+    `read`, `outcome` and `suggested` are the page's own: `read` says which text's reading
+    the person has seen (message_digest), and the view sets `outcome` and `suggested` from
+    that one reading when the page is answered, whatever was posted for them.
+    """
+
+    heading = _("屏幕或短信上写了什么?")
+    hint = _("把提示文字贴在下面,我们帮你看是什么意思。没有提示的话,直接点“继续”。")
 
     message = forms.CharField(
-        label=_("屏幕或短信上写的是什么?可以直接粘贴(选填)"),
+        label=_("提示文字(选填)"),
         help_text=_("保存前我们会去掉里面的卡号、手机号、证件号、姓名和金额。"),
         required=False,
         max_length=MAX_MESSAGE,
@@ -149,15 +173,39 @@ class ProblemForm(StepForm):
         error_messages={"max_length": _("最多 %(limit_value)d 字,请只贴提示那一段。")},
     )
     follow_up = radio(_("还需要确认一点"), YesNoUnsure.choices, _("请选择一项"), required=False)
-    symptom = radio(_("遇到的问题"), Symptom.choices, _("请选择遇到的问题"))
-    channel = radio(_("你是通过什么方式还款的?"), Channel.choices, _("请选择还款方式"))
-    # The problem the page suggested last (wizard.flow.problem_message.selected_problem).
-    suggested = forms.CharField(required=False, widget=forms.HiddenInput, max_length=30)
+    read = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+    outcome = forms.ChoiceField(
+        choices=Choices(MessageOutcome.choices), required=False, widget=forms.HiddenInput
+    )
+    suggested = forms.ChoiceField(
+        choices=Choices([("", ""), *Symptom.choices]), required=False, widget=forms.HiddenInput
+    )
 
     def clean_message(self) -> str:
-        text: str = self.cleaned_data["message"]
-        # Control characters are never part of a message a screen showed.
-        return CONTROL_CHARACTERS.sub("", text).strip()
+        return message_text(self.cleaned_data["message"])
+
+
+def message_text(text: str) -> str:
+    """A pasted message as the page reads it: control characters (never part of a message a
+    screen showed) removed, trimmed."""
+    return CONTROL_CHARACTERS.sub("", text).strip()
+
+
+class ProblemForm(StepForm):
+    """The problem; when the message decided it, the page asks to confirm it instead
+    (wizard.views sets the heading and selects the suggestion)."""
+
+    heading = _("还款时遇到了什么情况?")
+    hint = _("选最接近的一项。")
+
+    symptom = radio(_("遇到的问题"), Symptom.choices, _("请选择遇到的问题"))
+
+
+class ChannelForm(StepForm):
+    heading = _("你是通过什么方式还款的?")
+    hint = _("不同的还款方式,处理办法不一样。记不清就选最后一项。")
+
+    channel = radio(_("还款方式"), Channel.choices, _("请选择还款方式"))
 
 
 class AccountForm(StepForm):
@@ -236,10 +284,10 @@ class TimingForm(StepForm):
 
     def clean_due_date(self) -> dt.date:
         due_date: dt.date = self.cleaned_data["due_date"]
-        today = timezone.localdate()
-        if due_date < today - dt.timedelta(days=OLDEST_DUE_DATE_DAYS):
+        outside = due_date_outside(due_date, now=timezone.now())
+        if outside == Outside.TOO_EARLY:
             raise forms.ValidationError(_("还款日不能早于一年前,请检查年份"))
-        if due_date > today + dt.timedelta(days=FURTHEST_DUE_DATE_DAYS):
+        if outside == Outside.TOO_LATE:
             raise forms.ValidationError(_("还款日不能晚于一年后,请检查年份"))
         return due_date
 
@@ -248,11 +296,10 @@ class TimingForm(StepForm):
         day, time = cleaned.get("attempted_date"), cleaned.get("attempted_time")
         if day and time:
             attempted_at = dt.datetime.combine(day, time, tzinfo=SHANGHAI)
-            now = timezone.now()
-            # A phone's clock can run a few minutes ahead of ours.
-            if attempted_at > now + dt.timedelta(minutes=10):
+            outside = attempt_outside(attempted_at, now=timezone.now())
+            if outside == Outside.TOO_LATE:
                 self.add_error("attempted_date", _("还款时间不能晚于现在,请检查日期和时间"))
-            elif attempted_at < now - dt.timedelta(days=OLDEST_DUE_DATE_DAYS):
+            elif outside == Outside.TOO_EARLY:
                 self.add_error("attempted_date", _("还款时间不能早于一年前,请检查年份"))
             else:
                 cleaned["attempted_at"] = attempted_at

@@ -1,14 +1,12 @@
-"""The message a person pasted on the problem page: what it means, and which problem it
+"""The message a person pasted on the message page: what it means, and which problem it
 suggests, as the page shows it (the decoder itself is wizard.decoder, its patterns
-wizard.triage.patterns).
-
-The page suggests a problem and the person can still choose another: a suggestion only
-replaces the selected problem while the person has not changed it themselves, which the
-page tells us by sending back the problem it last suggested.
+wizard.triage.patterns). The problem page that follows starts with the suggestion selected; the
+person can still choose another.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from wizard.decoder import Reading
@@ -38,7 +36,14 @@ class MessageMeaning:
 
     @property
     def suggested_label(self) -> str:
-        return str(Symptom(self.suggested).label) if self.suggested else ""
+        """The suggested problem's name, ready to be quoted (problem_name)."""
+        return problem_name(self.suggested) if self.suggested else ""
+
+
+def problem_name(symptom: str) -> str:
+    """A problem's name to put inside quotation marks: its own quotation marks become the
+    inner ones (‘ ’), so that quotes nest rather than run into each other."""
+    return str(Symptom(symptom).label).replace("“", "‘").replace("”", "’")
 
 
 def meaning_of(
@@ -61,11 +66,7 @@ def meaning_of(
     return MessageMeaning(reading=reading, suggested=suggested)
 
 
-def selected_problem(*, posted: str, last_suggested: str, meaning: MessageMeaning | None) -> str:
-    """The problem the page should show selected: the suggestion, unless the person chose
-    another problem than the one the page suggested last."""
-    if meaning is None or meaning.suggested is None:
-        return posted
-    if posted and posted != last_suggested:
-        return posted
-    return meaning.suggested
+def message_digest(text: str) -> str:
+    """A short fingerprint of a message whose reading the page showed: sent back with the
+    page, it tells the wizard the person has seen this text's reading."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

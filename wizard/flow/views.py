@@ -1,4 +1,4 @@
-"""The consumer's question pages: start, a new run, the wizard, and the problem page's
+"""The consumer's question pages: start, a new run, the wizard, and the message page's
 reading of a message as it is typed.
 
 Thin on purpose: the answers become a plan in wizard.planner (around the pure engine in
@@ -36,15 +36,17 @@ from wizard.engine.answers import (
     MAX_MESSAGE,
     AnswersError,
     Symptom,
-    answers_data_from_pages,
+    answers_from_pages,
 )
 from wizard.engine.deadlines import due_cutoff_for
 from wizard.flow.forms import (
     AccountForm,
     CardTierForm,
+    ChannelForm,
     FindLenderForm,
     FundsForm,
     ManagementForm,
+    MessageForm,
     ProblemForm,
     ProviderForm,
     RemainderForm,
@@ -52,22 +54,24 @@ from wizard.flow.forms import (
     SituationForm,
     StepForm,
     TimingForm,
+    message_text,
 )
-from wizard.flow.problem_message import MessageMeaning, meaning_of, selected_problem
+from wizard.flow.problem_message import MessageMeaning, meaning_of, message_digest, problem_name
 from wizard.flow.reading_limits import keeping_refused, reading_refused
 from wizard.flow.runs import new_run_id, run_is_known, start_run
 from wizard.funnel import Along, reach
 from wizard.models import FunnelStage
 from wizard.pages import HtmxHttpRequest, render_screen
-from wizard.planner import answers_error_message, plan_for_answers
+from wizard.planner import answers_error_message, plan_for
 from wizard.redaction import redact_message
 from wizard.storage import AnswerStorage
 from wizard.triage.patterns import unmatched_statement
 
 REVIEW_STEP = "review"
+MESSAGE_STEP = "message"
 PROBLEM_STEP = "problem"
-# Answers the problem page keeps for itself: they never appear on the check-answers page.
-NOT_SUMMARISED = frozenset({"suggested"})
+# Answers the message page keeps for itself: they never appear on the check-answers page.
+NOT_SUMMARISED = frozenset({"read", "outcome", "suggested"})
 
 
 def _symptom_is(symptoms: frozenset[str]) -> Callable[[RepaymentWizard], bool]:
@@ -122,18 +126,24 @@ def _tolerance_can_count(wizard: RepaymentWizard) -> bool:
     return due_date is not None and due_cutoff_for(due_date, provider) < timezone.now()
 
 
-def message_meaning(
-    text: str, *, provider: str | None, data: Mapping[str, Any]
-) -> MessageMeaning | None:
-    """What the problem page's message means, for the run's provider and the channel and
-    follow-up answer in the page's data."""
+def message_meaning(text: str, *, provider: str | None, follow_up: str) -> MessageMeaning | None:
+    """What the message page's message means for the run's provider, after the answer to
+    the reading's follow-up question. The payment channel is asked after the message, so
+    the reading is not narrowed by channel."""
     return meaning_of(
-        text,
+        text[:MAX_MESSAGE],
         provider=provider,
-        channel=str(data.get(f"{PROBLEM_STEP}-channel") or "") or None,
-        follow_up=str(data.get(f"{PROBLEM_STEP}-follow_up") or ""),
+        channel=None,
+        follow_up=follow_up,
         language=get_language(),
     )
+
+
+def _stored_suggestion(wizard: RepaymentWizard) -> str:
+    """The problem the message page's reading suggested, as stored with that page."""
+    data = wizard.storage.get_step_data(MESSAGE_STEP)
+    suggested = data.get(f"{MESSAGE_STEP}-suggested") if data else None
+    return suggested if suggested in Symptom.values else ""
 
 
 def known_run(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -166,7 +176,9 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         ("provider", ProviderForm),
         ("find_lender", FindLenderForm),
         ("card_tier", CardTierForm),
-        ("problem", ProblemForm),
+        (MESSAGE_STEP, MessageForm),
+        (PROBLEM_STEP, ProblemForm),
+        ("channel", ChannelForm),
         ("account", AccountForm),
         ("funds", FundsForm),
         ("timing", TimingForm),
@@ -216,6 +228,12 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             return {"provider": self.providers.get(_provider_answer(self) or "")}
         return {}
 
+    def get_form_initial(self, step: str) -> dict[str, Any]:
+        # Why: when the message decided the problem, the problem page starts with it selected.
+        if step == PROBLEM_STEP and (suggested := _stored_suggestion(self)):
+            return {"symptom": suggested}
+        return super().get_form_initial(step)
+
     def get_step_url(self, step: str) -> str:
         # Why: every page's URL carries the run.
         return reverse(self.url_name, kwargs={"run": self.kwargs["run"], "step": step})
@@ -262,62 +280,86 @@ class RepaymentWizard(NamedUrlSessionWizardView):
     # A message nobody recognised, to count with the next page reached (render_next_step).
     miss: Along | None = None
 
+    @cached_property
+    def readings(self) -> dict[tuple[str, str], MessageMeaning | None]:
+        """This request's readings of a message, so that a message is decoded once per
+        request however many times the page needs its meaning."""
+        return {}
+
+    def meaning(self, text: str, follow_up: str) -> MessageMeaning | None:
+        key = (text, follow_up)
+        if key not in self.readings:
+            self.readings[key] = message_meaning(
+                text, provider=_provider_answer(self), follow_up=follow_up
+            )
+        return self.readings[key]
+
     def process_step(self, form: StepForm) -> QueryDict:
-        # Why: a message the decoder did not recognise is kept (redacted) for staff to learn
-        # from, once per answer to the page; counted in the statement that counts the next
-        # page, so the page stays within its query budget.
         data = self.get_form_step_data(form)
-        if self.steps.current == PROBLEM_STEP:
-            meaning = self.meaning(form.cleaned_data.get("message", ""), data)
-            if (
-                meaning is not None
-                and not meaning.recognised
-                and meaning.reading.source != BY_LABEL  # staff said: no payment failure
-                and not keeping_refused(self.request)
-            ):
-                self.miss = unmatched_statement(
-                    text=form.cleaned_data["message"],
-                    provider=_provider_answer(self),
-                    channel=form.cleaned_data.get("channel"),
-                    now=timezone.now(),
-                )
+        if self.steps.current == MESSAGE_STEP:
+            self.keep_reading(form, data)
         return data
 
-    def meaning(self, text: str, data: Mapping[str, Any]) -> MessageMeaning | None:
-        return message_meaning(text, provider=_provider_answer(self), data=data)
+    def keep_reading(self, form: StepForm, data: QueryDict) -> None:
+        """Store what the message says with the message page's answers, read from the text
+        as the person gave it (the stored copy is redacted): the plan uses this outcome and
+        never reads the message again.
+
+        A message the decoder did not recognise is kept (redacted) for staff to learn from,
+        counted in the statement that counts the next page (the page stays within its query
+        budget). A new suggestion drops the problem page's answer, so the person confirms
+        the problem the new message points to.
+        """
+        text = form.cleaned_data.get("message", "")
+        meaning = self.meaning(text, form.cleaned_data.get("follow_up") or "")
+        data.pop(form.add_prefix("read"), None)
+        data[form.add_prefix("outcome")] = meaning.reading.outcome if meaning else ""
+        data[form.add_prefix("suggested")] = (meaning.suggested or "") if meaning else ""
+        if _stored_suggestion(self) != data[form.add_prefix("suggested")]:
+            self.storage.data[self.storage.step_data_key].pop(PROBLEM_STEP, None)
+        if (
+            meaning is not None
+            and not meaning.recognised
+            and meaning.reading.source != BY_LABEL  # staff said: no payment failure
+            and not keeping_refused(self.request)
+        ):
+            self.miss = unmatched_statement(
+                text=text, provider=_provider_answer(self), channel=None, now=timezone.now()
+            )
+
+    def reading_to_show(self, posted: QueryDict) -> bool:
+        """Whether a posted message page should come back with its reading instead of going
+        on: the "what does it mean?" button, or a recognised message whose reading the
+        person has not seen yet (without JavaScript, or before the live reading came)."""
+        text = message_text(posted.get(f"{MESSAGE_STEP}-message", ""))
+        if not text:
+            return False
+        if "read_message" in posted:
+            return True
+        if len(text) > MAX_MESSAGE:
+            return False  # the page refuses it, saying why
+        meaning = self.meaning(text, posted.get(f"{MESSAGE_STEP}-follow_up", ""))
+        seen = posted.get(f"{MESSAGE_STEP}-read", "") == message_digest(text)
+        return meaning is not None and meaning.recognised and not seen
 
     def read_message_page(self) -> HttpResponse:
-        """The problem page again with the message read and its problem selected, nothing
-        stored: the page's "what does it mean?" button, and a message sent without a
-        problem chosen (the page then chooses one for the person to check)."""
+        """The message page again with the message read, nothing stored."""
         posted = self.request.POST
-        text = posted.get(f"{PROBLEM_STEP}-message", "")[:MAX_MESSAGE]
-        meaning = self.meaning(text, posted)
-        initial = {
-            "message": text,
-            "follow_up": posted.get(f"{PROBLEM_STEP}-follow_up", ""),
-            "channel": posted.get(f"{PROBLEM_STEP}-channel", ""),
-            "symptom": selected_problem(
-                posted=posted.get(f"{PROBLEM_STEP}-symptom", ""),
-                last_suggested=posted.get(f"{PROBLEM_STEP}-suggested", ""),
-                meaning=meaning,
-            ),
-            "suggested": meaning.suggested if meaning else "",
-        }
-        form = self.get_form(step=PROBLEM_STEP)
-        form.initial = initial
-        return self.render(form, meaning=meaning)
+        text = message_text(posted.get(f"{MESSAGE_STEP}-message", ""))
+        follow_up = posted.get(f"{MESSAGE_STEP}-follow_up", "")
+        form = self.get_form(step=MESSAGE_STEP)
+        form.initial = {"message": text, "follow_up": follow_up}
+        return self.render(form)
 
     def reading_refused_page(self) -> HttpResponse:
-        """The problem page again, as posted, saying the message was not read: this client
+        """The message page again, as posted, saying the message was not read: this client
         asked for too many readings this minute (429, wizard/flow/reading_limits.py)."""
         posted = self.request.POST
-        form = self.get_form(step=PROBLEM_STEP)
+        form = self.get_form(step=MESSAGE_STEP)
         form.initial = {
-            name: posted.get(f"{PROBLEM_STEP}-{name}", "")
-            for name in ("message", "follow_up", "channel", "symptom", "suggested")
+            "message": message_text(posted.get(f"{MESSAGE_STEP}-message", ""))[:MAX_MESSAGE],
+            "follow_up": posted.get(f"{MESSAGE_STEP}-follow_up", ""),
         }
-        form.initial["message"] = form.initial["message"][:MAX_MESSAGE]
         response = self.render(form, reading_refused=True)
         return _too_many_readings(response)
 
@@ -328,18 +370,14 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         if posted_step not in self.get_form_list():
             messages.error(self.request, _("页面已过期或提交的内容不完整,请再提交一次。"))
             return redirect(self.get_step_url(self.steps.current or self.steps.first))
-        # The problem page's "what does it mean?", or a message sent with no problem chosen:
-        # read it and show the page again (an empty message just answers the page).
-        if (
-            posted_step == PROBLEM_STEP
-            and posted.get(f"{PROBLEM_STEP}-message", "").strip()
-            and ("read_message" in posted or not posted.get(f"{PROBLEM_STEP}-symptom"))
-        ):
-            if self.steps.current != PROBLEM_STEP:
-                # A problem page posted from another tab or after "back": show that page,
+        if posted_step == MESSAGE_STEP and self.reading_to_show(posted):
+            if self.steps.current != MESSAGE_STEP:
+                # A message page posted from another tab or after "back": show that page,
                 # as formtools does for any posted page (the one case that writes).
-                self.storage.current_step = PROBLEM_STEP
-            if reading_refused(self.request):
+                self.storage.current_step = MESSAGE_STEP
+            # The "what does it mean?" button counts against the reading limits, as the
+            # live reading does; answering the page ("continue") reads it once, uncounted.
+            if "read_message" in posted and reading_refused(self.request):
                 return self.reading_refused_page()
             return self.read_message_page()
         try:
@@ -382,24 +420,33 @@ class RepaymentWizard(NamedUrlSessionWizardView):
         questions = [step for step in self.get_form_list() if step != REVIEW_STEP]
         current = self.steps.current
         previous = self.steps.prev
+        heading, hint = form.heading, form.hint
+        if current == PROBLEM_STEP and (suggested := _stored_suggestion(self)):
+            heading = _("提示的意思是“%(problem)s”,对吗?") % {"problem": problem_name(suggested)}
+            hint = _("已经帮你选好了。不对的话,请改选最接近的一项。")
         context.update(
-            page_title=(_("错误:") if form.errors else "") + str(form.heading),
-            single_question=len(form.fields) == 1,
-            heading=form.heading,
-            hint=form.hint,
+            page_title=(_("错误:") if form.errors else "") + str(heading),
+            single_question=len(form.visible_fields()) == 1,
+            heading=heading,
+            hint=hint,
             back_url=self.get_step_url(previous) if previous else reverse("wizard:start"),
             run=self.kwargs["run"],
             form_url=self.get_step_url(current),
             question_number=questions.index(current) + 1 if current in questions else None,
-            question_count=len(questions),
+            # The total only once no answer still to come can change it (the problem page
+            # decides the last pages that depend on answers), so it never changes under
+            # the person: it changes only when they change an earlier answer.
+            question_count=len(questions) if self.storage.get_step_data(PROBLEM_STEP) else None,
         )
-        if current == PROBLEM_STEP:
+        if current == MESSAGE_STEP:
             context["meaning_url"] = reverse(
                 "wizard:problem_meaning", kwargs={"run": self.kwargs["run"]}
             )
-            if "meaning" not in kwargs:
-                text = form["message"].value() or ""
-                context["meaning"] = self.meaning(text, form.data)
+            text = message_text(form["message"].value() or "")
+            # A refused reading (reading_refused_page) shows the page without decoding.
+            if not kwargs.get("reading_refused"):
+                context["meaning"] = self.meaning(text, form["follow_up"].value() or "")
+            context["message_read"] = message_digest(text)
         if current == REVIEW_STEP:
             context["summary"] = self.summary()
         if current == "find_lender":
@@ -424,16 +471,11 @@ class RepaymentWizard(NamedUrlSessionWizardView):
     def done(
         self, form_list: list[StepForm], form_dict: Mapping[str, StepForm], **kwargs: Any
     ) -> HttpResponse:
-        data = answers_data_from_pages(
-            {step: form.cleaned_data for step, form in form_dict.items()}
-        )
-        problem = form_dict[PROBLEM_STEP].cleaned_data
-        meaning = self.meaning(problem.get("message", ""), form_dict[PROBLEM_STEP].data)
-        if meaning is not None:
-            # Stored as it was in the session: redacted (get_form_step_data).
-            data["message"] = {"text": problem["message"], "outcome": meaning.reading.outcome}
+        # The message page's cleaned data holds the message as stored (redacted,
+        # get_form_step_data) with the outcome read when the person saw it (keep_reading).
+        answers = answers_from_pages({step: form.cleaned_data for step, form in form_dict.items()})
         try:
-            result = plan_for_answers(data, now=timezone.now(), language=get_language())
+            result = plan_for(answers, now=timezone.now(), language=get_language())
         except AnswersError as error:
             messages.error(self.request, answers_error_message(error))
             return redirect(self.get_step_url(self.steps.first))
@@ -465,47 +507,38 @@ def _flat_choices(choices: Any) -> list[tuple[Any, Any]]:
 
 @require_POST
 def problem_meaning(request: HtmxHttpRequest, run: str) -> HttpResponse:
-    """What the message being typed on the problem page means, as the person types (htmx):
-    the meaning, and the problem question with the suggested problem selected (swapped in
-    out of band). Reads only: nothing is stored or counted, and no message is logged.
+    """What the message being typed on the message page means, as the person types (htmx):
+    the meaning, with the follow-up question when the reading is ambiguous. Reads only:
+    nothing is stored or counted, and no message is logged.
 
     Without htmx the page's own "what does it mean?" button does the same (a plain POST
     to the wizard), so this URL only sends a stray plain POST back to the page.
     """
     if not request.htmx:
-        return redirect("wizard:step", run=run, step=PROBLEM_STEP)
+        return redirect("wizard:step", run=run, step=MESSAGE_STEP)
     posted = request.POST
-    if posted.get(f"{PROBLEM_STEP}-message", "").strip() and reading_refused(request):
+    if posted.get(f"{MESSAGE_STEP}-message", "").strip() and reading_refused(request):
         response = render(
             request, "wizard/_problem_message.html#meaning-content", {"reading_refused": True}
         )
         patch_vary_headers(response, ("HX-Request",))
         return _too_many_readings(response)
     stored = AnswerStorage(RepaymentWizard.run_prefix(run), request).get_step_data("provider")
+    follow_up = posted.get(f"{MESSAGE_STEP}-follow_up", "")
+    text = message_text(posted.get(f"{MESSAGE_STEP}-message", ""))
     meaning = message_meaning(
-        posted.get(f"{PROBLEM_STEP}-message", "")[:MAX_MESSAGE],
+        text,
         provider=stored.get("provider-provider") if stored else None,
-        data=posted,
+        follow_up=follow_up,
     )
-    form = ProblemForm(
-        prefix=PROBLEM_STEP,
-        initial={
-            "symptom": selected_problem(
-                posted=posted.get(f"{PROBLEM_STEP}-symptom", ""),
-                last_suggested=posted.get(f"{PROBLEM_STEP}-suggested", ""),
-                meaning=meaning,
-            ),
-            "follow_up": posted.get(f"{PROBLEM_STEP}-follow_up", ""),
-            "suggested": meaning.suggested if meaning else "",
-        },
-    )
+    form = MessageForm(prefix=MESSAGE_STEP, initial={"follow_up": follow_up})
     response = render(
         request,
-        "wizard/_problem_message.html#meaning",
+        "wizard/_problem_message.html#meaning-content",
         {
             "meaning": meaning,
             "form": form,
-            "swap_oob": True,
+            "message_read": message_digest(text),
             "meaning_url": reverse("wizard:problem_meaning", kwargs={"run": run}),
         },
     )

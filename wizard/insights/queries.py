@@ -292,7 +292,7 @@ def insights_for(
 def path_for(symptom: str) -> list[FunnelStage]:
     """The stages a run with this problem meets, in order, as the wizard asks its pages
     (wizard.flow.views condition_dict); for "" (not answered yet), the ones every run meets."""
-    stages = [FunnelStage.PROVIDER, FunnelStage.PROBLEM]
+    stages = [FunnelStage.PROVIDER, FunnelStage.MESSAGE, FunnelStage.PROBLEM, FunnelStage.CHANNEL]
     if symptom in ACCOUNT_SYMPTOMS:
         stages.append(FunnelStage.ACCOUNT)
     if symptom in FUNDS_SYMPTOMS:
@@ -329,12 +329,12 @@ def funnel_for(counts: Mapping[FunnelKey, int], *, provider: str = "", symptom: 
 
     - `reached`: the runs counted at the stage (wizard/funnel.py says when each counts).
     - `of_start`: reached ÷ the first stage shown. For all runs that is the provider page;
-      with a provider chosen, the problem page (the first where the provider is known); with
+      with a provider chosen, the message page (the first where the provider is known); with
       a problem chosen, the first page after the problem page.
     - `of_previous`: reached ÷ the nearest earlier stage that every run shown meets. Without
       a problem chosen, the account and funds pages (asked for some problems only) and the
-      page after them are compared with the problem page, so their share also says how many
-      were asked them.
+      page after them are compared with the payment-method page, so their share also says
+      how many were asked them.
     - `left`: the runs that reached the page and went no further: reached, less those
       counted at the next page of their own problem's path. None for done, feedback and
       solved, which are not pages.
@@ -350,7 +350,7 @@ def funnel_for(counts: Mapping[FunnelKey, int], *, provider: str = "", symptom: 
             reached[stage] += runs
             by_problem[stage, problem] += runs
     if symptom:
-        shown = path_for(symptom)[2:]
+        shown = path_for(symptom)[path_for(symptom).index(FunnelStage.PROBLEM) + 1 :]
     elif provider:
         shown = list(FunnelStage)[1:]
     else:

@@ -14,7 +14,9 @@ class FunnelStage(models.TextChoices):
     "solved" said. In the order a run meets them."""
 
     PROVIDER = "provider", _("选择机构")
+    MESSAGE = "message", _("看到的提示")
     PROBLEM = "problem", _("遇到的问题")
+    CHANNEL = "channel", _("还款方式")
     ACCOUNT = "account", _("银行卡信息")
     FUNDS = "funds", _("账户余额")
     TIMING = "timing", _("时间")

@@ -47,7 +47,9 @@ def walk_to_plan(client: Client) -> str:
     extra = {"note": PERSONAL[0], "name": PERSONAL[3], "phone": PERSONAL[2]}
     pages = [
         ("provider", page_answers("provider")),
+        ("message", page_answers("message")),
         ("problem", page_answers("problem")),
+        ("channel", page_answers("channel")),
         ("account", page_answers("account", holder_name="unsure", reserved_phone="wrong")),
         ("funds", page_answers("funds", enough_balance="no")),
         ("timing", page_answers("timing", when=when)),

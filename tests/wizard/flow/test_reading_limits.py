@@ -32,13 +32,13 @@ def wizard(shipped_patterns):
 
 def typed(wizard: WizardSession, message: str = MESSAGE):  # type: ignore[no-untyped-def]
     return wizard.client.post(
-        wizard.base + "problem/meaning/", {"problem-message": message}, HTTP_HX_REQUEST="true"
+        wizard.base + "problem/meaning/", {"message-message": message}, HTTP_HX_REQUEST="true"
     )
 
 
 def pressed(wizard: WizardSession, message: str = MESSAGE):  # type: ignore[no-untyped-def]
-    payload = {wizard.management: "problem", "read_message": "1", "problem-message": message}
-    return wizard.client.post(wizard.url("problem"), payload)
+    payload = {wizard.management: "message", "read_message": "1", "message-message": message}
+    return wizard.client.post(wizard.url("message"), payload)
 
 
 def test_past_its_allowance_a_session_gets_429_with_a_clear_message_while_typing(wizard, settings):
@@ -48,7 +48,7 @@ def test_past_its_allowance_a_session_gets_429_with_a_clear_message_while_typing
     response = typed(wizard)
     html = response.content.decode()
     assert response.status_code == 429 and response["Retry-After"] == "60"
-    assert "这条没有读" in html and "直接在下面选最接近的问题" in html
+    assert "这条没有读" in html and "在下一页选最接近的问题" in html
     assert "可用的钱不够" not in html
 
 
@@ -60,7 +60,7 @@ def test_past_its_allowance_the_read_button_shows_the_page_again_with_429(wizard
     html = response.content.decode()
     assert response.status_code == 429
     assert "这条没有读" in html
-    assert 'name="problem-symptom"' in html, "the person can still answer the page"
+    assert 'name="message-message"' in html and ">继续<" in html, "the person can still go on"
     assert MESSAGE in html, "what they pasted is kept in the box"
 
 
@@ -83,7 +83,6 @@ def test_an_empty_message_costs_no_reading(wizard, settings):
 def test_unrecognised_messages_are_kept_within_a_clients_allowance(wizard, settings):
     settings.UNMATCHED_MESSAGES_PER_SESSION_PER_HOUR = 2
     for number in range(4):
-        page = {"message": f"出现了一个奇怪的页面第{'一二三四'[number]}种", "symptom": "other",
-                "channel": "app"}  # fmt: skip
-        assert wizard.post("problem", page).status_code == 302
+        page = {"message": f"出现了一个奇怪的页面第{'一二三四'[number]}种"}
+        assert wizard.post("message", page).status_code == 302
     assert UnmatchedMessage.objects.count() == 2

@@ -80,12 +80,14 @@ def test_starting_gives_each_run_its_own_address(client, provider):
 def test_full_walk_skipping_account_and_funds_for_a_timeout(client, wizard):
     page = wizard.get("provider").content.decode()
     assert "招商银行信用卡" in page
-    assert "第 1 步,共 6 步" in page
+    # No total until it is certain: the problem decides which pages come.
+    assert "第 1 步" in page and "共" not in page.split('id="progress"')[1].split("</p>")[0]
 
-    assert wizard.post("provider", {"provider": "cmb"})["Location"] == wizard.url("problem")
-    response = wizard.post("problem", {"symptom": "timeout", "channel": "app"})
+    assert wizard.post("provider", {"provider": "cmb"})["Location"] == wizard.url("message")
+    response = wizard.answer_problem("timeout")
     assert response["Location"] == wizard.url("timing"), "account and funds cannot matter"
-    assert "第 3 步,共 4 步" in wizard.get("timing").content.decode()
+    assert "第 4 步,共 6 步" in wizard.get("channel").content.decode()
+    assert "第 5 步,共 6 步" in wizard.get("timing").content.decode()
 
     assert wizard.post("timing", timing_data())["Location"] == wizard.url("situation")
     response = wizard.post("situation", {"contacted_provider": "no", "autopay": "off"})
@@ -109,7 +111,7 @@ def test_full_walk_skipping_account_and_funds_for_a_timeout(client, wizard):
 
 def test_validation_error_is_shown_on_the_page_with_a_summary(wizard):
     wizard.post("provider", {"provider": "cmb"})
-    wizard.post("problem", {"symptom": "timeout", "channel": "app"})
+    wizard.answer_problem("timeout")
     response = wizard.post(
         "timing", {"due_date": "2026-02-30", "attempted_date": "", "attempted_time": "25:99"}
     )
@@ -125,7 +127,7 @@ def test_validation_error_is_shown_on_the_page_with_a_summary(wizard):
 def test_change_from_check_answers_returns_there_after_any_newly_needed_page(client, wizard):
     answer_up_to_review(wizard)
     client.get(wizard.url("problem") + "?change=1")
-    response = wizard.post("problem", {"symptom": "insufficient_funds", "channel": "app"})
+    response = wizard.answer_problem("insufficient_funds")
     assert response["Location"] == wizard.url("funds"), "the new answer makes funds matter"
     response = wizard.post("funds", FUNDS_OK)
     assert response["Location"] == wizard.url("review"), "no need to walk the rest again"
@@ -146,8 +148,11 @@ def test_unknown_provider_gets_a_clear_message(wizard):
 
 def test_missing_fields_get_one_message_each(wizard):
     wizard.post("provider", {"provider": "cmb"})
+    wizard.post("message", {"message": ""})
     html = wizard.post("problem", {}).content.decode()
     assert "请选择遇到的问题" in html
+    wizard.post("problem", {"symptom": "timeout"})
+    html = wizard.post("channel", {}).content.decode()
     assert "请选择还款方式" in html
 
 
@@ -172,13 +177,13 @@ def test_unknown_step_in_the_url_goes_back_to_the_current_page(client, wizard):
 
 def test_a_skipped_page_cannot_be_opened(wizard):
     wizard.post("provider", {"provider": "cmb"})
-    wizard.post("problem", {"symptom": "timeout", "channel": "app"})
+    wizard.answer_problem("timeout")
     assert wizard.get("account")["Location"] == wizard.url("timing")
 
 
 def test_jumping_ahead_sends_you_to_the_first_unanswered_page(wizard):
     wizard.post("provider", {"provider": "cmb"})
-    assert wizard.get("review")["Location"] == wizard.url("problem")
+    assert wizard.get("review")["Location"] == wizard.url("message")
 
 
 def test_expired_session_mid_wizard_restarts_with_a_message(client, wizard):
@@ -227,7 +232,7 @@ def test_two_tabs_do_not_mix_their_answers(client, provider):
     first.post("provider", {"provider": "cmb"})
     second.post("provider", {"provider": "icbc"})
     for tab in (first, second):
-        tab.post("problem", {"symptom": "timeout", "channel": "app"})
+        tab.answer_problem("timeout")
         tab.post("timing", timing_data())
     first.answer("situation")
     second.post("situation", {"contacted_provider": "yes", "autopay": "off"})
@@ -256,7 +261,7 @@ def test_no_question_asks_for_a_card_number_name_or_phone_number(wizard):
     pages = [wizard.get("provider").content.decode()]
     wizard.post("provider", {"provider": "cmb"})
     pages.append(wizard.get("problem").content.decode())
-    wizard.post("problem", {"symptom": "declined", "channel": "app"})
+    wizard.answer_problem("declined")
     for step in ["account", "funds", "timing", "situation"]:
         pages.append(wizard.get(step).content.decode())
     for html in pages:
@@ -267,7 +272,7 @@ def test_no_question_asks_for_a_card_number_name_or_phone_number(wizard):
 
 def test_the_session_keeps_only_categorical_answers(client, wizard):
     wizard.post("provider", {"provider": "cmb"})
-    wizard.post("problem", {"symptom": "declined", "channel": "app"})
+    wizard.answer_problem("declined")
     account = {
         "card_number": "ok",
         "holder_name": "ok",

@@ -139,10 +139,12 @@ def test_the_funnel_of_real_walks_shows_who_reached_each_page_and_who_left_there
     funnel = insights_for(start=today - dt.timedelta(days=1), end=today).funnel
     assert steps_of(funnel) == {
         "provider": (5, "—", "100%", 1),
-        "problem": (4, "80%", "80%", 1),
-        "account": (2, "50%", "40%", 0),  # asked for declined repayments only
-        "funds": (2, "50%", "40%", 1),
-        "timing": (2, "50%", "40%", 0),  # compared with the problem page
+        "message": (4, "80%", "80%", 0),
+        "problem": (4, "100%", "80%", 1),
+        "channel": (3, "75%", "60%", 0),
+        "account": (2, "67%", "40%", 0),  # asked for declined repayments only
+        "funds": (2, "67%", "40%", 1),
+        "timing": (2, "67%", "40%", 0),  # compared with the payment-method page
         "situation": (2, "100%", "40%", 0),
         "review": (2, "100%", "40%", 0),
         "done": (2, "100%", "40%", None),
@@ -156,21 +158,26 @@ def test_the_funnel_of_real_walks_shows_who_reached_each_page_and_who_left_there
     assert page.status_code == 200
     assert (
         '<tr><th scope="row">银行卡信息 <small>(只问部分问题)</small></th>'
-        "<td>2</td><td>50%</td><td>40%</td><td>0</td></tr>"
+        "<td>2</td><td>67%</td><td>40%</td><td>0</td></tr>"
     ) in html
     assert (
-        '<tr><th scope="row">遇到的问题</th><td>4</td><td>80%</td><td>80%</td><td>1</td></tr>'
+        '<tr><th scope="row">遇到的问题</th><td>4</td><td>100%</td><td>80%</td><td>1</td></tr>'
         in html
     )
 
 
-def test_the_funnel_for_one_provider_starts_at_the_problem_page_and_for_one_problem_after_it():
+def test_the_funnel_for_one_provider_starts_at_the_message_page_and_for_one_problem_after_it():
     day = dt.date(2026, 11, 16)
     count_on(
         day,
         provider__x__x=10,
+        message__bank__x=6,
+        message__cmb__x=3,
         problem__bank__x=6,
         problem__cmb__x=3,
+        channel__bank__insufficient_funds=2,
+        channel__bank__timeout=3,
+        channel__cmb__timeout=2,
         funds__bank__insufficient_funds=2,
         timing__bank__insufficient_funds=2,
         timing__bank__timeout=3,
@@ -184,11 +191,13 @@ def test_the_funnel_for_one_provider_starts_at_the_problem_page_and_for_one_prob
     )
     counts = funnel_counts(start=day, end=day)
     bank = funnel_for(counts, provider="bank")
-    assert [step.stage for step in bank.steps][0] == "problem"
-    assert steps_of(bank)["problem"] == (6, "—", "100%", 1)  # 2 + 3 went on, one left
-    assert steps_of(bank)["timing"] == (5, "83%", "83%", 3)
+    assert [step.stage for step in bank.steps][0] == "message"
+    assert steps_of(bank)["message"] == (6, "—", "100%", 0)
+    assert steps_of(bank)["problem"] == (6, "100%", "100%", 1)  # 2 + 3 went on, one left
+    assert steps_of(bank)["timing"] == (5, "100%", "83%", 3)
     timeout = funnel_for(counts, symptom="timeout")
     assert [step.stage for step in timeout.steps] == [
+        "channel",
         "timing",
         "situation",
         "review",
@@ -196,14 +205,15 @@ def test_the_funnel_for_one_provider_starts_at_the_problem_page_and_for_one_prob
         "feedback",
         "solved",
     ]
-    assert steps_of(timeout)["timing"] == (5, "—", "100%", 1)
+    assert steps_of(timeout)["channel"] == (5, "—", "100%", 0)
+    assert steps_of(timeout)["timing"] == (5, "100%", "100%", 1)
     assert steps_of(timeout)["review"] == (1, "25%", "20%", 0)
     assert not any(step.some_problems_only for step in timeout.steps)
     both = funnel_for(counts, provider="cmb", symptom="timeout")
-    assert [step.reached for step in both.steps] == [2, 2, 1, 1, 1, 1]
+    assert [step.reached for step in both.steps] == [2, 2, 2, 1, 1, 1, 1]
     assert steps_of(both)["solved"] == (1, "100%", "50%", None)
     funds_only = funnel_for(counts, symptom="insufficient_funds")
-    assert [step.stage for step in funds_only.steps][:2] == ["funds", "timing"]
+    assert [step.stage for step in funds_only.steps][:3] == ["channel", "funds", "timing"]
 
 
 def test_solve_rates_per_week_by_provider_and_problem_equal_the_counters(bank):
@@ -310,8 +320,11 @@ def test_the_insights_page_filters_the_funnel_and_the_rates_by_provider_and_prob
     day = timezone.localdate()
     count_on(
         day,
+        message__bank__x=5,
+        message__cmb__x=7,
         problem__bank__x=5,
         problem__cmb__x=7,
+        channel__cmb__timeout=6,
         timing__cmb__timeout=6,
         feedback__cmb__timeout=2,
         solved__cmb__timeout=2,
@@ -323,7 +336,7 @@ def test_the_insights_page_filters_the_funnel_and_the_rates_by_provider_and_prob
     assert page.status_code == 200
     assert "在哪一步离开:招商" in html
     assert (
-        '<tr><th scope="row">遇到的问题</th><td>7</td><td>—</td><td>100%</td><td>1</td></tr>'
+        '<tr><th scope="row">遇到的问题</th><td>7</td><td>100%</td><td>100%</td><td>1</td></tr>'
         in html
     )
     assert "选择机构</th>" not in html  # the provider page knows no provider yet
@@ -335,7 +348,9 @@ def test_the_insights_page_filters_the_funnel_and_the_rates_by_provider_and_prob
 
 def test_the_csv_holds_the_funnel_and_the_solve_rates_with_the_page_numbers(bank, support_client):
     monday = dt.date(2026, 11, 2)
-    count_on(monday, provider__x__x=4, problem__bank__x=3, feedback__bank__timeout=2)
+    count_on(
+        monday, provider__x__x=4, message__bank__x=3, problem__bank__x=3, feedback__bank__timeout=2
+    )
     count_on(monday, solved__bank__timeout=1)
     response = support_client.get(
         "/admin/wizard/case/insights/",
@@ -347,7 +362,7 @@ def test_the_csv_holds_the_funnel_and_the_solve_rates_with_the_page_numbers(bank
     assert rows[0][-5:] == ["period", "reached", "of_previous", "of_start", "left_here"]
     assert {len(row) for row in rows} == {12}  # every row as wide as the header
     funnel = {row[1]: row[8:] for row in rows if row[0] == "funnel"}
-    assert funnel["problem"] == ["3", "", "1.0000", "3"]
+    assert funnel["problem"] == ["3", "1.0000", "1.0000", "3"]
     assert funnel["feedback"] == ["2", "", "0.6667", ""]  # nothing at done in between
     assert funnel["solved"] == ["1", "0.5000", "0.3333", ""]
     rates = [row for row in rows if row[0] == "solve_rate_by_provider"]
@@ -388,7 +403,7 @@ def test_insights_cost_the_same_queries_for_10_and_for_1000_counters_and_cases(
 def add_counters_and_cases(number: int, *, today: dt.date) -> None:
     """Counters spread over a month, providers and stages, and as many cases with steps."""
     offset = FunnelCount.objects.count()
-    stages = [stage for stage in FunnelStage if stage not in ("provider", "problem")]
+    stages = [stage for stage in FunnelStage if stage not in ("provider", "message", "problem")]
     providers = [ProviderFactory(slug=f"p{n}").slug for n in range(8)] + ["bank"]
     symptoms = ["timeout", "declined", "other", "insufficient_funds"]
     FunnelCount.objects.bulk_create(

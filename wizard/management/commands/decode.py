@@ -1,4 +1,4 @@
-"""Print what a payment message means, as JSON: the same reading the problem page shows."""
+"""Print what a payment message means, as JSON: the same reading the message page shows."""
 
 from __future__ import annotations
 
