@@ -91,12 +91,20 @@ def value_layout(fact: str) -> list[str | tuple[str, ...]]:
 
 
 def changed_without_provenance(
-    fact: str, changed: Sequence[str]
+    fact: str, changed: Sequence[str], *, checked_today: bool = False
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """For a form's changed fields: the fact's changed value fields and, if its checked date
-    was left as it was, the provenance fields left alone (else nothing: the change is sourced)."""
+    was left as it was, the provenance fields left alone (else nothing: the change is sourced).
+
+    A fact already checked today keeps its date when checked again the same day: then a new
+    source, quote or certainty is what shows the new value was looked up.
+    """
     values = tuple(name for name in value_fields(fact) if name in changed)
     if not values or f"{fact}_checked_on" in changed:
+        return values, ()
+    if checked_today and any(
+        f"{fact}_{part}" in changed for part in PROVENANCE_PARTS if part != "note"
+    ):
         return values, ()
     untouched = tuple(
         f"{fact}_{part}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from providers.fact_fields import changed_without_provenance, value_fields
@@ -60,8 +61,13 @@ class ProviderAdminForm(forms.ModelForm):
         if self.instance.pk is None or not self.requires_provenance:
             return
         changed = self.changed_data
+        today = timezone.localdate()
         for fact in Fact:
-            values, untouched = changed_without_provenance(fact, changed)
+            values, untouched = changed_without_provenance(
+                fact,
+                changed,
+                checked_today=self.initial.get(f"{fact}_checked_on") == today,
+            )
             if not untouched or any(name in self.errors for name in values):
                 continue
             message = _(

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import Page
 
+from providers.facts import Certainty
 from providers.models import Provider
 from tests.browser.conftest import new_page
 from tests.factories import UserFactory
@@ -96,6 +97,7 @@ def test_a_support_person_changes_ccbs_grace_end_previews_saves_and_finds_it(
 ):
     ccb = Provider.objects.get(slug="ccb")
     old_end = ccb.grace_ends_at.strftime("%H:%M")
+    old_certainty = Certainty(ccb.grace_certainty).label
     page = new_page(browser)
     page.set_viewport_size(DESKTOP)
     page.context.add_init_script(COUNT_SCROLLING)
@@ -120,7 +122,7 @@ def test_a_support_person_changes_ccbs_grace_end_previews_saves_and_finds_it(
         grace.locator("textarea[name=grace_quote]").fill("宽限期最后一天 17:00 前到账视为按时还款")
         grace.locator("input[name=grace_checked_on]").fill("2026-12-07")
         old_note = grace.locator("textarea[name=grace_note]").input_value()
-        assert "16:00" in old_note  # the old note is there to keep or rewrite
+        assert old_note and old_note == ccb.grace_note  # the old note is there to keep or rewrite
         grace.locator("textarea[name=grace_note]").fill("2026-12-07 按建行公告改为 17:00。")
 
         with page.context.expect_page() as opened:
@@ -145,7 +147,9 @@ def test_a_support_person_changes_ccbs_grace_end_previews_saves_and_finds_it(
         screens += scrolled(page)
         with page.expect_navigation():
             save_here.click()
-        assert page.locator(".messagelist .success").count() == 1
+        assert page.locator(".messagelist .success").count() == 1, page.locator(
+            ".errornote, .errorlist"
+        ).all_inner_texts()
         ccb.refresh_from_db()
         assert ccb.grace_ends_at.strftime("%H:%M") == "17:00"
 
@@ -153,7 +157,7 @@ def test_a_support_person_changes_ccbs_grace_end_previews_saves_and_finds_it(
         latest = page.locator("#change-history tbody tr").first
         text = latest.inner_text()
         assert f"宽限期最后一天的截止时间:{old_end} → 17:00" in text
-        assert "网上资料,未经官方确认 → 机构官方确认" in text
+        assert f"{old_certainty} → 机构官方确认" in text
         assert "建行公告:宽限期最后一天 17:00 截止" in text
         table = page.locator("#change-history").inner_text()
         for raw in ("weak", "official", "None", ":00:00"):

@@ -114,6 +114,11 @@ def test_only_the_values_changed_count():
     assert values == ("grace_days",)
     assert untouched == ("grace_certainty", "grace_quote", "grace_checked_on")
     assert changed_without_provenance(Fact.GRACE, ["grace_days", "grace_checked_on"])[1] == ()
+    # Checked earlier today already: a new source, quote or certainty shows it was looked up.
+    assert changed_without_provenance(
+        Fact.GRACE, ["grace_days", "grace_source"], checked_today=True
+    ) == (("grace_days",), ())
+    assert changed_without_provenance(Fact.GRACE, ["grace_days"], checked_today=True)[1]
 
 
 def test_the_history_says_each_change_in_words(support_client):
