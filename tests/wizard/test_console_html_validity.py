@@ -31,7 +31,11 @@ def console_pages(language: str) -> list[Page]:
     ccb = Provider.objects.get(slug="ccb")
     change = f"/admin/providers/provider/{ccb.pk}/change/"
     edited = provider_form_data(
-        ccb, grace_ends_at="17:00", grace_checked_on="2026-12-07", change_reason="公告"
+        ccb,
+        grace_ends_at="17:00",
+        grace_source="https://ccb.example.cn/notice-2026-12",
+        grace_checked_on="2026-12-07",
+        change_reason="公告",
     )
     pages = {
         "desk": client.get("/admin/"),

@@ -124,7 +124,7 @@ def test_the_consumer_page_shows_each_facts_certainty_and_date_in_both_languages
     case = case_for(answers("boc", "declined", now - dt.timedelta(hours=1), now.date()))
     zh = page(case.code)
     assert "可靠来源 · 核对于 2026-12-07" in zh  # BOC's grace: newer sources (2026-12 sheet)
-    assert "网上资料,未经官方确认 · 核对于 2026-12-01" in zh
+    assert "网上资料，未经官方确认 · 核对于 2026-12-01" in zh
     en = page(case.code, language="en")
     assert "Reputable source · checked 2026-12-07" in en
     assert "Web sources, not confirmed by the provider · checked 2026-12-01" in en

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from providers.catalog import active_providers
 from providers.facts import Fact
-from tests.wizard.helpers import WizardSession, case_for
+from tests.wizard.helpers import WizardSession, case_for, page_answers
 from wizard.engine.answers import SHANGHAI
 from wizard.engine.deadlines import Status
 from wizard.engine.steps import StepCode
@@ -97,7 +97,7 @@ def test_a_ccb_bill_paid_but_for_under_100_yuan_is_not_overdue_on_the_page():
         | {"remainder": "under_100"}
     )
     zh = page(case.code)
-    assert "差额可能在容差内,不算逾期(待核实)" in zh
+    assert "差额可能在容差内，不算逾期（待核实）" in zh
     assert "已逾期" not in zh and "下一期账单出来前" in zh
     assert "未还部分不超过 100 元,视同全额还款" in zh, "the tolerance row of the facts"
     en = page(case.code, language="en")
@@ -165,8 +165,13 @@ def wizard(client):
 
 
 def walk_to_timing(wizard: WizardSession, provider: str, symptom: str = "timeout") -> None:
-    assert wizard.post("provider", {"provider": provider}).status_code == 302
-    assert wizard.post("problem", {"symptom": symptom, "channel": "app"}).status_code == 302
+    for page, data in (
+        ("provider", {"provider": provider}),
+        ("message", page_answers("message")),
+        ("problem", {"symptom": symptom}),
+        ("channel", page_answers("channel")),
+    ):
+        assert wizard.post(page, data).status_code == 302, page
 
 
 def timing(due: dt.date) -> dict[str, str]:
@@ -197,7 +202,7 @@ def test_past_the_cutoff_a_lender_with_a_tolerance_asks_roughly_how_much_is_unpa
     )
     wizard.post("situation", {"contacted_provider": "no", "autopay": "off"})
     plan = wizard.confirm(follow=True).content.decode()
-    assert "差额可能在容差内,不算逾期(待核实)" in plan
+    assert "差额可能在容差内，不算逾期（待核实）" in plan
 
 
 @pytest.mark.parametrize(
