@@ -121,3 +121,29 @@ def shipped_escalation(db):
 def quiet_client() -> Client:
     """A client that gets the page a person would see instead of the exception."""
     return Client(raise_request_exception=False)
+
+
+SUPPORT_GROUP_MIGRATIONS = (
+    ("providers.migrations.0004_support_group", "create_support_group"),
+    ("providers.migrations.0011_support_keeps_grace_tiers", "grant"),
+    ("providers.migrations.0012_escalation_ladder", "grant"),
+    ("wizard.migrations.0005_support_can_view_cases", "grant"),
+    ("wizard.migrations.0012_support_keeps_message_patterns", "grant"),
+    ("wizard.migrations.0016_support_teaches_the_decoder", "grant"),
+)
+
+
+def ensure_support_group() -> None:
+    """The `support` group as its migrations make it. A transactional test's flush empties
+    every table, the group with it (permissions come back with post_migrate, groups do not),
+    so a browser test that signs in as support staff lays it out again, by the migrations'
+    own functions rather than a copy of their permission lists."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    if Group.objects.filter(name="support").exists():
+        return
+    for module, function in SUPPORT_GROUP_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)

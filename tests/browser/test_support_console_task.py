@@ -22,6 +22,7 @@ from playwright.sync_api import Page
 from providers.facts import Certainty
 from providers.models import Provider
 from tests.browser.conftest import new_page
+from tests.conftest import ensure_support_group
 from tests.factories import UserFactory
 from tests.wizard.helpers import case_for, recent_answers
 from wizard.engine.answers import SHANGHAI
@@ -42,6 +43,7 @@ addEventListener('scroll', () => {
 
 
 def sign_in_as_support(page: Page, url: str) -> None:
+    ensure_support_group()
     UserFactory(username="helper", groups=["support"])
     page.goto(url + "/admin/login/")
     page.fill("#id_username", "helper")

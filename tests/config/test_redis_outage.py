@@ -112,7 +112,9 @@ def readiness(url: str) -> tuple[int, dict]:
 
 ANSWERS = {
     "provider": {"provider": "cmb"},
-    "problem": {"symptom": "timeout", "channel": "app"},
+    "message": {"message": ""},
+    "problem": {"symptom": "timeout"},
+    "channel": {"channel": "app"},
 }
 
 

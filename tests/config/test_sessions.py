@@ -68,7 +68,7 @@ def test_answers_survive_a_redis_restart(shared_cache, redis_url):
 
     forget_keys(redis_url, shared_cache)  # what a restarted, empty Redis looks like
 
-    response = client.get(step_url.replace("/provider/", "/problem/"))
+    response = client.get(step_url.replace("/provider/", "/message/"))
     assert response.status_code == 200, "the answer to the first page was kept"
     stored = client.session[f"wizard_repayment_wizard_{run}"]["step_data"]["provider"]
     assert stored["provider-provider"] == ["cmb"]

@@ -32,7 +32,13 @@ def test_the_page_opens_with_what_to_fix_first(support_client):
     on(today, "other", "not_solved")
     on(today, "unknown", "not_solved")
     on(today, "other", "solved")
-    for stage, runs in (("provider", 100), ("problem", 60), ("timing", 55)):
+    for stage, runs in (
+        ("provider", 100),
+        ("message", 60),
+        ("problem", 60),
+        ("channel", 55),
+        ("timing", 55),
+    ):
         FunnelCount.objects.create(day=today, stage=stage, provider_slug="", symptom="", runs=runs)
     now = timezone.now()
     UnmatchedMessage.objects.create(
