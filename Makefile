@@ -142,6 +142,7 @@ serve: serve-packages $(STAMP) messages $(STATIC_MANIFEST)
 	    -e "s|@STATIC_ROOT@|$$here/var/staticfiles|g" -e "s|@USER@|$$(stat -c '%U %G' .)|g" \
 	    -e 's|@FORWARDED_PROTO@|$$scheme|g' \
 	    config/nginx.conf.template > "$$run/nginx.conf"; \
+	$(BIN)/python manage.py write_limit_pages "$$run/limits" >/dev/null; \
 	if [ -s "$$run/nginx.pid" ] && kill -0 "$$(cat "$$run/nginx.pid")" 2>/dev/null; then \
 	  kill -QUIT "$$(cat "$$run/nginx.pid")"; sleep 1; \
 	fi; \
@@ -171,7 +172,7 @@ screenshots: system-packages $(STAMP) messages $(STATIC_MANIFEST)
 	@source tests/postgres.sh && SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -q -k screenshots
 
 # Production-shaped load test: gunicorn, PostgreSQL, Redis and a separate locust process.
-bench: $(BENCH_STAMP) messages $(STATIC_MANIFEST)
+bench: serve-packages $(BENCH_STAMP) messages $(STATIC_MANIFEST)
 	@source tests/postgres.sh && $(BIN)/python tests/bench/run_bench.py $(BENCH_ARGS)
 
 # Where a wizard walk spends its time, in-process (pyinstrument), on the benchmark's database

@@ -13,6 +13,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -20,9 +21,12 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 TEMPLATE = BASE_DIR / "config" / "nginx.conf.template"
+BIN = Path(sys.executable).parent
 
 
-def render(run_dir: Path, *, listen: str, upstream: str, forwarded_proto: str) -> Path:
+def render(
+    run_dir: Path, *, listen: str, upstream: str, forwarded_proto: str, env: dict[str, str]
+) -> Path:
     """Fill in the template as `make serve` does; the rendered file's path."""
     values = {
         "@RUN_DIR@": str(run_dir),
@@ -37,13 +41,20 @@ def render(run_dir: Path, *, listen: str, upstream: str, forwarded_proto: str) -
     for name, value in values.items():
         text = text.replace(name, value)
     (run_dir / "tmp").mkdir(parents=True, exist_ok=True)
+    # The pages nginx answers a refused reading with, as `make serve` writes them.
+    subprocess.run(
+        [str(BIN / "python"), "manage.py", "write_limit_pages", str(run_dir / "limits")],
+        cwd=BASE_DIR, env=env, check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
     conf = run_dir / "nginx.conf"
     conf.write_text(text)
     return conf
 
 
 @contextlib.contextmanager
-def nginx_in_front(run_dir: Path, *, port: int, upstream: str) -> Iterator[str]:
+def nginx_in_front(
+    run_dir: Path, *, port: int, upstream: str, env: dict[str, str]
+) -> Iterator[str]:
     """nginx on 127.0.0.1:`port` in front of `upstream`; its URL. Stopped, whatever happens.
 
     X-Forwarded-Proto is passed on from the load generator, as behind the TLS-terminating
@@ -55,6 +66,7 @@ def nginx_in_front(run_dir: Path, *, port: int, upstream: str) -> Iterator[str]:
         listen=f"127.0.0.1:{port}",
         upstream=upstream,
         forwarded_proto="$http_x_forwarded_proto",
+        env=env,
     )
     subprocess.run([nginx, "-q", "-p", f"{run_dir}/", "-c", str(conf)], check=True)
     pid_file = run_dir / "nginx.pid"

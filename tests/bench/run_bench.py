@@ -289,7 +289,18 @@ def decode_cost(env: dict[str, str], floor: Rounds) -> dict[str, Any]:
     return measured
 
 
-def reading_load(url: str, env: dict[str, str]) -> dict[str, Any]:
+def reading_load(url: str, upstream: str, env: dict[str, str]) -> dict[str, Any]:
+    """The start page's median idle and under the reading flood, as `make serve` runs it
+    (nginx in front sheds a session's readings past its allowance; the target is judged
+    here), and straight to gunicorn (only the app's own limits: each refusal is a request)."""
+    direct = reading_load_at(url, env)
+    print(f"bench: reading load straight to gunicorn {direct}", flush=True)
+    with nginx_in_front(OUT_DIR / "nginx", port=free_port(), upstream=upstream, env=env) as proxied:
+        figure = reading_load_at(proxied, env)
+    return {**figure, "straight_to_gunicorn": direct}
+
+
+def reading_load_at(url: str, env: dict[str, str]) -> dict[str, Any]:
     """The start page's median idle, then while 20 clients post 2,000-character messages to
     the live reading (htmx), each in its own run; the readings served and refused (429)."""
     idle = locust("StartPage", users=1, seconds=READING_SECONDS, url=url, env=env,
@@ -445,7 +456,7 @@ def through_nginx(
 ) -> dict[str, Any]:
     """One floor and one wizard round through nginx in front of the same gunicorn (as `make
     serve` runs it), and the slow-client figure through nginx and straight to gunicorn."""
-    with nginx_in_front(OUT_DIR / "nginx", port=free_port(), upstream=upstream) as proxied:
+    with nginx_in_front(OUT_DIR / "nginx", port=free_port(), upstream=upstream, env=env) as proxied:
         print(f"bench: nginx on {proxied} in front of {upstream}", flush=True)
         floor = locust("Floor", users=args.users, seconds=args.seconds, url=proxied, env=env,
                        name="nginx-floor")  # fmt: skip
@@ -517,7 +528,7 @@ def main() -> None:
             flush=True,
         )
         if args.reading_only:
-            under_readings = reading_load(url, env)
+            under_readings = reading_load(url, f"{HOST}:{port}", env)
             print(f"bench: reading load {under_readings}", flush=True)
             latest = OUT_DIR / "latest.json"
             summary = json.loads(latest.read_text()) if latest.exists() else {}
@@ -554,7 +565,7 @@ def main() -> None:
                       env=env, name="soak")  # fmt: skip
         if spy is not None:
             spy.wait(timeout=60)
-        under_readings = reading_load(url, env)
+        under_readings = reading_load(url, f"{HOST}:{port}", env)
         costs = page_costs(env)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -8,6 +8,7 @@ the hashed static files, HEAD, the body limit, and slow clients by the hundred.
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
 import re
 import signal
@@ -210,6 +211,67 @@ def test_hundreds_of_slow_clients_leave_the_liveness_probe_answering(served):
     finally:
         for client in clients:
             client.close()
+
+
+class Reader:
+    """A person on the message page in a session of their own, reading messages as they type
+    (the htmx POST the page makes)."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        with self.opener.open(base_url + "/check/", timeout=PROBE_TIMEOUT_S) as response:
+            page = response.read().decode()
+            page_url = response.url
+        self.token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        self.meaning_url = page_url.replace("/provider/", "/problem/meaning/")
+
+    def choose_language(self, language: str) -> None:
+        data = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": self.token, "language": language, "next": "/"}
+        ).encode()
+        request = urllib.request.Request(
+            self.base_url + "/i18n/setlang/", data=data, headers={"Origin": self.base_url}
+        )
+        with self.opener.open(request, timeout=PROBE_TIMEOUT_S) as response:
+            assert response.status == 200
+
+    def read(self, message: str) -> tuple[int, str]:
+        data = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": self.token, "message-message": message}
+        ).encode()
+        request = urllib.request.Request(
+            self.meaning_url,
+            data=data,
+            headers={"HX-Request": "true", "Origin": self.base_url, "Referer": self.meaning_url},
+        )
+        try:
+            with self.opener.open(request, timeout=PROBE_TIMEOUT_S) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+
+def test_a_flood_of_readings_is_shed_by_nginx_and_other_people_are_still_read(served):
+    flooder, neighbour = Reader(served.url), Reader(served.url)
+    answers = [flooder.read("余额不足,还款失败") for _ in range(25)]
+    statuses = [status for status, _body in answers]
+    # The app's own allowance is 30 a minute: a 429 within 25 is nginx's, past its burst.
+    assert statuses[0] == 200 and 429 in statuses, statuses
+    assert statuses.count(200) <= 15, statuses
+    refused = next(body for status, body in answers if status == 429)
+    assert "这一分钟里读的提示太多了" in refused and 'role="alert"' in refused
+    # In the person's language: the site's language cookie picks nginx's page.
+    flooder.choose_language("en")
+    status, body = flooder.read("余额不足,还款失败")
+    assert status == 429 and "Too many messages were read this minute" in body
+    # Behind the same address (as behind a carrier NAT), another session is still read.
+    status, body = neighbour.read("余额不足,还款失败")
+    assert status == 200 and "这条提示的意思" in body
+    error_log = (served.clone / "var" / "serve" / "nginx-error.log").read_text()
+    assert "limiting requests" in error_log and "readings_per_session" in error_log
 
 
 def test_stopping_make_serve_stops_nginx_too(served):
