@@ -28,6 +28,11 @@ from wizard.decoder.matching import (
 from wizard.decoder.normalise import normalise
 
 NO_MATCH = "no_match"
+# "The result is not known yet" and "the money left": when the outcome says money left, that
+# is the more specific of the two problems ("订单已支付,请勿重复支付" is money taken, not a
+# pending payment), as the corpus's labelling rule reads it (docs/decoder-corpus.md).
+PENDING = "timeout"
+MONEY_TAKEN = "deducted_not_credited"
 # Who decided a reading (Reading.source).
 BY_LABEL = "label"
 BY_RULE = "rule"
@@ -179,6 +184,11 @@ def decode(
         outcome = guess.outcome if guess.outcome in OUTCOME_WEIGHT else FAILED
     elif guess is not None and guess.outcome in (UNKNOWN, DEDUCTED):
         outcome = _worse(outcome, guess.outcome)
+    if outcome == DEDUCTED and lead_symptom == PENDING:
+        scores[MONEY_TAKEN] = max(scores.get(MONEY_TAKEN, 0.0), scores[PENDING])
+        lead_symptom = MONEY_TAKEN
+        if guess is not None and guess.probability(MONEY_TAKEN) >= rules.get(MONEY_TAKEN, 0.0):
+            source = BY_MODEL
     lead = _lead_pattern(matches, lead_symptom) if source == BY_RULE else None
     texts = lead or patterns.representative(lead_symptom, outcome)
     return Reading(

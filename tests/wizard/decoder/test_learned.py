@@ -10,7 +10,7 @@ import pytest
 from tests.wizard.decoder.conftest import EXAMPLES, labelled, seed_facts
 from wizard.decoder import decode
 from wizard.decoder.evaluation import LabelError, evaluate, item_from, read_jsonl
-from wizard.decoder.learned import NOT_FAILURE, Labelled, LearnedReader, train
+from wizard.decoder.learned import NOT_FAILURE, Guess, Labelled, LearnedReader, train
 from wizard.decoder.reading import Label
 
 NOT_FAILURES = [
@@ -144,3 +144,32 @@ def test_the_evaluation_counts_problems_outcomes_and_confusions(seed_set):
 def test_a_bad_labelled_line_names_the_line_and_the_field(record, message):
     with pytest.raises(LabelError, match=message):
         item_from(record, line=3)
+
+
+class FixedReader:
+    """A learned part that reads every message the same way: money taken, problem unsure."""
+
+    threshold = 0.5
+
+    def guess(self, message: object) -> Guess:
+        return Guess(
+            problems=(("deducted_not_credited", 0.4), ("timeout", 0.35), (NOT_FAILURE, 0.25)),
+            outcome="deducted",
+            money_share=0.7,
+            because=("已支付",),
+        )
+
+
+def test_money_taken_outranks_a_pending_result_when_the_outcome_says_money_left(seed_set):
+    rules_alone = decode("订单已支付,请勿重复支付", patterns=seed_set)
+    assert (rules_alone.symptom, rules_alone.outcome) == ("timeout", "unknown")
+    reading = decode("订单已支付,请勿重复支付", patterns=seed_set, model=FixedReader())
+    assert (reading.symptom, reading.outcome) == ("deducted_not_credited", "deducted")
+    assert "timeout" in [candidate.symptom for candidate in reading.candidates]
+
+
+def test_a_successful_debit_is_no_failure_but_an_unsettled_one_is_money_taken(seed_set):
+    success = "系统扣款成功:已通过您绑定的银行卡账户自动扣款成功,扣款金额为X元,请您知悉。"
+    assert decode(success, patterns=seed_set).outcome == "no_match"
+    for unsettled in ("扣款成功,销账未知", "扣款成功但交易超过规定支付时间"):
+        assert decode(unsettled, patterns=seed_set).outcome == "deducted", unsettled
