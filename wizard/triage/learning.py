@@ -332,6 +332,12 @@ class LabelRefused(ValueError):
         self.message = message
 
 
+def fits_together(symptom: str, outcome: str) -> bool:
+    """True when a problem and an outcome can label one message: "not a payment failure"
+    goes with the outcome NO_OUTCOME, and only with it."""
+    return (symptom == NOT_FAILURE) == (outcome == NO_OUTCOME)
+
+
 def teach(
     *, text: str, symptom: str, outcome: str, by: Any = None, now: dt.datetime
 ) -> LabelledMessage:
@@ -345,7 +351,7 @@ def teach(
         raise LabelRefused("symptom", f"must be one of {', '.join(symptoms)}")
     if outcome not in outcomes:
         raise LabelRefused("outcome", f"must be one of {', '.join(outcomes)}")
-    if (symptom == NOT_FAILURE) != (outcome == NO_OUTCOME):
+    if not fits_together(symptom, outcome):
         raise LabelRefused("outcome", f"{NO_OUTCOME} goes with {NOT_FAILURE}, and only with it")
     redacted, normalised, digest = label_fields(text)
     labelled, _created = LabelledMessage.objects.update_or_create(

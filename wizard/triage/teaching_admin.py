@@ -36,10 +36,8 @@ from wizard.models import (
     DecoderModel,
     LabelledMessage,
 )
-from wizard.triage.learning import LabelRefused, label_fields, teach
+from wizard.triage.learning import LabelRefused, fits_together, label_fields, teach
 from wizard.triage.patterns import read_message
-
-NO_OUTCOME = "no_match"
 
 
 def reading_url(text: str, *, provider: str | None = None, channel: str | None = None) -> str:
@@ -67,6 +65,15 @@ def decided_by(reading: Reading) -> str:
     return gettext("没有认出")
 
 
+def refuse_a_pair_that_does_not_fit(data: dict[str, Any]) -> None:
+    """A form's check that its problem and outcome can label one message together."""
+    symptom, outcome = data.get("symptom"), data.get("outcome")
+    if symptom and outcome and not fits_together(symptom, outcome):
+        raise forms.ValidationError(
+            _("“不是还款失败”的提示,钱的去向选“不是还款失败”;其他问题不能选它。")
+        )
+
+
 class LabelForm(forms.Form):
     """One message and the problem and outcome it means."""
 
@@ -85,11 +92,7 @@ class LabelForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        symptom, outcome = data.get("symptom"), data.get("outcome")
-        if symptom and outcome and (symptom == NOT_FAILURE) != (outcome == NO_OUTCOME):
-            raise forms.ValidationError(
-                _("“不是还款失败”的提示,钱的去向选“不是还款失败”;其他问题不能选它。")
-            )
+        refuse_a_pair_that_does_not_fit(data)
         return data
 
 
@@ -102,11 +105,7 @@ class LabelledMessageForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        symptom, outcome = data.get("symptom"), data.get("outcome")
-        if symptom and outcome and (symptom == NOT_FAILURE) != (outcome == NO_OUTCOME):
-            raise forms.ValidationError(
-                _("“不是还款失败”的提示,钱的去向选“不是还款失败”;其他问题不能选它。")
-            )
+        refuse_a_pair_that_does_not_fit(data)
         text = data.get("text")
         if text:
             try:
