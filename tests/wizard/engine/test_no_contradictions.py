@@ -24,26 +24,10 @@ from providers.facts import LenderKind, MaintenanceWindowFacts, rungs_for
 from tests.wizard.helpers import make_answers, make_facts, shanghai, shipped_rungs
 from wizard.engine.answers import Symptom
 from wizard.engine.building import build_plan
+from wizard.engine.consistency import DONT_PAY_AGAIN, PAY_AS_SOON_AS_POSSIBLE
 from wizard.engine.deadlines import Status
 from wizard.engine.steps import StepCode
 
-DONT_PAY_AGAIN = (
-    "先别再付",
-    "先别重复付款",
-    "不要再付一次",
-    "don't pay again",
-    "do not pay a second time",
-)
-PAY_AS_SOON_AS_POSSIBLE = (
-    "越早还上",
-    "尽快还",
-    "马上还",
-    "现在就还",
-    "the sooner you pay",
-    "as soon as possible",
-    "pay now",
-    "pay it now",
-)
 DUE = "2026-11-10"
 # Moments of the attempt and of "now" for each status (the provider's cutoff is 20:00, a
 # grace period of 3 days ends at 16:00 on its last day).
