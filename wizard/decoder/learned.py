@@ -24,16 +24,18 @@ NOT_FAILURE = "not_failure"
 # The outcome label of such a message.
 NO_OUTCOME = "no_match"
 OUTCOME_LABELS = (FAILED, UNKNOWN, DEDUCTED, NO_OUTCOME)
-# Below this probability for its best problem, the learned part says nothing (the
-# default; retraining calibrates it on the held-out part).
-DEFAULT_THRESHOLD = 0.45
+# Below this probability that the message is a payment failure at all, the learned part
+# says nothing (the default; retraining calibrates it on the held-out part).
+DEFAULT_THRESHOLD = 0.8
 # Any sign that money may have left wins: this much of the outcome model's belief in
 # "unknown" and "deducted" together is enough to say so.
 MONEY_SIGN = 0.2
 EXPLAINED_NGRAMS = 5
 LEARNED_CHARACTERS = 400
-# The arrays' layout: a stored model of another layout cannot be read by this code.
-LAYOUT = 2
+# The arrays' layout, and what the threshold means: a stored model of another layout cannot
+# be read by this code (3: the threshold is the probability of a failure at all, no longer
+# that of the best problem).
+LAYOUT = 3
 # Regularisation: weaker than the default, since a few characters decide a short message.
 C = 50.0
 
@@ -69,6 +71,17 @@ class Guess:
     @property
     def confidence(self) -> float:
         return self.problems[0][1]
+
+    @property
+    def failure_share(self) -> float:
+        """How sure the model is that the message is a payment failure at all, whichever
+        problem it is: the belief it shares among the problems."""
+        return 1.0 - self.probability(NOT_FAILURE)
+
+    @property
+    def likeliest_failure(self) -> str | None:
+        """The likeliest problem, "not a payment failure" aside."""
+        return next((name for name, _p in self.problems if name != NOT_FAILURE), None)
 
     def probability(self, symptom: str) -> float:
         for name, probability in self.problems:

