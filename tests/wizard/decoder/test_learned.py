@@ -208,3 +208,24 @@ def test_a_failure_the_model_is_sure_of_is_read_even_when_two_problems_share_the
 def test_a_message_the_model_doubts_is_a_failure_is_not_recognised(seed_set):
     doubtful = TornReader(not_failure=0.3)  # a failure at 70 %, below the threshold of 80 %
     assert decode("该银行卡当前受限", patterns=seed_set, model=doubtful).outcome == "no_match"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "还款失败了，可是银行卡被扣了钱",
+        "借呗自动还款不成功，但银行卡扣费了",
+        "我都还了，账单还是显示逾期",
+        "支付失败，已支付的款项将退回原卡",
+    ],
+)
+def test_a_failure_that_took_the_money_is_money_taken(seed_set, message):
+    reading = decode(message, patterns=seed_set)
+    assert (reading.symptom, reading.outcome) == ("deducted_not_credited", "deducted"), message
+
+
+@pytest.mark.parametrize(
+    "message", ["扣款失败", "花呗自动还款失败，请及时还款", "支付失败，请稍后重试"]
+)
+def test_a_failure_that_names_no_debit_stays_a_failure(seed_set, message):
+    assert decode(message, patterns=seed_set).outcome == "failed", message
