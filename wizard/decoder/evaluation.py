@@ -218,7 +218,9 @@ def evaluate(items: Iterable[Item], read: Callable[[Item], Reading]) -> Report:
     )
 
 
-THRESHOLDS = tuple(round(0.1 + step * 0.025, 3) for step in range(0, 33))
+# The "not recognised" thresholds calibrate tries: 0.1 to 0.95 (the threshold is how sure the
+# model must be that a message is a payment failure at all).
+THRESHOLDS = tuple(round(0.1 + step * 0.025, 3) for step in range(0, 35))
 
 
 def calibrate(
