@@ -92,7 +92,8 @@ class Reading:
     pattern: int | None
     source: str = ""  # BY_LABEL, BY_RULE or BY_MODEL; "" when nothing recognised it
     because: tuple[str, ...] = ()  # the n-grams that weighed most, for a model's reading
-    confidence: float = 0.0
+    confidence: float = 0.0  # the lead problem's score (for a model's reading, its probability)
+    failure_share: float = 0.0  # for a model's reading: how sure it is of a failure at all
 
     @property
     def symptom(self) -> str | None:
@@ -202,6 +203,9 @@ def decode(
         source=source,
         because=guess.because if guess is not None and source == BY_MODEL else (),
         confidence=round(scores[lead_symptom], 4),
+        failure_share=round(guess.failure_share, 4)
+        if guess is not None and source == BY_MODEL
+        else 0.0,
     )
 
 

@@ -58,7 +58,11 @@ def decided_by(reading: Reading) -> str:
         return gettext("规则 #%(pattern)s") % {"pattern": reading.pattern}
     if reading.source == "model":
         words = "、".join(f"“{gram}”" for gram in reading.because)
-        return gettext("学习模型(把握 %(confidence).0f%%),起作用最大的字词:%(words)s") % {
+        return gettext(
+            "学习模型(是还款失败的把握 %(failure).0f%%,是这个问题的把握 %(confidence).0f%%),"
+            "起作用最大的字词:%(words)s"
+        ) % {
+            "failure": reading.failure_share * 100,
             "confidence": reading.confidence * 100,
             "words": words or "-",
         }

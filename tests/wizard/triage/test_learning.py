@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 
 import pytest
@@ -181,6 +182,17 @@ def test_the_console_refuses_a_label_that_contradicts_itself(shipped_patterns, s
 def test_the_console_names_the_rule_that_decided_a_reading(shipped_patterns, support_client):
     page = support_client.get(READ_URL, {"text": "可用余额不足"}).content.decode()
     assert "规则 #" in page
+
+
+def test_the_console_says_how_sure_the_model_is_of_a_failure_and_of_its_problem(
+    live_model, support_client
+):
+    page = support_client.get(READ_URL, {"text": "持卡人信息有误"}).content.decode()
+    shares = re.search(r"是还款失败的把握 (\d+)%,是这个问题的把握 (\d+)%", page)
+    assert shares, "the model's reading names both of its certainties"
+    failure, problem = (int(share) for share in shares.groups())
+    assert failure >= problem > 0, "a problem cannot be surer than a failure at all"
+    assert "“" in page.split("起作用最大的字词")[1][:40], "and the words that weighed most"
 
 
 def test_staff_outside_the_support_group_cannot_read_or_label(shipped_patterns):
