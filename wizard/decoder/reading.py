@@ -39,7 +39,8 @@ BY_RULE = "rule"
 BY_MODEL = "model"
 GENERIC_WEIGHT = 0.5
 # The learned part overrules a phrase pattern that reads a failure into a message it is
-# this sure is no payment failure (a reminder that mentions "余额不足").
+# this sure is no payment failure (a reminder that mentions "余额不足"), except a pattern of
+# generic advice, whose words it does not read.
 NOT_FAILURE_OVERRULES = 0.75
 MAX_CANDIDATES = 4
 LANGUAGES = ("zh-hans", "en")
@@ -154,7 +155,11 @@ def decode(
             guess.probability(NOT_FAILURE) >= NOT_FAILURE_OVERRULES and _outcome(matches) == FAILED
         )
         if overruled:
-            scores = {}
+            # Only what the model read: generic advice ("还款失败") is cut from its text, so
+            # it cannot tell that "小米分期还款失败" is more than a lender's name, and the
+            # pattern that saw the failure keeps its (halved) say. Grouped cross-validation on
+            # the learn part: failures right 86.1 % -> 86.3 %, nothing else moved.
+            scores = _rule_scores([m for m in matches if patterns.generic(m.pattern)], patterns)
         for symptom, probability in _put_forward(guess, model.threshold):  # type: ignore[union-attr]
             if probability > scores.get(symptom, 0.0):
                 scores[symptom] = probability

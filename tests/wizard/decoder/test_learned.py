@@ -229,3 +229,29 @@ def test_a_failure_that_took_the_money_is_money_taken(seed_set, message):
 )
 def test_a_failure_that_names_no_debit_stays_a_failure(seed_set, message):
     assert decode(message, patterns=seed_set).outcome == "failed", message
+
+
+class SureItIsNoFailure:
+    """A learned part sure that every message is no payment failure, and of no money sign."""
+
+    threshold = 0.5
+
+    def guess(self, message: object) -> Guess:
+        return Guess(
+            problems=((NOT_FAILURE, 0.9), ("insufficient_funds", 0.06), ("declined", 0.04)),
+            outcome="no_match",
+            money_share=0.0,
+            because=(),
+        )
+
+
+def test_the_model_overrules_a_specific_pattern_but_not_generic_advice_it_never_read(seed_set):
+    # "余额不足" is read by the model too: sure it is a reminder, it overrules the pattern.
+    reminder = decode(
+        "请确保还款日前余额充足，避免余额不足", patterns=seed_set, model=SureItIsNoFailure()
+    )
+    assert reminder.outcome == "no_match"
+    # "还款失败" is cut from the model's text, which sees only a lender's name: the pattern
+    # that saw the failure still reads it.
+    failure = decode("小米分期还款失败", patterns=seed_set, model=SureItIsNoFailure())
+    assert (failure.symptom, failure.outcome, failure.source) == ("declined", "failed", "rule")

@@ -129,6 +129,15 @@ def test_a_first_retraining_goes_live_and_the_live_reading_uses_it(live_model):
     assert reading["decided_by"] == "model" and reading["because"]
 
 
+@pytest.mark.parametrize(
+    "message", ["小米分期还款失败", "京东白条还款失败了", "天星金融还款失败怎么办"]
+)
+def test_a_lenders_name_and_a_plain_failure_read_as_a_failure(live_model, message):
+    reading = json.loads(run("decode", "--text", message))
+    assert reading["outcome"] == "failed", message
+    assert reading["candidates"][0]["symptom"] == "declined", message
+
+
 def test_a_retraining_that_reads_worse_does_not_go_live(live_model, monkeypatch):
     def poor(patterns):
         return [Labelled("余额不足", "insufficient_funds", "failed"),
