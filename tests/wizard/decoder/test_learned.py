@@ -255,3 +255,24 @@ def test_the_model_overrules_a_specific_pattern_but_not_generic_advice_it_never_
     # that saw the failure still reads it.
     failure = decode("小米分期还款失败", patterns=seed_set, model=SureItIsNoFailure())
     assert (failure.symptom, failure.outcome, failure.source) == ("declined", "failed", "rule")
+
+
+@pytest.mark.parametrize(
+    ("message", "symptom"),
+    [
+        ("该账单存在逾期，请先还清逾期账单后再还款", "no_repay_option"),
+        ("本期当前不可还款，请于X后再试", "no_repay_option"),
+        ("为什么不能用农业银行卡还花呗", "channel_unavailable"),
+        ("京东白条不支持信用卡还款吗", "channel_unavailable"),
+        ("还款日到了，花呗没有自动扣款", "declined"),
+    ],
+)
+def test_plain_wordings_of_blocked_repayments_are_read_by_the_shipped_patterns(
+    seed_set, message, symptom
+):
+    reading = decode(message, patterns=seed_set)
+    assert (reading.symptom, reading.outcome, reading.source) == (symptom, "failed", "rule")
+
+
+def test_a_reminder_that_nothing_was_debited_yet_is_no_failure(seed_set):
+    assert decode("本期账单尚未扣款，请确保还款卡余额充足", patterns=seed_set).outcome == "no_match"
