@@ -23,6 +23,8 @@ from wizard.decoder.normalise import Normalised, normalise
 NOT_FAILURE = "not_failure"
 # The outcome label of such a message.
 NO_OUTCOME = "no_match"
+# The problem of money that left while the bill does not show it.
+MONEY_TAKEN = "deducted_not_credited"
 OUTCOME_LABELS = (FAILED, UNKNOWN, DEDUCTED, NO_OUTCOME)
 # Below this probability that the message is a payment failure at all, the learned part
 # says nothing (the default; retraining calibrates it on the held-out part).
@@ -76,12 +78,28 @@ class Guess:
     def failure_share(self) -> float:
         """How sure the model is that the message is a payment failure at all, whichever
         problem it is: the belief it shares among the problems."""
-        return 1.0 - self.probability(NOT_FAILURE)
+        return sum(p for name, p in self.problems if name != NOT_FAILURE)
 
     @property
     def likeliest_failure(self) -> str | None:
         """The likeliest problem, "not a payment failure" aside."""
         return next((name for name, _p in self.problems if name != NOT_FAILURE), None)
+
+    def without_money_sign(self) -> Guess:
+        """The same reading with no sign that money left: money taken is no problem it puts
+        forward, nor counts towards a failure at all, and its outcome is a failure or none."""
+        return replace(
+            self,
+            problems=tuple(
+                sorted(
+                    ((name, 0.0 if name == MONEY_TAKEN else p) for name, p in self.problems),
+                    key=lambda pair: pair[1],
+                    reverse=True,
+                )
+            ),
+            outcome=FAILED if self.outcome in (UNKNOWN, DEDUCTED) else self.outcome,
+            money_share=0.0,
+        )
 
     def probability(self, symptom: str) -> float:
         for name, probability in self.problems:

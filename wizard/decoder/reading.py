@@ -10,11 +10,12 @@ outcome stays cautious: any reader that sees a sign that money may have left dec
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from config.language import is_english, pick
-from wizard.decoder.learned import NOT_FAILURE, Guess, LearnedReader
+from wizard.decoder.learned import MONEY_TAKEN, NOT_FAILURE, Guess, LearnedReader
 from wizard.decoder.matching import (
     ALTERNATIVE_SHARE,
     DEDUCTED,
@@ -32,7 +33,6 @@ NO_MATCH = "no_match"
 # is the more specific of the two problems ("订单已支付,请勿重复支付" is money taken, not a
 # pending payment), as the corpus's labelling rule reads it (docs/decoder-corpus.md).
 PENDING = "timeout"
-MONEY_TAKEN = "deducted_not_credited"
 # Who decided a reading (Reading.source).
 BY_LABEL = "label"
 BY_RULE = "rule"
@@ -43,6 +43,16 @@ GENERIC_WEIGHT = 0.5
 # generic advice, whose words it does not read.
 NOT_FAILURE_OVERRULES = 0.75
 MAX_CANDIDATES = 4
+# A question about how or when debits work ("花呗几点扣款", "会不会重复扣款") that reports
+# nothing that happened is no sign that money left, however much it talks of 扣款: the
+# learned part's money sign is not taken from it (staff's patterns still are). Grouped
+# cross-validation on the learn part: non-failures not recognised 88.2 % -> 89.3 %, no
+# deducted or unknown message lost.
+ASKS_HOW_OR_WHEN = re.compile(
+    r"会不会|会.{0,8}吗|是否|几点|什么时候|从哪|何处|哪里扣|多久|怎么(查|规定|收费|算)|如果|若是"
+    r"|能不能|可不可以"
+)
+REPORTS_WHAT_HAPPENED = re.compile(r"了|已|被|都|显示|却|但|仍|还是")
 LANGUAGES = ("zh-hans", "en")
 # Like a card terminal that shows "交易失败" for a code it does not know: say what is safe
 # to say, and keep the message for staff to read.
@@ -146,6 +156,8 @@ def decode(
         return _labelled(label, patterns, message.text, language)
     matches = patterns.matches(message, provider=provider, channel=channel)
     guess = model.guess(message) if model is not None and (message.text or message.codes) else None
+    if guess is not None and _asks_without_reporting(message.text):
+        guess = guess.without_money_sign()
     rules = _rule_scores(matches, patterns)
     exact = [m for m in matches if _exact(m)]
     scores = dict(rules)
@@ -212,6 +224,11 @@ def decode(
         if guess is not None and source == BY_MODEL
         else 0.0,
     )
+
+
+def _asks_without_reporting(text: str) -> bool:
+    """A question about how or when, with nothing in it that says what happened."""
+    return bool(ASKS_HOW_OR_WHEN.search(text)) and not REPORTS_WHAT_HAPPENED.search(text)
 
 
 def _put_forward(guess: Guess, threshold: float) -> list[tuple[str, float]]:

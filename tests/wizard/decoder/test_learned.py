@@ -276,3 +276,21 @@ def test_plain_wordings_of_blocked_repayments_are_read_by_the_shipped_patterns(
 
 def test_a_reminder_that_nothing_was_debited_yet_is_no_failure(seed_set):
     assert decode("本期账单尚未扣款，请确保还款卡余额充足", patterns=seed_set).outcome == "no_match"
+
+
+@pytest.mark.parametrize(
+    "question", ["花呗几点扣款", "借呗到期会不会自动扣款", "白条是从哪张卡扣款"]
+)
+def test_a_question_about_how_debits_work_is_no_sign_that_money_left(seed_set, question):
+    # FixedReader reads every message as money taken; a question that reports nothing that
+    # happened does not take its money sign, and what is left is below its threshold.
+    reading = decode(question, patterns=seed_set, model=FixedReader())
+    assert reading.outcome == "no_match", question
+
+
+@pytest.mark.parametrize(
+    "report", ["花呗几点扣款的？钱已经扣了，账单还是没变", "银行卡被扣了两次钱"]
+)
+def test_a_message_that_reports_a_debit_keeps_the_money_sign(seed_set, report):
+    reading = decode(report, patterns=seed_set, model=FixedReader())
+    assert reading.outcome == "deducted", report
