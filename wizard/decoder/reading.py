@@ -43,7 +43,7 @@ GENERIC_WEIGHT = 0.5
 # generic advice, whose words it does not read.
 NOT_FAILURE_OVERRULES = 0.75
 MAX_CANDIDATES = 4
-# A question about how or when debits work ("花呗几点扣款", "会不会重复扣款") that reports
+# A question about how or when debits work ("花呗几点扣款", "会不会自动扣款") that reports
 # nothing that happened is no sign that money left, however much it talks of 扣款: the
 # learned part's money sign is not taken from it (staff's patterns still are). Grouped
 # cross-validation on the learn part: non-failures not recognised 88.2 % -> 89.3 %, no
