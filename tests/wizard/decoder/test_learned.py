@@ -5,6 +5,8 @@ Pure: no database."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from tests.wizard.decoder.conftest import EXAMPLES, labelled, seed_facts
@@ -146,24 +148,59 @@ def test_a_bad_labelled_line_names_the_line_and_the_field(record, message):
         item_from(record, line=3)
 
 
-class FixedReader:
-    """A learned part that reads every message the same way: money taken, problem unsure."""
+@dataclass(frozen=True)
+class StubReader:
+    """A learned part that reads every message the same way, as its fields say."""
 
-    threshold = 0.5
+    problems: tuple[tuple[str, float], ...]
+    outcome: str = "failed"
+    money_share: float = 0.0
+    because: tuple[str, ...] = ()
+    threshold: float = 0.5
 
     def guess(self, message: object) -> Guess:
-        return Guess(
-            problems=(("deducted_not_credited", 0.4), ("timeout", 0.35), (NOT_FAILURE, 0.25)),
-            outcome="deducted",
-            money_share=0.7,
-            because=("已支付",),
-        )
+        return Guess(self.problems, self.outcome, self.money_share, self.because)
+
+
+def money_taken_unsure_of_problem() -> StubReader:
+    """Money taken, the problem unsure between two."""
+    return StubReader(
+        problems=(("deducted_not_credited", 0.4), ("timeout", 0.35), (NOT_FAILURE, 0.25)),
+        outcome="deducted",
+        money_share=0.7,
+        because=("已支付",),
+    )
+
+
+def torn_between_two_problems(not_failure: float = 0.04) -> StubReader:
+    """Sure (but for `not_failure`) that every message is a payment failure, torn between two
+    problems, and sure the money did not leave."""
+    share = (1.0 - not_failure) / 2
+    return StubReader(
+        problems=(
+            ("card_problem", share + 0.01),
+            ("risk_control", share - 0.01),
+            (NOT_FAILURE, not_failure),
+        ),
+        because=("受限",),
+        threshold=0.8,
+    )
+
+
+def sure_it_is_no_failure() -> StubReader:
+    """Sure that every message is no payment failure, and of no money sign."""
+    return StubReader(
+        problems=((NOT_FAILURE, 0.9), ("insufficient_funds", 0.06), ("declined", 0.04)),
+        outcome="no_match",
+    )
 
 
 def test_money_taken_outranks_a_pending_result_when_the_outcome_says_money_left(seed_set):
     rules_alone = decode("订单已支付,请勿重复支付", patterns=seed_set)
     assert (rules_alone.symptom, rules_alone.outcome) == ("timeout", "unknown")
-    reading = decode("订单已支付,请勿重复支付", patterns=seed_set, model=FixedReader())
+    reading = decode(
+        "订单已支付,请勿重复支付", patterns=seed_set, model=money_taken_unsure_of_problem()
+    )
     assert (reading.symptom, reading.outcome) == ("deducted_not_credited", "deducted")
     assert "timeout" in [candidate.symptom for candidate in reading.candidates]
 
@@ -175,30 +212,12 @@ def test_a_successful_debit_is_no_failure_but_an_unsettled_one_is_money_taken(se
         assert decode(unsettled, patterns=seed_set).outcome == "deducted", unsettled
 
 
-class TornReader:
-    """A learned part sure that every message is a payment failure, torn between two
-    problems, and sure the money did not leave."""
-
-    threshold = 0.8
-
-    def __init__(self, not_failure: float = 0.04) -> None:
-        share = (1.0 - not_failure) / 2
-        self.problems = (
-            ("card_problem", share + 0.01),
-            ("risk_control", share - 0.01),
-            (NOT_FAILURE, not_failure),
-        )
-
-    def guess(self, message: object) -> Guess:
-        return Guess(problems=self.problems, outcome="failed", money_share=0.0, because=("受限",))
-
-
 def test_a_failure_the_model_is_sure_of_is_read_even_when_two_problems_share_the_belief(
     seed_set,
 ):
     message = "该银行卡当前受限"  # no shipped pattern reads it: the model decides
     assert not decode(message, patterns=seed_set).matched
-    reading = decode(message, patterns=seed_set, model=TornReader())
+    reading = decode(message, patterns=seed_set, model=torn_between_two_problems())
     assert (reading.symptom, reading.outcome, reading.source) == ("card_problem", "failed", "model")
     # No problem reaches the threshold by itself, so only the likeliest is put forward.
     assert [candidate.symptom for candidate in reading.candidates] == ["card_problem"]
@@ -206,7 +225,8 @@ def test_a_failure_the_model_is_sure_of_is_read_even_when_two_problems_share_the
 
 
 def test_a_message_the_model_doubts_is_a_failure_is_not_recognised(seed_set):
-    doubtful = TornReader(not_failure=0.3)  # a failure at 70 %, below the threshold of 80 %
+    # A failure at 70 %, below the threshold of 80 %.
+    doubtful = torn_between_two_problems(not_failure=0.3)
     assert decode("该银行卡当前受限", patterns=seed_set, model=doubtful).outcome == "no_match"
 
 
@@ -231,29 +251,15 @@ def test_a_failure_that_names_no_debit_stays_a_failure(seed_set, message):
     assert decode(message, patterns=seed_set).outcome == "failed", message
 
 
-class SureItIsNoFailure:
-    """A learned part sure that every message is no payment failure, and of no money sign."""
-
-    threshold = 0.5
-
-    def guess(self, message: object) -> Guess:
-        return Guess(
-            problems=((NOT_FAILURE, 0.9), ("insufficient_funds", 0.06), ("declined", 0.04)),
-            outcome="no_match",
-            money_share=0.0,
-            because=(),
-        )
-
-
 def test_the_model_overrules_a_specific_pattern_but_not_generic_advice_it_never_read(seed_set):
     # "余额不足" is read by the model too: sure it is a reminder, it overrules the pattern.
     reminder = decode(
-        "请确保还款日前余额充足，避免余额不足", patterns=seed_set, model=SureItIsNoFailure()
+        "请确保还款日前余额充足，避免余额不足", patterns=seed_set, model=sure_it_is_no_failure()
     )
     assert reminder.outcome == "no_match"
     # "还款失败" is cut from the model's text, which sees only a lender's name: the pattern
     # that saw the failure still reads it.
-    failure = decode("小米分期还款失败", patterns=seed_set, model=SureItIsNoFailure())
+    failure = decode("小米分期还款失败", patterns=seed_set, model=sure_it_is_no_failure())
     assert (failure.symptom, failure.outcome, failure.source) == ("declined", "failed", "rule")
 
 
@@ -282,9 +288,9 @@ def test_a_reminder_that_nothing_was_debited_yet_is_no_failure(seed_set):
     "question", ["花呗几点扣款", "借呗到期会不会自动扣款", "白条是从哪张卡扣款"]
 )
 def test_a_question_about_how_debits_work_is_no_sign_that_money_left(seed_set, question):
-    # FixedReader reads every message as money taken; a question that reports nothing that
+    # The stub reads every message as money taken; a question that reports nothing that
     # happened does not take its money sign, and what is left is below its threshold.
-    reading = decode(question, patterns=seed_set, model=FixedReader())
+    reading = decode(question, patterns=seed_set, model=money_taken_unsure_of_problem())
     assert reading.outcome == "no_match", question
 
 
@@ -292,5 +298,5 @@ def test_a_question_about_how_debits_work_is_no_sign_that_money_left(seed_set, q
     "report", ["花呗几点扣款的？钱已经扣了，账单还是没变", "银行卡被扣了两次钱"]
 )
 def test_a_message_that_reports_a_debit_keeps_the_money_sign(seed_set, report):
-    reading = decode(report, patterns=seed_set, model=FixedReader())
+    reading = decode(report, patterns=seed_set, model=money_taken_unsure_of_problem())
     assert reading.outcome == "deducted", report
