@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -14,8 +16,11 @@ from wizard.decoder import (
     PatternSet,
     decode,
 )
+from wizard.decoder.matching import compile_regex
+from wizard.decoder.normalise import normalise
 
 HELD_OUT_TARGET = 0.9
+LEARN = Path(__file__).resolve().parents[3] / "wizard" / "decoder" / "corpus" / "learn.jsonl"
 
 
 def one(**values) -> PatternSet:  # type: ignore[no-untyped-def]
@@ -232,3 +237,22 @@ def test_a_pattern_set_survives_pickling_as_its_facts(seed_set):
     copy = pickle.loads(pickle.dumps(seed_set))
     assert copy.facts == seed_set.facts
     assert decode("买家余额不足", patterns=copy).symptom == "insufficient_funds"
+
+
+def test_patterns_that_are_a_regex_alone_match_exactly_where_their_regex_does(seed_set):
+    """They are scanned together (one RE2 set); each must still match where, and only where,
+    its own expression does, as it would alone."""
+    regex_only = [f for f in seed_set.facts if f.regex and not f.phrases and not f.code]
+    assert len(regex_only) >= 5
+    texts = [json.loads(line)["text"] for line in LEARN.read_text(encoding="utf-8").splitlines()]
+    texts += ["", "还款失败了，可是银行卡被扣了钱", "请先还清逾期账单", "花呗没有自动扣款"]
+    matched_somewhere = set()
+    for text in texts:
+        message = normalise(text)
+        found = {m.pattern.id for m in seed_set.matches(message)}
+        for facts in regex_only:
+            alone = compile_regex(facts.regex).search(message.text) is not None
+            assert (facts.id in found) == alone, (facts.id, text)
+            if alone:
+                matched_somewhere.add(facts.id)
+    assert matched_somewhere == {f.id for f in regex_only}, "every one is exercised"
