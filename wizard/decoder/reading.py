@@ -52,7 +52,20 @@ ASKS_HOW_OR_WHEN = re.compile(
     r"会不会|会.{0,8}吗|是否|几点|什么时候|从哪|何处|哪里扣|多久|怎么(查|规定|收费|算)|如果|若是"
     r"|能不能|可不可以"
 )
-REPORTS_WHAT_HAPPENED = re.compile(r"了|已|被|都|显示|却|但|仍|还是")
+REPORTS_WHAT_HAPPENED = re.compile(r"了|已|被|都|显示|却|但|仍|还是|失败|不成功|未成功|没成功|退")
+# A message that says a payment, a debit or a repayment went through, and nothing more: no
+# "but", no "not", no pending, no paying again, no question ("我的花呗扣款成功", "系统扣款成功,
+# 还款成功!"). Its "扣款" is no sign that money left wrongly, so the learned part's money sign is
+# not taken from it (staff's patterns still are), and when nothing recognises it the person
+# is told what it says. Grouped cross-validation on the learn part: messages that are no
+# failure read as money taken 39 -> 32, failures right 87.6 % -> 88.1 %; one deducted message
+# of 246 lost: a gateway's bare "交易已支付成功", answered to a second payment of one order.
+SAYS_SUCCESS = re.compile(r"成功|已还清|还清了|已结清|还完了|已全部还|已到账|已入账")
+SAYS_MORE = re.compile(
+    r"未|没|不|无|非|勿|别|失败|错|异常|超时|延迟|处理中|确认|核实|重复|再次|两次|两笔|又|多扣"
+    r"|但|却|仍|还是|显示|退|逾期|欠|怎么|为什么|为何|咋|吗|？|\?|预计|将在|将于|稍后|等待|查询"
+    r"|联系|客服|请"
+)
 LANGUAGES = ("zh-hans", "en")
 # Like a card terminal that shows "交易失败" for a code it does not know: say what is safe
 # to say, and keep the message for staff to read.
@@ -60,6 +73,19 @@ NO_MATCH_EXPLANATION = {
     "zh": "我们还认不出这条提示。它多半表示这次付款没有成功,但原因没有写明。",
     "en": "We do not recognise this message yet. Most likely the payment did not go through, "
     "but it does not say why.",
+}
+# What such a message says, for the person who pasted it into a tool for failed repayments:
+# if the bill does not show the payment, that is money taken, not yet credited.
+SUCCESS_EXPLANATION = {
+    "zh": "这条提示说付款已经成功,不是失败。",
+    "en": "This message says the payment went through; it is not a failure.",
+}
+SUCCESS_NEXT_STEP = {
+    "zh": "先看账单是否已显示还上。若仍显示未还,先别再付一次:保存扣款记录,等 1 到 3 个工作日,"
+    "还没入账就找机构客服核对。",
+    "en": "First check whether the bill shows it as paid. If it still shows unpaid, do not pay "
+    "again: keep the debit record, wait 1 to 3 working days, and if it is still not credited, "
+    "ask the lender's customer service to check.",
 }
 NO_MATCH_NEXT_STEP = {
     "zh": "先看银行卡或钱包的账单确认钱有没有扣,再把这条提示原样告诉机构或发卡行的客服。",
@@ -105,6 +131,7 @@ class Reading:
     because: tuple[str, ...] = ()  # the n-grams that weighed most, for a model's reading
     confidence: float = 0.0  # the lead problem's score (for a model's reading, its probability)
     failure_share: float = 0.0  # for a model's reading: how sure it is of a failure at all
+    says_success: bool = False  # unrecognised, and the message says the payment went through
 
     @property
     def symptom(self) -> str | None:
@@ -155,8 +182,15 @@ def decode(
     if label is not None:
         return _labelled(label, patterns, message.text, language)
     matches = patterns.matches(message, provider=provider, channel=channel)
+    asks = _asks_without_reporting(message.text)
+    if asks:
+        # "花呗会重复扣费吗" asks whether it can happen: a phrase pattern's "重复扣" is no sign
+        # that it did. A response code is no question. Grouped cross-validation on the learn
+        # part: non-failures not recognised 89.2 % -> 89.4 %, no deducted message lost.
+        matches = [m for m in matches if _exact(m) or m.pattern.outcome not in (DEDUCTED, UNKNOWN)]
+    success = _plain_success(message.text)
     guess = model.guess(message) if model is not None and (message.text or message.codes) else None
-    if guess is not None and _asks_without_reporting(message.text):
+    if guess is not None and (asks or success):
         guess = guess.without_money_sign()
     rules = _rule_scores(matches, patterns)
     exact = [m for m in matches if _exact(m)]
@@ -182,7 +216,7 @@ def decode(
         if best is not None:
             scores[best] = guess.probability(best)
     if not scores:
-        return _unrecognised(message.text, language)
+        return _unrecognised(message.text, language, success=success)
     weights = _outcome_weights(matches, guess)
     lead_symptom = (
         exact[0].pattern.symptom
@@ -231,6 +265,11 @@ def _asks_without_reporting(text: str) -> bool:
     return bool(ASKS_HOW_OR_WHEN.search(text)) and not REPORTS_WHAT_HAPPENED.search(text)
 
 
+def _plain_success(text: str) -> bool:
+    """A message that says the payment went through, and nothing else (SAYS_SUCCESS)."""
+    return bool(SAYS_SUCCESS.search(text)) and not SAYS_MORE.search(text)
+
+
 def _put_forward(guess: Guess, threshold: float) -> list[tuple[str, float]]:
     """The problems the learned part puts forward, with their probabilities: its likeliest
     problem when it is at least `threshold` sure the message is a payment failure at all,
@@ -253,15 +292,16 @@ def _put_forward(guess: Guess, threshold: float) -> list[tuple[str, float]]:
     ]
 
 
-def _unrecognised(normalised: str, language: str) -> Reading:
+def _unrecognised(normalised: str, language: str, *, success: bool = False) -> Reading:
     return Reading(
         outcome=NO_MATCH,
         candidates=(),
         question=None,
-        explanation=pick(language, **NO_MATCH_EXPLANATION),
-        next_step=pick(language, **NO_MATCH_NEXT_STEP),
+        explanation=pick(language, **(SUCCESS_EXPLANATION if success else NO_MATCH_EXPLANATION)),
+        next_step=pick(language, **(SUCCESS_NEXT_STEP if success else NO_MATCH_NEXT_STEP)),
         normalised=normalised,
         pattern=None,
+        says_success=success,
     )
 
 

@@ -300,3 +300,43 @@ def test_a_question_about_how_debits_work_is_no_sign_that_money_left(seed_set, q
 def test_a_message_that_reports_a_debit_keeps_the_money_sign(seed_set, report):
     reading = decode(report, patterns=seed_set, model=money_taken_unsure_of_problem())
     assert reading.outcome == "deducted", report
+
+
+@pytest.mark.parametrize("question", ["花呗会重复扣费吗", "用花呗先付款，会不会重复扣钱"])
+def test_a_question_whether_a_debit_can_happen_twice_is_no_money_taken(seed_set, question):
+    # "重复扣" is a shipped pattern's phrase; asked about, it did not happen.
+    assert decode("余额宝花呗重复扣款", patterns=seed_set).outcome == "deducted"
+    assert decode(question, patterns=seed_set).outcome == "no_match", question
+
+
+@pytest.mark.parametrize("report", ["微信还信用卡支付失败退款要多久", "还款失败了多久能退回来"])
+def test_a_question_that_reports_a_failure_keeps_the_money_sign(seed_set, report):
+    reading = decode(report, patterns=seed_set, model=money_taken_unsure_of_problem())
+    assert reading.may_have_left, report
+
+
+@pytest.mark.parametrize(
+    "message", ["我的花呗扣款成功", "系统扣款成功，还款成功！", "您已成功还款X元。"]
+)
+def test_a_plain_success_is_told_as_one_not_as_money_taken(seed_set, message):
+    # The stub reads every message as money taken; a message that only says the payment
+    # went through does not take that sign, and the person is told what it says.
+    reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
+    assert (reading.outcome, reading.says_success) == ("no_match", True), message
+    assert "成功" in reading.explanation and "别再付" in reading.next_step
+    english = decode(message, patterns=seed_set, language="en")
+    assert english.explanation.startswith("This message says the payment went through")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "扣款成功，但账单仍显示未还",
+        "已支付成功，请勿重复支付",
+        "支付成功后查询显示支付失败",
+        "还款成功了吗？",
+    ],
+)
+def test_a_success_with_anything_more_keeps_the_money_sign(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
+    assert reading.may_have_left and not reading.says_success, message

@@ -109,6 +109,18 @@ def test_a_message_nobody_recognised_goes_straight_on_to_the_plain_problem_page(
     assert "还款时遇到了什么情况?" in html and checked_symptom(html) is None
 
 
+def test_a_message_that_says_the_payment_went_through_is_told_as_such(wizard):
+    # Someone who pasted a success message into a tool for failed repayments is told what it
+    # says, and what to do if the bill does not show it; nothing is suggested.
+    html = read(wizard, {"message": "您已成功还款，感谢您的使用！"}).content.decode()
+    assert "这条提示说付款已经成功,不是失败。" in html
+    assert "若仍显示未还,先别再付一次" in html
+    assert "我们还认不出这条提示" not in html
+    assert wizard.post("message", {"message": "您已成功还款，感谢您的使用！"})[
+        "Location"
+    ] == wizard.url("problem")
+
+
 def test_the_problem_page_confirms_the_problem_the_message_points_to(wizard):
     go_on(wizard, NOT_ENOUGH)
     html = wizard.get("problem").content.decode()
