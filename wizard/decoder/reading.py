@@ -60,7 +60,7 @@ REPORTS_WHAT_HAPPENED = re.compile(r"了|已|被|都|显示|却|但|仍|还是|�
 # is told what it says. Grouped cross-validation on the learn part: messages that are no
 # failure read as money taken 39 -> 32, failures right 87.6 % -> 88.1 %; one deducted message
 # of 246 lost: a gateway's bare "交易已支付成功", answered to a second payment of one order.
-SAYS_SUCCESS = re.compile(r"成功|已还清|还清了|已结清|还完了|已全部还|已到账|已入账")
+SAYS_SUCCESS = ("成功", "已还清", "还清了", "已结清", "还完了", "已全部还", "已到账", "已入账")
 SAYS_MORE = re.compile(
     r"未|没|不|无|非|勿|别|失败|错|异常|超时|延迟|处理中|确认|核实|重复|再次|两次|两笔|又|多扣"
     r"|但|却|仍|还是|显示|退|逾期|欠|怎么|为什么|为何|咋|吗|？|\?|预计|将在|将于|稍后|等待|查询"
@@ -266,8 +266,12 @@ def _asks_without_reporting(text: str) -> bool:
 
 
 def _plain_success(text: str) -> bool:
-    """A message that says the payment went through, and nothing else (SAYS_SUCCESS)."""
-    return bool(SAYS_SUCCESS.search(text)) and not SAYS_MORE.search(text)
+    """A message that says the payment went through, and nothing else (SAYS_SUCCESS).
+
+    SAYS_MORE first: a failure says "不", "未" or "请" within its first few characters, where
+    the search stops; looking for the success words first would scan the whole of a
+    2,000-character paste for each of them (12 µs against 1 µs, measured 2026-12-07)."""
+    return not SAYS_MORE.search(text) and any(word in text for word in SAYS_SUCCESS)
 
 
 def _put_forward(guess: Guess, threshold: float) -> list[tuple[str, float]]:
