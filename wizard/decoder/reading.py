@@ -52,6 +52,14 @@ ASKS_HOW_OR_WHEN = re.compile(
     r"会不会|会.{0,8}吗|是否|几点|什么时候|从哪|何处|哪里扣|多久|怎么(查|规定|收费|算)|如果|若是"
     r"|能不能|可不可以"
 )
+# A question whether one may borrow or use the credit again, or remove a record ("借呗还清了为
+# 什么不让借了", "已经还款了，还能使用吗"), is about what comes after a repayment, not about
+# money taken: no money sign from it either. Grouped cross-validation on the learn part:
+# non-failures read as money taken 34 -> 30, no deducted message lost.
+ASKS_ABOUT_BORROWING_AGAIN = re.compile(
+    r"不让借|不能借|不可以借|借不了|还能借|可以借|能借|再借|申请借|还能使用|还能用|能不能用"
+    r"|记录.{0,4}删除|删除.{0,4}记录"
+)
 REPORTS_WHAT_HAPPENED = re.compile(r"了|已|被|都|显示|却|但|仍|还是|失败|不成功|未成功|没成功|退")
 # A message that says a payment, a debit or a repayment went through, and nothing more: no
 # "but", no "not", no pending, no paying again, no question ("我的花呗扣款成功", "系统扣款成功,
@@ -182,7 +190,7 @@ def decode(
     if label is not None:
         return _labelled(label, patterns, message.text, language)
     matches = patterns.matches(message, provider=provider, channel=channel)
-    asks = _asks_without_reporting(message.text)
+    asks = _asks_without_reporting(message.text) or _asks_about_borrowing_again(message.text)
     if asks:
         # "花呗会重复扣费吗" asks whether it can happen: a phrase pattern's "重复扣" is no sign
         # that it did. A response code is no question. Grouped cross-validation on the learn
@@ -263,6 +271,14 @@ def decode(
 def _asks_without_reporting(text: str) -> bool:
     """A question about how or when, with nothing in it that says what happened."""
     return bool(ASKS_HOW_OR_WHEN.search(text)) and not REPORTS_WHAT_HAPPENED.search(text)
+
+
+def _asks_about_borrowing_again(text: str) -> bool:
+    """ASKS_ABOUT_BORROWING_AGAIN, looked for only where one of its characters is: a
+    2,000-character failure is passed over in 4 µs rather than 16 (measured 2026-12-07)."""
+    return ("借" in text or "用" in text or "删" in text) and bool(
+        ASKS_ABOUT_BORROWING_AGAIN.search(text)
+    )
 
 
 def _plain_success(text: str) -> bool:

@@ -340,3 +340,11 @@ def test_a_plain_success_is_told_as_one_not_as_money_taken(seed_set, message):
 def test_a_success_with_anything_more_keeps_the_money_sign(seed_set, message):
     reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
     assert reading.may_have_left and not reading.says_success, message
+
+
+@pytest.mark.parametrize(
+    "question", ["借呗还清了为什么不让借了", "我的花呗之前逾期过但是已经还款了，还能使用吗"]
+)
+def test_a_question_whether_one_may_borrow_again_is_no_money_taken(seed_set, question):
+    reading = decode(question, patterns=seed_set, model=money_taken_unsure_of_problem())
+    assert not reading.may_have_left, question
