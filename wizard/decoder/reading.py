@@ -89,8 +89,8 @@ SUCCESS_EXPLANATION = {
     "en": "This message says the payment went through; it is not a failure.",
 }
 SUCCESS_NEXT_STEP = {
-    "zh": "先看账单是否已显示还上。若仍显示未还,先别再付一次:保存扣款记录,等 1 到 3 个工作日,"
-    "还没入账就找机构客服核对。",
+    "zh": "先看账单有没有显示已还。若仍显示未还,先别再付一次,保存好扣款记录。"
+    "等 1 到 3 个工作日还没入账,就找机构客服核对。",
     "en": "First check whether the bill shows it as paid. If it still shows unpaid, do not pay "
     "again: keep the debit record, wait 1 to 3 working days, and if it is still not credited, "
     "ask the lender's customer service to check.",
