@@ -92,7 +92,7 @@ def test_every_question_page_fits_two_and_a_half_screens_and_the_count_holds(
     measure("funds")
     walk.funds()
     measure("timing")
-    walk.timing()
+    walk.timing(on_remainder=lambda: measure("remainder"))  # shown only past the cutoff
     measure("situation")
     walk.situation()
     measured["review"] = screens(page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from playwright.sync_api import Page, expect
@@ -87,14 +88,18 @@ class Walk:
     def funds(self) -> None:
         self.answer("funds", "/check/timing/", enough_balance="no", limit_reached="unsure")
 
-    def timing(self) -> None:
+    def timing(self, on_remainder: Callable[[], None] | None = None) -> None:
+        """The timing page; then, past the due date's cutoff (so depending on the hour the
+        test runs), a lender with a tolerance asks what is unpaid: `on_remainder` is called
+        on that page before it is answered."""
         when = (dt.datetime.now(tz=SHANGHAI) - dt.timedelta(hours=1)).replace(second=0)
         for field, value in page_answers("timing", when=when).items():
             self.fill(f"timing-{field}", value)
         self.tap_continue()
         self.expect_path("/check/situation/", or_path="/check/remainder/")
         if "/remainder/" in self.page.url:
-            # Past the due date's cutoff, a lender with a tolerance asks what is unpaid.
+            if on_remainder is not None:
+                on_remainder()
             self.choose("remainder-remainder", "unsure")
             self.tap_continue("/check/situation/")
 

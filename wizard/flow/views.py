@@ -105,17 +105,24 @@ def _tiers_differ(wizard: RepaymentWizard) -> bool:
     return provider is not None and provider.has_tiers
 
 
-def _tolerance_can_count(wizard: RepaymentWizard) -> bool:
-    """Ask how much is unpaid only where the answer can change the plan: the lender states a
-    tolerance, the due date's cutoff has passed (before it, paying everything still counts),
-    and the money has not already left (that plan is about proving when it left). Reads the
-    raw answers of earlier pages (see _symptom_is for why)."""
+def _tolerance_may_count(wizard: RepaymentWizard) -> bool:
+    """The lender states a tolerance and the money has not already left (that plan is about
+    proving when it left): the remainder page is asked once the cutoff has passed."""
     provider = wizard.providers.get(_provider_answer(wizard) or "")
     if provider is None or not provider.tolerance_yuan:
         return False
     problem = wizard.storage.get_step_data("problem")
-    if problem and problem.get("problem-symptom") == Symptom.DEDUCTED_NOT_CREDITED:
+    return not (problem and problem.get("problem-symptom") == Symptom.DEDUCTED_NOT_CREDITED)
+
+
+def _tolerance_can_count(wizard: RepaymentWizard) -> bool:
+    """Ask how much is unpaid only where the answer can change the plan: the lender states a
+    tolerance, the due date's cutoff has passed (before it, paying everything still counts),
+    and the money has not already left. Reads the raw answers of earlier pages (see
+    _symptom_is for why)."""
+    if not _tolerance_may_count(wizard):
         return False
+    provider = wizard.providers[_provider_answer(wizard) or ""]
     timing = wizard.storage.get_step_data("timing")
     try:
         due_date = TimingForm.base_fields["due_date"].to_python(
@@ -124,6 +131,17 @@ def _tolerance_can_count(wizard: RepaymentWizard) -> bool:
     except ValidationError:
         return False
     return due_date is not None and due_cutoff_for(due_date, provider) < timezone.now()
+
+
+def _count_is_known(wizard: RepaymentWizard) -> bool:
+    """Whether no answer still to come can change the number of pages, so that the total,
+    once shown, never changes under the person (only when they change an earlier answer).
+    The problem page decides the pages that depend on the problem; the remainder page also
+    depends on the due date, so with a lender that states a tolerance the total waits for
+    the timing page."""
+    if not wizard.storage.get_step_data(PROBLEM_STEP):
+        return False
+    return bool(wizard.storage.get_step_data("timing")) or not _tolerance_may_count(wizard)
 
 
 def message_meaning(text: str, *, provider: str | None, follow_up: str) -> MessageMeaning | None:
@@ -433,10 +451,7 @@ class RepaymentWizard(NamedUrlSessionWizardView):
             run=self.kwargs["run"],
             form_url=self.get_step_url(current),
             question_number=questions.index(current) + 1 if current in questions else None,
-            # The total only once no answer still to come can change it (the problem page
-            # decides the last pages that depend on answers), so it never changes under
-            # the person: it changes only when they change an earlier answer.
-            question_count=len(questions) if self.storage.get_step_data(PROBLEM_STEP) else None,
+            question_count=len(questions) if _count_is_known(self) else None,
         )
         if current == MESSAGE_STEP:
             context["meaning_url"] = reverse(

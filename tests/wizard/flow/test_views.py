@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -61,6 +62,30 @@ def answer_up_to_review(wizard: WizardSession, symptom: str = "timeout") -> None
     wizard.post("problem", {"symptom": symptom, "channel": "app"})
     wizard.post("timing", timing_data())
     wizard.answer("situation")
+
+
+def test_with_a_tolerance_the_total_waits_for_the_due_date_and_then_holds(client, provider):
+    # The remainder page depends on the due date, so a lender with a tolerance shows no total
+    # before the timing page is answered; the total shown after it counts the remainder page
+    # (due two days ago, so past the cutoff) and then stays.
+    provider.grace_tolerance_yuan = Decimal("10")
+    provider.save()
+    forget_providers()
+    wizard = WizardSession(client)
+    wizard.start()
+    wizard.post("provider", {"provider": "cmb"})
+    wizard.answer_problem("timeout")
+
+    def counter(step: str) -> str:
+        return wizard.get(step).content.decode().split('id="progress"')[1].split("</p>")[0]
+
+    assert "共" not in counter("channel") and "共" not in counter("timing")
+    due = an_hour_ago() - dt.timedelta(days=2)
+    assert wizard.post("timing", timing_data(due))["Location"] == wizard.url("remainder")
+    assert "第 6 步,共 7 步" in counter("remainder")
+    wizard.post("remainder", {"remainder": "unsure"})
+    assert "第 7 步,共 7 步" in counter("situation")
+    assert "共 7 步" in counter("channel"), "and it holds on the way back"
 
 
 def test_start_page_says_what_the_tool_does_and_links_into_the_wizard(client, provider):
