@@ -105,24 +105,26 @@ def _tiers_differ(wizard: RepaymentWizard) -> bool:
     return provider is not None and provider.has_tiers
 
 
-def _tolerance_may_count(wizard: RepaymentWizard) -> bool:
-    """The lender states a tolerance and the money has not already left (that plan is about
-    proving when it left): the remainder page is asked once the cutoff has passed."""
+def _tolerant_provider(wizard: RepaymentWizard) -> ProviderFacts | None:
+    """The lender, when it states a tolerance and the money has not already left (that plan
+    is about proving when it left): then the remainder page is asked once the cutoff has
+    passed. Reads the raw answers of earlier pages (see _symptom_is for why)."""
     provider = wizard.providers.get(_provider_answer(wizard) or "")
     if provider is None or not provider.tolerance_yuan:
-        return False
+        return None
     problem = wizard.storage.get_step_data("problem")
-    return not (problem and problem.get("problem-symptom") == Symptom.DEDUCTED_NOT_CREDITED)
+    if problem and problem.get("problem-symptom") == Symptom.DEDUCTED_NOT_CREDITED:
+        return None
+    return provider
 
 
 def _tolerance_can_count(wizard: RepaymentWizard) -> bool:
-    """Ask how much is unpaid only where the answer can change the plan: the lender states a
-    tolerance, the due date's cutoff has passed (before it, paying everything still counts),
-    and the money has not already left. Reads the raw answers of earlier pages (see
-    _symptom_is for why)."""
-    if not _tolerance_may_count(wizard):
+    """Ask how much is unpaid only where the answer can change the plan: a tolerant lender
+    (_tolerant_provider) and the due date's cutoff passed (before it, paying everything
+    still counts)."""
+    provider = _tolerant_provider(wizard)
+    if provider is None:
         return False
-    provider = wizard.providers[_provider_answer(wizard) or ""]
     timing = wizard.storage.get_step_data("timing")
     try:
         due_date = TimingForm.base_fields["due_date"].to_python(
@@ -137,11 +139,10 @@ def _count_is_known(wizard: RepaymentWizard) -> bool:
     """Whether no answer still to come can change the number of pages, so that the total,
     once shown, never changes under the person (only when they change an earlier answer).
     The problem page decides the pages that depend on the problem; the remainder page also
-    depends on the due date, so with a lender that states a tolerance the total waits for
-    the timing page."""
+    depends on the due date, so with a tolerant lender the total waits for the timing page."""
     if not wizard.storage.get_step_data(PROBLEM_STEP):
         return False
-    return bool(wizard.storage.get_step_data("timing")) or not _tolerance_may_count(wizard)
+    return bool(wizard.storage.get_step_data("timing")) or _tolerant_provider(wizard) is None
 
 
 def message_meaning(text: str, *, provider: str | None, follow_up: str) -> MessageMeaning | None:
