@@ -26,6 +26,12 @@ class MessageMeaning:
         return self.reading.outcome != MessageOutcome.NO_MATCH
 
     @property
+    def explained(self) -> bool:
+        """Whether the page says what the message means: a recognised message, or one that
+        only says the payment went through (no problem suggested, nothing to confirm)."""
+        return self.recognised or self.reading.says_success
+
+    @property
     def may_have_left(self) -> bool:
         """The result is unknown (or the money was taken): say so before anything else."""
         return self.reading.outcome in (MessageOutcome.UNKNOWN, MessageOutcome.DEDUCTED)
