@@ -348,3 +348,32 @@ def test_a_success_with_anything_more_keeps_the_money_sign(seed_set, message):
 def test_a_question_whether_one_may_borrow_again_is_no_money_taken(seed_set, question):
     reading = decode(question, patterns=seed_set, model=money_taken_unsure_of_problem())
     assert not reading.may_have_left, question
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "支付未完成或已关闭，如已扣款请联系客服。",
+        "付款失败！ 如已扣款，我们将在24小时内退回",
+        "若微信已扣款，请勿重复充值，先刷新入账状态。",
+        "如果您的银行卡已经被扣款，请稍后查询",
+    ],
+)
+def test_a_debit_supposed_is_a_pending_result_not_money_taken(seed_set, message):
+    # "已扣款" is a shipped pattern of money taken; "如已扣款" only supposes it, and the
+    # stub's money sign is no more than that: the result is not known yet.
+    assert decode("银行卡已扣款", patterns=seed_set).outcome == "deducted"
+    for model in (None, money_taken_unsure_of_problem()):
+        reading = decode(message, patterns=seed_set, model=model)
+        assert (reading.outcome, reading.symptom) == ("unknown", "timeout"), message
+        assert reading.may_have_left
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["如遇充值后银行已扣款，网站个人账户可用余额未增加，请联系客服", "若已扣款但账单仍显示未还"],
+)
+def test_a_supposed_debit_that_did_not_arrive_is_money_taken(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
+    assert (reading.outcome, reading.symptom) == ("deducted", "deducted_not_credited"), message
+
