@@ -377,3 +377,9 @@ def test_a_supposed_debit_that_did_not_arrive_is_money_taken(seed_set, message):
     reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
     assert (reading.outcome, reading.symptom) == ("deducted", "deducted_not_credited"), message
 
+
+@pytest.mark.parametrize("message", ["花呗还款后又自动多扣了", "信用卡还款后发现被多扣钱怎么办"])
+def test_an_over_debit_is_money_taken(seed_set, message):
+    reading = decode(message, patterns=seed_set)
+    assert (reading.outcome, reading.symptom) == ("deducted", "deducted_not_credited"), message
+    assert "多扣" in reading.explanation
