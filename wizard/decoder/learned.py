@@ -85,14 +85,20 @@ class Guess:
         """The likeliest problem, "not a payment failure" aside."""
         return next((name for name, _p in self.problems if name != NOT_FAILURE), None)
 
-    def without_money_sign(self) -> Guess:
+    def without_money_sign(self, *, renormalised: bool = False) -> Guess:
         """The same reading with no sign that money left: money taken is no problem it puts
-        forward, nor counts towards a failure at all, and its outcome is a failure or none."""
+        forward, nor counts towards a failure at all, and its outcome is a failure or none.
+
+        `renormalised`: the other problems share the belief money taken had, as when the
+        message rules it out ("没有扣款"), rather than losing it, as when it only says nothing
+        about it (a question, a plain success)."""
+        rest = 1.0 - self.probability(MONEY_TAKEN) if renormalised else 1.0
+        rest = rest if rest > 0 else 1.0
         return replace(
             self,
             problems=tuple(
                 sorted(
-                    ((name, 0.0 if name == MONEY_TAKEN else p) for name, p in self.problems),
+                    ((name, 0.0 if name == MONEY_TAKEN else p / rest) for name, p in self.problems),
                     key=lambda pair: pair[1],
                     reverse=True,
                 )

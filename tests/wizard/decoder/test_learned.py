@@ -383,3 +383,32 @@ def test_an_over_debit_is_money_taken(seed_set, message):
     reading = decode(message, patterns=seed_set)
     assert (reading.outcome, reading.symptom) == ("deducted", "deducted_not_credited"), message
     assert "多扣" in reading.explanation
+
+
+def money_taken_else_declined() -> StubReader:
+    """Money taken; failing that, a plain decline."""
+    return StubReader(
+        problems=(("deducted_not_credited", 0.6), ("declined", 0.32), (NOT_FAILURE, 0.08)),
+        outcome="deducted",
+        money_share=0.7,
+        because=("扣",),
+        threshold=0.75,
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["还款日到了怎么没扣款", "余额宝有钱但是借呗没有自动扣款", "付款已超时，您尚未被扣款。"],
+)
+def test_a_message_that_says_nothing_was_debited_is_no_money_taken(seed_set, message):
+    # The stub reads money taken; the message rules it out, so the stub's next reading, a
+    # decline, is read as sure as it is once money taken is ruled out (0.32 / 0.4 = 0.8).
+    reading = decode(message, patterns=seed_set, model=money_taken_else_declined())
+    assert not reading.may_have_left, message
+    assert reading.symptom == "declined", message
+
+
+@pytest.mark.parametrize("message", ["银行卡钱扣了花呗上面还是没有扣", "没扣款成功却又扣了一笔"])
+def test_a_message_that_also_says_money_was_taken_keeps_the_money_sign(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=money_taken_else_declined())
+    assert reading.outcome == "deducted", message
