@@ -412,3 +412,19 @@ def test_a_message_that_says_nothing_was_debited_is_no_money_taken(seed_set, mes
 def test_a_message_that_also_says_money_was_taken_keeps_the_money_sign(seed_set, message):
     reading = decode(message, patterns=seed_set, model=money_taken_else_declined())
     assert reading.outcome == "deducted", message
+
+
+@pytest.mark.parametrize(
+    "message", ["还款划扣中", "订单已经是支付中状态！", "上一笔扣款正在向银行确认", "付款尚未确认"]
+)
+def test_a_debit_in_progress_is_a_pending_result_not_money_taken(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
+    assert (reading.outcome, reading.symptom) == ("unknown", "timeout"), message
+
+
+@pytest.mark.parametrize(
+    "message", ["光大信用卡还款显示入账中", "还款中，银行卡里面钱已经扣了，但需还款没有变少"]
+)
+def test_money_taken_while_the_bill_is_being_credited_stays_money_taken(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
+    assert (reading.outcome, reading.symptom) == ("deducted", "deducted_not_credited"), message
