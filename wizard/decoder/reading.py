@@ -93,7 +93,7 @@ SAYS_IN_PROGRESS = re.compile(
     r"|正在[^，。,；;]{0,6}(?:确认|处理|扣|支付|还款|交易)|尚未确认|未确认|待确认"
 )
 SAYS_NOT_CREDITED = re.compile(
-    r"未到账|没到账|没有到账|未入账|没入账|未增加|没增加|未更新|未销账|仍显示|还显示|未显示|没显示|不显示"
+    r"(?:未|没|没有|不|未能|没能)(?:到账|入账|增加|更新|销账|显示)|仍显示|还显示"
 )
 # A message that says the money was NOT taken ("还款日怎么没扣款", "您尚未被扣款") is no sign that
 # it left: reading it as money taken would tell someone who still has to pay not to pay again.

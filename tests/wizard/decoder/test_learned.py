@@ -428,3 +428,10 @@ def test_a_debit_in_progress_is_a_pending_result_not_money_taken(seed_set, messa
 def test_money_taken_while_the_bill_is_being_credited_stays_money_taken(seed_set, message):
     reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
     assert (reading.outcome, reading.symptom) == ("deducted", "deducted_not_credited"), message
+
+
+def test_a_debit_in_progress_that_has_not_arrived_is_money_taken(seed_set):
+    # "不到账" says the money has not arrived: it left, whatever is still "处理中".
+    message = "支付系统充值不到账，要么显示处理中，要么支付成功订单里显示支付金额为0"
+    reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
+    assert (reading.outcome, reading.symptom) == ("deducted", "deducted_not_credited")
