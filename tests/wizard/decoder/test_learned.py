@@ -435,3 +435,19 @@ def test_a_debit_in_progress_that_has_not_arrived_is_money_taken(seed_set):
     message = "支付系统充值不到账，要么显示处理中，要么支付成功订单里显示支付金额为0"
     reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
     assert (reading.outcome, reading.symptom) == ("deducted", "deducted_not_credited")
+
+
+@pytest.mark.parametrize(
+    "message", ["订单还未支付，或者正在输入密码中 (1143)", "有还款中的订单，暂不允许提前结清"]
+)
+def test_a_payment_in_progress_that_nothing_says_failed_may_yet_take_the_money(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=torn_between_two_problems())
+    assert reading.outcome == "unknown", message
+
+
+@pytest.mark.parametrize(
+    "message", ["银行正在进行日终处理，请稍后重试", "交易中止", "代扣中遇到问题，扣款失败"]
+)
+def test_maintenance_a_halt_or_a_stated_failure_is_no_payment_in_progress(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=torn_between_two_problems())
+    assert reading.outcome == "failed", message
