@@ -261,6 +261,14 @@ def test_the_model_overrules_a_specific_pattern_but_not_generic_advice_it_never_
     # that saw the failure still reads it.
     failure = decode("小米分期还款失败", patterns=seed_set, model=sure_it_is_no_failure())
     assert (failure.symptom, failure.outcome, failure.source) == ("declined", "failed", "rule")
+    # Once the message says it failed, the specific cause beside the generic words keeps its
+    # rank: the model's doubt overrules nothing.
+    cause = decode(
+        "很抱歉您本次贷款还款失败！绑定卡余额不足，请于今日16:00前存入本期还款金额",
+        patterns=seed_set,
+        model=sure_it_is_no_failure(),
+    )
+    assert (cause.symptom, cause.outcome, cause.source) == ("insufficient_funds", "failed", "rule")
 
 
 @pytest.mark.parametrize(
