@@ -279,6 +279,8 @@ def test_the_model_overrules_a_specific_pattern_but_not_generic_advice_it_never_
         ("为什么不能用农业银行卡还花呗", "channel_unavailable"),
         ("京东白条不支持信用卡还款吗", "channel_unavailable"),
         ("还款日到了，花呗没有自动扣款", "declined"),
+        ("借款当日不允许提前结清", "no_repay_option"),
+        ("为什么不能提前还款", "no_repay_option"),
     ],
 )
 def test_plain_wordings_of_blocked_repayments_are_read_by_the_shipped_patterns(
@@ -286,6 +288,11 @@ def test_plain_wordings_of_blocked_repayments_are_read_by_the_shipped_patterns(
 ):
     reading = decode(message, patterns=seed_set)
     assert (reading.symptom, reading.outcome, reading.source) == (symptom, "failed", "rule")
+
+
+@pytest.mark.parametrize("question", ["借呗能不能提前还款", "花呗可不可以提前还款"])
+def test_a_question_whether_one_can_repay_early_is_no_failure(seed_set, question):
+    assert decode(question, patterns=seed_set).outcome == "no_match", question
 
 
 def test_a_reminder_that_nothing_was_debited_yet_is_no_failure(seed_set):
