@@ -94,7 +94,7 @@ SAYS_IN_PROGRESS = re.compile(
 )
 # ...but a channel closed for maintenance or the day-end batch ("银行正在进行日终处理") is no
 # payment in progress.
-CLOSED_FOR_NOW = re.compile(r"维护|日终|日切|升级|暂停")
+CLOSED_FOR_NOW = re.compile(r"维护|日终|日切|批处理|升级|暂停")
 SAYS_IT_FAILED = re.compile(r"失败|不成功|未成功|没成功|没有成功")
 SAYS_NOT_CREDITED = re.compile(
     r"(?:未|没|没有|不|未能|没能)(?:到账|入账|增加|更新|销账|显示)|仍显示|还显示"
