@@ -106,9 +106,10 @@ SAYS_NOT_CREDITED = re.compile(
 # 了,花呗上还是没有扣") keeps the sign. Grouped cross-validation on the learn part: failures right,
 # non-failures quiet and money flagged unchanged; messages read wrong 350 -> 346 (four "没有扣款"
 # failures no longer read as money taken).
-SAYS_NOT_DEBITED = re.compile(r"(?:没|不|未|没有|并未|尚未)被?(?:自动)?扣")
+SAYS_NOT_DEBITED = re.compile(r"(?:没|不|未|没有|并未|尚未)(?:被|产生|发生)?(?:自动)?扣")
 SAYS_DEBITED = re.compile(
     r"扣了|已扣|已经扣|扣走|扣掉|扣除了|扣款成功|重复扣|多扣|两次|两笔|又扣|还扣"
+    r"|已被?支付|已付款|支付成功|付款成功"
 )
 LANGUAGES = ("zh-hans", "en")
 # Like a card terminal that shows "交易失败" for a code it does not know: say what is safe

@@ -466,3 +466,15 @@ def test_a_payment_in_progress_that_nothing_says_failed_may_yet_take_the_money(s
 def test_maintenance_a_halt_or_a_stated_failure_is_no_payment_in_progress(seed_set, message):
     reading = decode(message, patterns=seed_set, model=torn_between_two_problems())
     assert reading.outcome == "failed", message
+
+
+def test_an_order_paid_while_the_system_is_still_processing_is_money_taken(seed_set):
+    message = "该订单已被支付，系统正在处理，请勿重复支付。"
+    reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
+    assert reading.outcome == "deducted"
+
+
+def test_a_cancelled_purchase_that_took_nothing_is_no_money_taken(seed_set):
+    message = "本次购物已取消，未产生扣款"
+    reading = decode(message, patterns=seed_set, model=money_taken_else_declined())
+    assert not reading.may_have_left
