@@ -89,7 +89,7 @@ SUPPOSES_DEBIT = re.compile(
 # "入账中" is not in it (the money left, the bill is being credited). Grouped cross-validation on
 # the learn part: failures right 1443 -> 1447 of 1667, nothing else moved.
 SAYS_IN_PROGRESS = re.compile(
-    r"(?:扣款|划扣|代扣|支付|处理|还款|交易|付款|充值|转账|输入密码)中(?![信国止断心])"
+    r"(?:扣款|划扣|代扣|支付|处理|还款|交易|付款|充值|转账|输入密码)(?:进行)?中(?![信国止断心])"
     r"|正在[^，。,；;]{0,6}(?:确认|处理|扣|支付|还款|交易)|尚未确认|未确认|待确认"
 )
 # ...but a channel closed for maintenance or the day-end batch ("银行正在进行日终处理") is no

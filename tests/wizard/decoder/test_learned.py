@@ -478,3 +478,10 @@ def test_a_cancelled_purchase_that_took_nothing_is_no_money_taken(seed_set):
     message = "本次购物已取消，未产生扣款"
     reading = decode(message, patterns=seed_set, model=money_taken_else_declined())
     assert not reading.may_have_left
+
+
+def test_a_repayment_going_on_is_a_payment_in_progress(seed_set):
+    reading = decode(
+        "有一笔还款进行中，请稍后重试", patterns=seed_set, model=torn_between_two_problems()
+    )
+    assert reading.outcome == "unknown"
