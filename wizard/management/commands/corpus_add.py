@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wizard.decoder.corpus import HELD_OUT, LEARN, add, record_from
 from wizard.decoder.evaluation import LabelError
-from wizard.management.commands.decode import USAGE_ERROR
+from wizard.management.commands.decode import USAGE_ERROR, read_lines
 from wizard.triage.learning import DECODER, EXAMPLES
 
 CORPUS = DECODER / "corpus"
@@ -73,13 +73,7 @@ class Command(BaseCommand):
             self.stdout.write(f"left out {count} ({why}): {' | '.join(shown)}{more}")
 
     def read(self, path: Path, *, note: str) -> list[dict[str, Any]]:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or error
-            raise CommandError(
-                f"file: cannot read {path}: {reason}", returncode=USAGE_ERROR
-            ) from None
+        lines = read_lines(path)
         records = []
         for number, line in enumerate(lines, start=1):
             if not line.strip():

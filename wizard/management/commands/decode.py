@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -48,6 +49,16 @@ class Command(BaseCommand):
             )
         reading = read_message(text, provider=provider, channel=channel, language=language)
         self.stdout.write(json.dumps(reading.to_dict(), ensure_ascii=False, indent=2))
+
+
+def read_lines(path: Path) -> list[str]:
+    """The lines of a UTF-8 file a command was given (--file); one line and exit status 2
+    when it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise CommandError(f"file: cannot read {path}: {reason}", returncode=USAGE_ERROR) from None
 
 
 def read_text(source: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wizard.decoder.evaluation import LabelError, evaluate, read_jsonl
-from wizard.management.commands.decode import USAGE_ERROR
+from wizard.management.commands.decode import USAGE_ERROR, read_lines
 from wizard.triage.learning import current_model, reader
 from wizard.triage.patterns import current_patterns
 
@@ -31,14 +31,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path = Path(options["file"])
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or error
-            raise CommandError(
-                f"file: cannot read {path}: {reason}", returncode=USAGE_ERROR
-            ) from None
+        lines = read_lines(Path(options["file"]))
         try:
             items = read_jsonl(lines)
         except LabelError as error:
