@@ -92,8 +92,12 @@ class Step:
 
 
 def steps(provider: str, *, now: dt.datetime | None = None) -> list[Step]:
-    """The pages of a walk by someone whose repayment was declined an hour ago."""
-    attempted = (now or dt.datetime.now(SHANGHAI)).astimezone(SHANGHAI) - dt.timedelta(hours=1)
+    """The pages of a walk by someone whose repayment, due today, was declined an hour ago (or
+    at midnight, in the first hour of the day: an attempt on yesterday's date would be due
+    yesterday, and a walk past its due date asks a page this one does not)."""
+    now = (now or dt.datetime.now(SHANGHAI)).astimezone(SHANGHAI)
+    midnight = dt.datetime.combine(now.date(), dt.time(0), tzinfo=SHANGHAI)
+    attempted = max(now - dt.timedelta(hours=1), midnight)
     return [
         Step("provider", {"provider": provider}, "message"),
         Step("message", {"message": ""}, "problem"),

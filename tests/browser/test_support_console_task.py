@@ -122,10 +122,11 @@ def test_a_support_person_changes_ccbs_grace_end_previews_saves_and_finds_it(
         grace.locator("select[name=grace_certainty]").select_option("official")
         grace.locator("textarea[name=grace_source]").fill("https://ccb.example.cn/notice-2026-12")
         grace.locator("textarea[name=grace_quote]").fill("宽限期最后一天 17:00 前到账视为按时还款")
-        grace.locator("input[name=grace_checked_on]").fill("2026-12-07")
+        checked = timezone.localdate().isoformat()  # a date typed as today, whatever today is
+        grace.locator("input[name=grace_checked_on]").fill(checked)
         old_note = grace.locator("textarea[name=grace_note]").input_value()
         assert old_note and old_note == ccb.grace_note  # the old note is there to keep or rewrite
-        grace.locator("textarea[name=grace_note]").fill("2026-12-07 按建行公告改为 17:00。")
+        grace.locator("textarea[name=grace_note]").fill(f"{checked} 按建行公告改为 17:00。")
 
         with page.context.expect_page() as opened:
             grace.locator("input[name=_preview_grace]").click()

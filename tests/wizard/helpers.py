@@ -73,13 +73,22 @@ PAGES_AFTER_PROBLEM = {
 }
 
 
+def earlier_today(minutes: int) -> dt.datetime:
+    """`minutes` ago in Beijing, but never before today's midnight there: an attempt "an hour
+    ago" at 00:20 would fall on yesterday's date, and a walk due yesterday asks the remainder
+    page a walk due today does not (tests ran red between 00:00 and 01:00 Beijing)."""
+    from django.utils import timezone
+
+    now = timezone.now().astimezone(SHANGHAI)
+    midnight = dt.datetime.combine(now.date(), dt.time(0), tzinfo=SHANGHAI)
+    return max(now - dt.timedelta(minutes=minutes), midnight)
+
+
 def timing_answers(when: dt.datetime | None = None) -> dict[str, str]:
     """The timing page's answer for an attempt at `when` on its due date (default: half an
-    hour ago, in Beijing)."""
+    hour ago, in Beijing, but today)."""
     if when is None:
-        from django.utils import timezone
-
-        when = timezone.now() - dt.timedelta(minutes=30)
+        when = earlier_today(30)
     when = when.astimezone(SHANGHAI)
     return {
         "due_date": when.date().isoformat(),

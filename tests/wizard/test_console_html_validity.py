@@ -34,7 +34,7 @@ def console_pages(language: str) -> list[Page]:
         ccb,
         grace_ends_at="17:00",
         grace_source="https://ccb.example.cn/notice-2026-12",
-        grace_checked_on="2026-12-07",
+        grace_checked_on=timezone.localdate().isoformat(),  # today, whatever today is
         change_reason="公告",
     )
     pages = {

@@ -13,12 +13,10 @@ import pytest
 from django.core.management import call_command
 from django.forms.renderers import DjangoTemplates
 from django.test import Client
-from django.utils import timezone
 from django.utils.functional import cached_property
 
 from tests.bench.walk import management_field
-from tests.wizard.helpers import page_answers
-from wizard.engine.answers import SHANGHAI
+from tests.wizard.helpers import earlier_today, page_answers
 from wizard.question_markup import QuestionRenderer
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +76,7 @@ def pages_of_a_walk(client: Client, attempted: dt.datetime) -> dict[str, bytes]:
 
 
 def test_every_page_of_a_walk_weighs_under_6_kb_compressed(shipped_providers):
-    an_hour_ago = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
+    an_hour_ago = earlier_today(60)
     weights = {name: gzipped(html) for name, html in pages_of_a_walk(Client(), an_hour_ago).items()}
     assert {name: size for name, size in weights.items() if size > PAGE_BUDGET_GZIP} == {}
 
@@ -141,7 +139,7 @@ def through_the_templates(monkeypatch: pytest.MonkeyPatch) -> set[str]:
 def test_markup_written_without_templates_is_exactly_what_the_templates_write(
     shipped_providers, monkeypatch
 ):
-    an_hour_ago = (timezone.now() - dt.timedelta(hours=1)).astimezone(SHANGHAI)
+    an_hour_ago = earlier_today(60)
     first = pages_of_a_walk(Client(), an_hour_ago)
     ours = pages_of_a_walk(Client(), an_hour_ago)  # with anything remembered from the first
     rendered = through_the_templates(monkeypatch)
