@@ -486,3 +486,112 @@ def test_a_repayment_going_on_is_a_payment_in_progress(seed_set):
         "有一笔还款进行中，请稍后重试", patterns=seed_set, model=torn_between_two_problems()
     )
     assert reading.outcome == "unknown"
+
+
+# --- What a message says happened (leave-source-out cross-validation, docs/decoder.md) -----
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "您的还款申请已受理，请稍后查看",
+        "订单已提交，请稍等",
+        "交易已跳转，等待持卡人输入",
+        "通讯失败",
+        "与发卡行联网暂断，请稍后查询",
+        "实际还款时间以银行划扣时间为准",
+    ],
+)
+@pytest.mark.parametrize("model", [None, sure_it_is_no_failure()], ids=["rules", "model"])
+def test_a_result_awaited_is_a_pending_payment_never_unrecognised(seed_set, message, model):
+    # Even a model sure it is no failure does not leave it unrecognised: the person is
+    # told to check whether the money left before paying again.
+    reading = decode(message, patterns=seed_set, model=model)
+    assert (reading.outcome, reading.symptom) == ("unknown", "timeout"), message
+
+
+def test_a_result_awaited_that_says_it_failed_is_a_failure(seed_set):
+    reading = decode(
+        "还款申请已提交，扣款失败", patterns=seed_set, model=torn_between_two_problems()
+    )
+    assert reading.outcome == "failed"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "还款失败，款项已扣除，请联系客服",
+        "花呗自动还款失败，钱去哪了",
+        "借呗已经还了，为什么还有短信说我未还款",
+    ],
+)
+def test_a_failure_that_says_the_money_left_is_money_taken(seed_set, message):
+    # The stub is sure of a failure and of no money sign; the message says the money left.
+    reading = decode(message, patterns=seed_set, model=torn_between_two_problems())
+    assert reading.outcome == "deducted", message
+
+
+def test_a_debit_only_thought_possible_is_not_money_taken(seed_set):
+    message = "支付结果未知，有可能已经支付成功，请先查询"
+    reading = decode(message, patterns=seed_set, model=torn_between_two_problems())
+    assert reading.outcome == "unknown"
+
+
+@pytest.mark.parametrize(
+    "message", ["缴费成功，但充值失败", "支付成功，会员未开通", "扣费成功但未销账"]
+)
+def test_a_success_followed_by_a_failure_is_money_taken(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=sure_it_is_no_failure())
+    assert (reading.outcome, reading.symptom) == ("deducted", "deducted_not_credited"), message
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["余额不足会影响自动扣款吗", "银行卡钱不够，花呗还能自动扣钱吗？", "提前还款有次数限制吗"],
+)
+def test_a_question_what_would_happen_is_no_failure(seed_set, question):
+    # The stub is sure every message is a failure; a question that reports nothing is not.
+    reading = decode(question, patterns=seed_set, model=torn_between_two_problems())
+    assert reading.outcome == "no_match", question
+
+
+@pytest.mark.parametrize(
+    "message", ["不支持邮政储蓄卡还款吗", "我的卡被冻结了，还能用微信还吗", "还款失败会影响征信吗"]
+)
+def test_a_question_that_names_trouble_or_reports_it_stays_a_failure(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=torn_between_two_problems())
+    assert reading.outcome != "no_match", message
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "您有借款正在放款中，请稍后",
+        "很抱歉，审核失败，您暂时无法借款",
+        "验证码 4821，您正在绑定银行卡，请勿泄露验证码。",
+    ],
+)
+def test_a_loan_decision_or_a_verification_code_is_no_failure(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=torn_between_two_problems())
+    assert (reading.outcome, reading.says_success) == ("no_match", False), message
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "交易提醒 交易时间：10月11日 11:30 交易金额：RMB14.16",
+        "您尾号1234卡10月14日网上银行支出(无卡支付)4.78元，余额3.46元。【某银行】",
+    ],
+)
+def test_a_receipt_of_a_transaction_done_is_told_as_a_success(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=torn_between_two_problems())
+    assert (reading.outcome, reading.says_success) == ("no_match", True), message
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["借款已到账，本期还款失败，请补足余额", "交易金额：100.00元，交易失败，余额不足"],
+)
+def test_a_repayment_or_a_trouble_beside_a_loan_or_a_receipt_stays_a_failure(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=torn_between_two_problems())
+    assert reading.outcome != "no_match", message
