@@ -8,9 +8,11 @@ symptom, or the symptom "not_failure", for a message that is no payment failure)
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -240,3 +242,84 @@ def calibrate(
             best = (key, threshold, report)
     assert best is not None
     return best[1], best[2]
+
+
+# --- Leave-source-out cross-validation --------------------------------------------------------
+
+# How a message's source is named in the corpus: a file of the search tool's code index, a
+# repository path, or a web address. Messages of one source share wording (one gateway's table,
+# one dataset, one lender's templates), so a fold that held only part of a source would read
+# it more easily than the decoder reads a source it has never seen.
+_CODE_FILE = re.compile(r"file id (\d+)")
+_REPOSITORY = re.compile(r"github:([^/\s]+/[^/@:\s]+)")
+_ADDRESS = re.compile(r"https?://([^/\s]+)(/[^\s?#)]*)?")
+
+
+def source_key(source: str) -> str:
+    """What counts as one source: a code file, a repository, or a web address (host and
+    path); anything else by its first 60 characters."""
+    if match := _CODE_FILE.search(source):
+        return f"file:{match.group(1)}"
+    if match := _REPOSITORY.search(source):
+        return f"repo:{match.group(1).lower()}"
+    if match := _ADDRESS.search(source):
+        return f"web:{match.group(1)}{match.group(2) or ''}"
+    return f"text:{source[:60]}"
+
+
+def source_folds(records: Sequence[dict[str, Any]], folds: int) -> list[list[int]]:
+    """The records' indexes in `folds` folds that keep each source and each near-duplicate
+    group whole: sources that share a group are one block; the largest block goes first, each
+    to the smallest fold so far (ties by a hash of its first index, so the folds are the same
+    on every run)."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for record in records:
+        group = f"group:{record.get('group') or record.get('id') or record['text']}"
+        parent[root(group)] = root(source_key(str(record.get("source") or "")))
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, record in enumerate(records):
+        blocks[root(f"group:{record.get('group') or record.get('id') or record['text']}")].append(
+            index
+        )
+    ordered = sorted(
+        blocks.values(),
+        key=lambda block: (-len(block), hashlib.sha256(str(block[0]).encode()).hexdigest()),
+    )
+    assigned: list[list[int]] = [[] for _ in range(folds)]
+    for block in ordered:
+        min(assigned, key=len).extend(block)
+    return [sorted(fold) for fold in assigned]
+
+
+def pooled(reports: Sequence[Report]) -> Report:
+    """One report of several (the folds of a cross-validation): every count summed."""
+    by_outcome: dict[str, Counter[str]] = defaultdict(Counter)
+    by_problem: dict[str, Counter[str]] = defaultdict(Counter)
+    confusions: Counter[tuple[str, str]] = Counter()
+    for report in reports:
+        for outcome, counts in report.by_outcome.items():
+            by_outcome[outcome].update(counts)
+        for problem, counts in report.by_problem.items():
+            by_problem[problem].update(counts)
+        for expected, read, count in report.confusions:
+            confusions[(expected, read)] += count
+    return Report(
+        total=sum(r.total for r in reports),
+        right=sum(r.right for r in reports),
+        failures=sum(r.failures for r in reports),
+        right_problem=sum(r.right_problem for r in reports),
+        non_failures=sum(r.non_failures for r in reports),
+        quiet_on_non_failures=sum(r.quiet_on_non_failures for r in reports),
+        by_outcome={k: dict(v) for k, v in by_outcome.items()},
+        by_problem={k: dict(v) for k, v in by_problem.items()},
+        confusions=[(e, r, n) for (e, r), n in confusions.most_common()],
+        misses=[miss for r in reports for miss in r.misses],
+    )

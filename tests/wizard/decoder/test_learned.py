@@ -11,7 +11,16 @@ import pytest
 
 from tests.wizard.decoder.conftest import EXAMPLES, labelled, seed_facts
 from wizard.decoder import decode
-from wizard.decoder.evaluation import LabelError, evaluate, item_from, read_jsonl
+from wizard.decoder.evaluation import (
+    Item,
+    LabelError,
+    evaluate,
+    item_from,
+    pooled,
+    read_jsonl,
+    source_folds,
+    source_key,
+)
 from wizard.decoder.learned import NOT_FAILURE, Guess, Labelled, LearnedReader, train
 from wizard.decoder.reading import Label
 
@@ -595,3 +604,43 @@ def test_a_receipt_of_a_transaction_done_is_told_as_a_success(seed_set, message)
 def test_a_repayment_or_a_trouble_beside_a_loan_or_a_receipt_stays_a_failure(seed_set, message):
     reading = decode(message, patterns=seed_set, model=torn_between_two_problems())
     assert reading.outcome != "no_match", message
+
+
+# --- Leave-source-out folds (evaluation.source_folds) ---------------------------------------
+
+
+def test_a_source_is_a_code_file_a_repository_or_a_web_address():
+    assert source_key("public code file id 123 in the search tool's code index (x)") == "file:123"
+    assert source_key("github:Owner/Repo/src/a.py@abc") == "repo:owner/repo"
+    assert source_key("github:Owner/Repo:data/b.csv@abc") == "repo:owner/repo"
+    assert source_key("https://example.com/q/1?x=2 (a page)") == "web:example.com/q/1"
+    assert source_key("a consumer's post") == "text:a consumer's post"
+
+
+def test_folds_keep_each_source_and_each_group_whole_and_are_the_same_every_time():
+    records = [
+        {"text": f"m{i}", "source": f"public code file id {i % 5}", "group": f"g{i}"}
+        for i in range(40)
+    ]
+    # A group that spans two sources joins them.
+    records[0]["group"] = records[1]["group"] = "shared"
+    folds = source_folds(records, 3)
+    assert sorted(i for fold in folds for i in fold) == list(range(40))
+    fold_of = {i: n for n, fold in enumerate(folds) for i in fold}
+    for i, record in enumerate(records):
+        for j, other in enumerate(records):
+            if record["source"] == other["source"] or record["group"] == other["group"]:
+                assert fold_of[i] == fold_of[j]
+    assert folds == source_folds(records, 3)
+
+
+def test_pooled_reports_sum_every_count(seed_set):
+    items = [
+        Item("可用余额不足", ("insufficient_funds",), "failed"),
+        Item("还款成功", (), "no_match"),
+    ]
+    one = evaluate(items, lambda item: decode(item.text, patterns=seed_set))
+    both = pooled([one, one])
+    assert (both.total, both.failures, both.right_problem) == (4, 2, 2 * one.right_problem)
+    assert both.by_outcome["failed"]["total"] == 2
+    assert len(both.misses) == 2 * len(one.misses)

@@ -115,6 +115,44 @@ def test_decoder_eval_refuses_a_bad_file_with_one_line_and_exit_2(shipped_patter
     assert refused("decoder_eval", "--file", str(empty)).startswith("file:")
 
 
+def small_learn_part(tmp_path) -> tuple[str, list[dict]]:
+    """Eight sources of the corpus's learn part, three messages each: a learn part small
+    enough to cross-validate in a test."""
+    records = [json.loads(line) for line in learning.LEARN.read_text("utf-8").splitlines()]
+    by_source: dict[str, list[dict]] = {}
+    for record in records:
+        by_source.setdefault(record["source"], []).append(record)
+    chosen = [rows[:3] for rows in by_source.values() if len(rows) >= 3][:8]
+    kept = [record for rows in chosen for record in rows]
+    path = tmp_path / "learn.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept), "utf-8")
+    return str(path), kept
+
+
+def test_decoder_eval_cross_validates_the_learn_part_by_source(
+    shipped_patterns, tmp_path, monkeypatch
+):
+    path, kept = small_learn_part(tmp_path)
+    monkeypatch.setattr(learning, "LEARN", type(learning.LEARN)(path))
+    report = json.loads(run("decoder_eval", "--cross-validate", "--folds", "4", "--misses"))
+    assert report["messages"] == len(kept) == 24
+    assert report["failures"]["messages"] + report["non_failures"]["messages"] == 24
+    folds = report["cross_validation"]["folds"]
+    assert report["cross_validation"]["kind"] == "leave-source-out"
+    assert len(folds) == 4 and sum(fold["messages"] for fold in folds) == 24
+    assert all(0.1 <= fold["threshold"] <= 0.95 for fold in folds)
+
+
+def test_decoder_eval_refuses_bad_cross_validation_options_with_one_line_and_exit_2(
+    shipped_patterns,
+):
+    assert "either" in refused("decoder_eval")
+    assert "either" in refused("decoder_eval", "--cross-validate", "--file", "x.jsonl")
+    assert refused("decoder_eval", "--cross-validate", "--folds", "1").startswith("--folds")
+    assert refused("decoder_eval", "--cross-validate", "--folds", "many").startswith("--folds")
+    assert refused("decoder_eval", "--cross-validate", "--rules-only").startswith("--rules-only")
+
+
 @pytest.fixture
 def live_model(shipped_patterns):
     run("retrain_decoder")
