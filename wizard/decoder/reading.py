@@ -473,7 +473,8 @@ def _awaits_result(text: str) -> bool:
 
 
 def _says_money_left(text: str) -> bool:
-    """The money left (TAKEN, PAID_BUT_CHASED, MONEY_GONE), no debit denied or only supposed."""
+    """The money left (TAKEN, PAID_BUT_CHASED, MONEY_GONE, SUCCESS_THEN_NOT), and no debit is
+    denied or only supposed."""
     return (
         bool(
             TAKEN.search(text)
