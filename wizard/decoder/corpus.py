@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from wizard.decoder.evaluation import LabelError, item_from
+from wizard.decoder.evaluation import DisjointSets, LabelError, item_from
 
 SEED = "issue-22-corpus-v1"
 HELD_OUT_SHARE = 0.30
@@ -169,14 +169,7 @@ def add(
         chunks.append((table, rows_of_table[table] // TABLE_CHUNK) if table else None)
         if table:
             rows_of_table[table] += 1
-    parent = list(range(len(kept)))
-
-    def find(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
+    sets = DisjointSets()
     for i in range(len(kept)):
         for j in range(i):
             same_words = chinese(kept[i]["text"]) and chinese(kept[i]["text"]) == chinese(
@@ -184,10 +177,10 @@ def add(
             )
             same_chunk = chunks[i] is not None and chunks[i] == chunks[j]
             if same_words or same_chunk or similarity(kept_grams[i], kept_grams[j]) >= NEAR:
-                parent[find(i)] = find(j)
+                sets.join(i, j)
     groups: dict[int, list[int]] = {}
     for index in range(len(kept)):
-        groups.setdefault(find(index), []).append(index)
+        groups.setdefault(sets.find(index), []).append(index)
     tests_grams = [bigrams(text) for text in tests]
     built_grams = [bigrams(text) for text in built_from]
     for members in groups.values():

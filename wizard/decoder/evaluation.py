@@ -74,18 +74,40 @@ def item_from(record: Any, *, line: int = 0) -> Item:
     return Item(text, tuple(accept), outcome, record.get("provider"), record.get("channel"))
 
 
-def read_jsonl(lines: Iterable[str]) -> list[Item]:
-    """Items from JSON Lines (blank lines skipped); LabelError on the first bad line."""
-    items = []
+def json_lines(lines: Iterable[str]) -> list[tuple[int, Any]]:
+    """Each non-blank line's number and JSON value; LabelError on the first that is not JSON."""
+    values = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            values.append((number, json.loads(line)))
         except json.JSONDecodeError as error:
             raise LabelError(f"line {number}: not JSON ({error.msg})") from None
-        items.append(item_from(record, line=number))
-    return items
+    return values
+
+
+def read_jsonl(lines: Iterable[str]) -> list[Item]:
+    """Items from JSON Lines (blank lines skipped); LabelError on the first bad line."""
+    return [item_from(record, line=number) for number, record in json_lines(lines)]
+
+
+class DisjointSets:
+    """Which keys are joined, directly or through others (union-find with path halving)."""
+
+    def __init__(self) -> None:
+        self._parent: dict[Any, Any] = {}
+
+    def find(self, key: Any) -> Any:
+        parent = self._parent
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def join(self, first: Any, second: Any) -> None:
+        self._parent[self.find(first)] = self.find(second)
 
 
 @dataclass(frozen=True)
@@ -272,23 +294,13 @@ def source_folds(records: Sequence[dict[str, Any]], folds: int) -> list[list[int
     group whole: sources that share a group are one block; the largest block goes first, each
     to the smallest fold so far (ties by a hash of its first index, so the folds are the same
     on every run)."""
-    parent: dict[str, str] = {}
-
-    def root(node: str) -> str:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for record in records:
-        group = f"group:{record.get('group') or record.get('id') or record['text']}"
-        parent[root(group)] = root(source_key(str(record.get("source") or "")))
+    sets = DisjointSets()
+    groups = [f"group:{r.get('group') or r.get('id') or r['text']}" for r in records]
+    for record, group in zip(records, groups, strict=True):
+        sets.join(group, source_key(str(record.get("source") or "")))
     blocks: dict[str, list[int]] = defaultdict(list)
-    for index, record in enumerate(records):
-        blocks[root(f"group:{record.get('group') or record.get('id') or record['text']}")].append(
-            index
-        )
+    for index, group in enumerate(groups):
+        blocks[sets.find(group)].append(index)
     ordered = sorted(
         blocks.values(),
         key=lambda block: (-len(block), hashlib.sha256(str(block[0]).encode()).hexdigest()),

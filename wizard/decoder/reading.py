@@ -166,19 +166,19 @@ SAYS_NOT_CREDITED = re.compile(
 # non-failures quiet and money flagged unchanged; messages read wrong 350 -> 346 (four "没有扣款"
 # failures no longer read as money taken).
 SAYS_NOT_DEBITED = re.compile(r"(?:没|不|未|没有|并未|尚未)(?:被|产生|发生)?(?:自动)?扣")
-SAYS_DEBITED = re.compile(
-    r"扣了|已扣|已经扣|扣走|扣掉|扣除了|扣款成功|重复扣|多扣|两次|两笔|又扣|还扣"
+# Words that say a debit was done; SAYS_DEBITED also counts a debit twice or still going on.
+DEBIT_DONE = (
+    r"扣了|已扣|已经扣|扣走|扣掉|扣除了|扣款成功|重复扣|多扣|又扣"
     r"|已被?支付|已付款|支付成功|付款成功"
 )
+SAYS_DEBITED = re.compile(f"{DEBIT_DONE}|两次|两笔|还扣")
 # A failure that says the money left ("…款项已扣除", "还款失败,钱去哪了", "借呗已还款了
 # 怎么还有短信说未还款") is money taken (outcome rule 1), whatever the learned part guessed:
-# a debit said to be done
-# (TAKEN), a repayment made and still chased (PAID_BUT_CHASED), or money gone (MONEY_GONE); not a
-# debit that did not happen, nor one only supposed. Leave-source-out cross-validation on the learn
-# part (docs/decoder.md): deducted flagged 258 -> 262 of 288, nothing else moved.
-TAKEN = re.compile(
-    r"扣了|已扣|已经扣|扣走|扣掉|扣除了|扣款成功|重复扣|多扣|又扣|已被?支付|已付款|支付成功|付款成功"
-)
+# a debit said to be done (TAKEN), a repayment made and still chased (PAID_BUT_CHASED), or
+# money gone (MONEY_GONE); not a debit that did not happen, nor one only supposed.
+# Leave-source-out cross-validation on the learn part (docs/decoder.md): deducted flagged
+# 258 -> 262 of 288, nothing else moved.
+TAKEN = re.compile(DEBIT_DONE)
 PAID_BUT_CHASED = re.compile(
     r"(?:已还|还了|已经还|还款了|已付|付了|已经付|已支付|已缴).{0,12}"
     r"(?:怎么|为什么|为何|却|但|还在|还是|仍).{0,10}"
@@ -191,7 +191,7 @@ SUCCESS_THEN_NOT = re.compile(
     r"(?:支付|缴费|扣款|充值|付款|还款|扣费|交易)成功.{0,12}"
     r"(?:失败|未到账|没到账|不到账|未入账|未收到|没收到|未开通|未生效|未更新|未销账|销账未知)"
 )
-MONEY_GONE = re.compile(r"钱去哪|钱去了哪|钱.{0,3}(?:没|未)有?到账|钱少了|(?:扣掉|扣走)了")
+MONEY_GONE = re.compile(r"钱去哪|钱去了哪|钱.{0,3}(?:没|未)有?到账|钱少了")
 LANGUAGES = ("zh-hans", "en")
 # Like a card terminal that shows "交易失败" for a code it does not know: say what is safe
 # to say, and keep the message for staff to read.

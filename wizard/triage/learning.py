@@ -33,6 +33,8 @@ from wizard.decoder.evaluation import (
     Report,
     calibrate,
     evaluate,
+    item_from,
+    json_lines,
     pooled,
     read_jsonl,
     source_folds,
@@ -69,9 +71,16 @@ def learn_items() -> list[Item]:
     items = []
     if LEARN.exists():
         items.extend(read_jsonl(LEARN.read_text(encoding="utf-8").splitlines()))
-    for record in json.loads(EXAMPLES.read_text(encoding="utf-8")):
-        items.append(Item(record["text"], (record["symptom"],), record["outcome"]))
+    items.extend(Item(e.text, (e.symptom,), e.outcome) for e in labelled_examples())
     return items
+
+
+def labelled_examples() -> list[Labelled]:
+    """The labelled examples of the research (examples.json), which every retraining learns."""
+    return [
+        Labelled(record["text"], record["symptom"], record["outcome"])
+        for record in json.loads(EXAMPLES.read_text(encoding="utf-8"))
+    ]
 
 
 def held_out_items() -> list[Item]:
@@ -153,14 +162,10 @@ def cross_validate(patterns: PatternSet, *, folds: int = 5) -> CrossValidation:
     Why: a fold that held part of a source would read it more easily than the decoder reads a
     source it has never seen; this figure is the one that predicted the outside sets
     (docs/decoder.md)."""
-    lines = [line for line in LEARN.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = [json.loads(line) for line in lines]
-    items = read_jsonl(lines)
-    examples = [
-        Labelled(record["text"], record["symptom"], record["outcome"])
-        for record in json.loads(EXAMPLES.read_text(encoding="utf-8"))
-    ]
-    phrases, staff = pattern_examples(patterns), staff_examples()
+    numbered = json_lines(LEARN.read_text(encoding="utf-8").splitlines())
+    records = [record for _number, record in numbered]
+    items = [item_from(record, line=number) for number, record in numbered]
+    examples, phrases, staff = labelled_examples(), pattern_examples(patterns), staff_examples()
     reports: list[Report] = []
     summary: list[dict[str, Any]] = []
     for fold in source_folds(records, folds):

@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wizard.decoder.corpus import HELD_OUT, LEARN, add, record_from
-from wizard.decoder.evaluation import LabelError
+from wizard.decoder.evaluation import LabelError, json_lines
 from wizard.management.commands.decode import USAGE_ERROR, read_lines
 from wizard.triage.learning import DECODER, EXAMPLES
 
@@ -75,16 +75,13 @@ class Command(BaseCommand):
     def read(self, path: Path, *, note: str) -> list[dict[str, Any]]:
         lines = read_lines(path)
         records = []
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
+        try:
+            raw_lines = json_lines(lines)
+        except LabelError as error:
+            raise CommandError(f"file: {error}", returncode=USAGE_ERROR) from None
+        for number, raw in raw_lines:
             try:
-                raw = json.loads(line)
                 record = record_from(raw, line=number)
-            except json.JSONDecodeError as error:
-                raise CommandError(
-                    f"file: line {number}: not JSON ({error.msg})", returncode=USAGE_ERROR
-                ) from None
             except LabelError as error:
                 raise CommandError(f"file: {error}", returncode=USAGE_ERROR) from None
             if note:
