@@ -180,7 +180,7 @@ SAYS_DEBITED = re.compile(f"{DEBIT_DONE}|两次|两笔|还扣")
 # 258 -> 262 of 288, nothing else moved.
 TAKEN = re.compile(DEBIT_DONE)
 PAID_BUT_CHASED = re.compile(
-    r"(?:已还|还了|已经还|还款了|已付|付了|已经付|已支付|已缴).{0,12}"
+    r"(?:已还|还了|已经还|还款了|还上了|还清了|已付|付了|已经付|已支付|已缴).{0,12}"
     r"(?:怎么|为什么|为何|却|但|还在|还是|仍).{0,10}"
     r"(?:催|短信|信息|电话|逾期|未还|没还|未付|未支付|显示)"
 )
@@ -192,6 +192,14 @@ SUCCESS_THEN_NOT = re.compile(
     r"(?:失败|未到账|没到账|不到账|未入账|未收到|没收到|未开通|未生效|未更新|未销账|销账未知)"
 )
 MONEY_GONE = re.compile(r"钱去哪|钱去了哪|钱.{0,3}(?:没|未)有?到账|钱少了")
+# A payment said to be made already, met while paying again ("已缴费，请勿重复缴费", "该期已还款，
+# 无需再还"): money taken, not a result still awaited (outcome rule 1: "订单已支付 seen while
+# paying again").
+PAID_ALREADY = re.compile(
+    r"已经?(?:缴费|缴纳|还款|支付|付款|打款|扣款)[^，。,；;！!？?]{0,6}[，。,；;！!]?"
+    r"(?:请勿|无需|不要|不用|不能|不可)(?:重复|再)"
+)
+UNCHANGED = re.compile(r"没变|没有变|未变|不变")
 LANGUAGES = ("zh-hans", "en")
 # Like a card terminal that shows "交易失败" for a code it does not know: say what is safe
 # to say, and keep the message for staff to read.
@@ -352,7 +360,12 @@ def decode(
         best = guess.likeliest_failure
         if best is not None:
             scores[best] = guess.probability(best)
-    if not scores and not asks and "成功" in message.text and SUCCESS_THEN_NOT.search(message.text):
+    if not scores and not asks and _says_money_unaccounted(message.text):
+        # Money the words say left and the bill does not show ("借呗还款了还在催我还款", "银行卡
+        # 里扣掉了…花呗怎么没还款成功", "已缴费，请勿重复缴费") is money taken even when nothing
+        # else recognises the message; a debit alone ("今天扣了我88元") is not. Leave-source-out
+        # cross-validation on the learn part (2,977): deducted flagged 287 -> 293 of 318, failures
+        # right 1683 -> 1689 of 2047, non-failures quiet (824 of 930) and unknown unchanged.
         scores[MONEY_TAKEN] = guess.probability(MONEY_TAKEN) if guess is not None else 0.0
     if not scores and _awaits_result(message.text) and not _says_it_failed(message.text):
         # A result still awaited that nothing else recognised ("您的还款申请已提交",
@@ -481,6 +494,32 @@ def _says_money_left(text: str) -> bool:
             or PAID_BUT_CHASED.search(text)
             or MONEY_GONE.search(text)
             or SUCCESS_THEN_NOT.search(text)
+            or PAID_ALREADY.search(text)
+        )
+        and not SAYS_NOT_DEBITED.search(text)
+        and not _supposes_debit(text)
+    )
+
+
+def _says_money_unaccounted(text: str) -> bool:
+    """The money left and the bill or order does not show it: a payment made and still chased
+    (PAID_BUT_CHASED), money gone (MONEY_GONE), a success and then a failure
+    (SUCCESS_THEN_NOT), a debit done and the repayment failed or not credited, or a payment
+    made already met while paying again (PAID_ALREADY); no debit denied or only supposed."""
+    return (
+        bool(
+            PAID_BUT_CHASED.search(text)
+            or MONEY_GONE.search(text)
+            or ("成功" in text and SUCCESS_THEN_NOT.search(text))
+            or PAID_ALREADY.search(text)
+            or (
+                TAKEN.search(text)
+                and (
+                    _says_it_failed(text)
+                    or SAYS_NOT_CREDITED.search(text)
+                    or UNCHANGED.search(text)
+                )
+            )
         )
         and not SAYS_NOT_DEBITED.search(text)
         and not _supposes_debit(text)

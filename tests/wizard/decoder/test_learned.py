@@ -555,6 +555,40 @@ def test_a_success_followed_by_a_failure_is_money_taken(seed_set, message):
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "上周就还上了白条，为什么今天还在催收",
+        "天星金融扣了我的钱，账单数字没变",
+        "银行卡扣了钱但是分期还款失败",
+        "还花呗之后卡里钱少了",
+    ],
+)
+def test_money_the_bill_does_not_show_is_money_taken_when_nothing_else_reads_it(seed_set, message):
+    # The stub is sure it is no failure: the words still say the money left and the bill
+    # does not show it.
+    reading = decode(message, patterns=seed_set, model=sure_it_is_no_failure())
+    assert (reading.outcome, reading.symptom) == ("deducted", "deducted_not_credited"), message
+
+
+@pytest.mark.parametrize(
+    "message", ["今天扣了我88元", "还款日没扣我的钱，账单也没变", "如已扣款但还款失败，请联系客服"]
+)
+def test_a_debit_alone_or_one_denied_or_supposed_is_not_money_taken_from_the_words(
+    seed_set, message
+):
+    # A charge someone asks about (no failure, no bill left unpaid), a debit that did not
+    # happen, one only supposed: the words alone do not make it money taken.
+    reading = decode(message, patterns=seed_set, model=sure_it_is_no_failure())
+    assert reading.outcome != "deducted", message
+
+
+@pytest.mark.parametrize("message", ["本期已缴费，请勿重复缴费", "该期已经还款,无需再还"])
+def test_a_payment_made_already_met_while_paying_again_is_money_taken(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
+    assert reading.outcome == "deducted", message
+
+
+@pytest.mark.parametrize(
     "question",
     ["余额不足会影响自动扣款吗", "银行卡钱不够，花呗还能自动扣钱吗？", "提前还款有次数限制吗"],
 )
