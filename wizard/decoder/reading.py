@@ -200,6 +200,19 @@ PAID_ALREADY = re.compile(
     r"(?:请勿|无需|不要|不用|不能|不可)(?:重复|再)"
 )
 UNCHANGED = re.compile(r"没变|没有变|未变|不变")
+# A repayment said to be impossible here and now ("怎么不可以提前还花呗了", "您有欠款不允许做提前
+# 还款", "花呗还不了款", "没有还款入口"): no way to repay, or, when the message names a card,
+# a bank or a wallet to pay from ("为啥建行不能还借呗款"), that channel. "可不可以" and "能不能"
+# ask, they do not say; "还不上" is money short, not a way missing; "没有还款" alone is a
+# repayment not made ("截止目前您还没有还款"), not one that cannot be.
+CANNOT_REPAY = re.compile(
+    r"(?:(?<!能)不能|(?<!可)不可以?|无法|不让|不允许|不支持|没法|没办法|找不到|未开放|不开放)"
+    r".{0,6}(?:还款|还钱|提前还|主动还|一次还清|还清|结清|还花呗|还借呗|还白条|还完)"
+    r"|还不了|还不进|点不了还款|没有(?:提前|主动)还款|没有还款(?:界面|入口|按钮|方式|选项|渠道|页面)"
+)
+NAMES_CHANNEL = re.compile(r"卡|银行|[建工农中招交]行|邮政|余额宝|零钱|微信")
+NO_REPAY = "no_repay_option"
+BLOCKED_CHANNEL = "channel_unavailable"
 LANGUAGES = ("zh-hans", "en")
 # Like a card terminal that shows "交易失败" for a code it does not know: say what is safe
 # to say, and keep the message for staff to read.
@@ -336,6 +349,7 @@ def decode(
         return _unrecognised(message.text, language, success=True)
     scores = dict(rules)
     source = BY_RULE
+    worded = False  # a rule on the words below decided, where nothing else recognised it
     if guess is not None and not exact:
         # The learned part overrules the phrase patterns of a message it is sure is no payment
         # failure (a reminder that mentions "余额不足"), unless a pattern of generic advice
@@ -367,11 +381,20 @@ def decode(
         # cross-validation on the learn part (2,977): deducted flagged 287 -> 293 of 318, failures
         # right 1683 -> 1689 of 2047, non-failures quiet (824 of 930) and unknown unchanged.
         scores[MONEY_TAKEN] = guess.probability(MONEY_TAKEN) if guess is not None else 0.0
+        worded = True
     if not scores and _awaits_result(message.text) and not _says_it_failed(message.text):
         # A result still awaited that nothing else recognised ("您的还款申请已提交",
         # "授信担保扣款中") may yet take the money: a pending payment, never "not recognised",
         # so the plan's first step is to check before paying again.
         scores[PENDING] = guess.probability(PENDING) if guess is not None else 0.0
+        worded = True
+    if not scores and not asks and "还" in message.text and CANNOT_REPAY.search(message.text):
+        # A repayment the message says cannot be made, that nothing else recognised: no way to
+        # repay (or the channel it names), so the person is asked to confirm it, rather than
+        # told the message is not recognised.
+        symptom = BLOCKED_CHANNEL if NAMES_CHANNEL.search(message.text) else NO_REPAY
+        scores[symptom] = guess.probability(symptom) if guess is not None else 0.0
+        worded = True
     if not scores:
         return _unrecognised(message.text, language, success=success)
     weights = _outcome_weights(matches, guess)
@@ -424,8 +447,8 @@ def decode(
         else pick(language, **NO_MATCH_NEXT_STEP),
         normalised=message.text,
         pattern=lead.id if lead else None,
-        source=source,
-        because=guess.because if guess is not None and source == BY_MODEL else (),
+        source=BY_RULE if worded else source,
+        because=guess.because if guess is not None and source == BY_MODEL and not worded else (),
         confidence=round(scores[lead_symptom], 4),
         failure_share=round(guess.failure_share, 4)
         if guess is not None and source == BY_MODEL

@@ -589,6 +589,32 @@ def test_a_payment_made_already_met_while_paying_again_is_money_taken(seed_set, 
 
 
 @pytest.mark.parametrize(
+    "message, symptom",
+    [
+        ("小米分期怎么不可以提前还了", "no_repay_option"),
+        ("白条账单页没有还款按钮", "no_repay_option"),
+        ("天星金融里还不了款，点了没反应", "no_repay_option"),
+        ("为啥招行的卡不能还花呗", "channel_unavailable"),
+    ],
+)
+def test_a_repayment_said_to_be_impossible_is_no_way_to_repay_or_its_channel(
+    seed_set, message, symptom
+):
+    # The stub is sure it is no failure: the words still say the repayment cannot be made.
+    reading = decode(message, patterns=seed_set, model=sure_it_is_no_failure())
+    assert (reading.symptom, reading.outcome) == (symptom, "failed"), message
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["花呗可不可以提前还款", "截止今天您还没有还款，请尽快处理", "这个月的钱还不上了怎么办"],
+)
+def test_a_question_a_reminder_or_money_short_is_no_repayment_made_impossible(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=sure_it_is_no_failure())
+    assert reading.symptom not in ("no_repay_option", "channel_unavailable"), message
+
+
+@pytest.mark.parametrize(
     "question",
     ["余额不足会影响自动扣款吗", "银行卡钱不够，花呗还能自动扣钱吗？", "提前还款有次数限制吗"],
 )
