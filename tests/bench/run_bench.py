@@ -25,6 +25,7 @@ Prints a table and writes var/bench/latest.json. Only 127.0.0.1 is ever loaded.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -37,6 +38,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -221,6 +223,19 @@ def wait_until_up(url: str, server: subprocess.Popen, *, seconds: float = 30) ->
     sys.exit(f"bench: {url} did not answer within {seconds} s")
 
 
+def locust_command(user: str, *, users: int, seconds: int, url: str, prefix: Path) -> list[str]:
+    return [
+        str(BIN / "locust"),
+        "--locustfile", str(LOCUSTFILE),
+        "--headless", "--only-summary", "--loglevel", "WARNING",
+        "--host", url,
+        "--users", str(users), "--spawn-rate", str(users),
+        "--run-time", f"{seconds}s", "--stop-timeout", "0",
+        "--csv", str(prefix),
+        *user.split(),
+    ]  # fmt: skip
+
+
 def locust(
     user: str, *, users: int, seconds: int, url: str, env: dict[str, str], name: str
 ) -> Phase:
@@ -229,16 +244,7 @@ def locust(
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(f"{prefix}.log", "w") as log:
         subprocess.run(
-            [
-                str(BIN / "locust"),
-                "--locustfile", str(LOCUSTFILE),
-                "--headless", "--only-summary", "--loglevel", "WARNING",
-                "--host", url,
-                "--users", str(users), "--spawn-rate", str(users),
-                "--run-time", f"{seconds}s", "--stop-timeout", "0",
-                "--csv", str(prefix),
-                *user.split(),
-            ],
+            locust_command(user, users=users, seconds=seconds, url=url, prefix=prefix),
             env=env, cwd=BASE_DIR, check=False, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -246,6 +252,28 @@ def locust(
         rows = {row["Name"]: row for row in csv.DictReader(stats)}
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return Phase(name, seconds, rows, round(cpu, 1))
+
+
+@contextlib.contextmanager
+def locust_beside(
+    user: str, *, users: int, seconds: int, url: str, env: dict[str, str], name: str
+) -> Iterator[None]:
+    """A locust run in a process of its own while the block runs (another locust, say)."""
+    prefix = OUT_DIR / "locust" / name
+    prefix.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{prefix}.log", "w") as log:
+        process = subprocess.Popen(
+            locust_command(user, users=users, seconds=seconds, url=url, prefix=prefix),
+            env=env, cwd=BASE_DIR, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            yield
+        finally:
+            try:
+                process.wait(timeout=seconds + 30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def profile_a_worker(master: int, *, seconds: int) -> subprocess.Popen:
@@ -307,10 +335,22 @@ def reading_load_at(url: str, env: dict[str, str]) -> dict[str, Any]:
                   name="start-idle")  # fmt: skip
     loaded = locust("StartPageUnderReadings MessageFlood", users=21, seconds=READING_SECONDS,
                     url=url, env=env, name="start-under-readings")  # fmt: skip
+    # The same flood with the probe in a process of its own, as a newcomer is: in one locust
+    # process the probe shares an event loop with the 20 flooding users, so its time also
+    # holds the load generator's own wait whenever that loop is busy (2026-12-07, through
+    # nginx: x3.0 in one process, x1.0 apart, with more readings sent apart; straight to
+    # gunicorn, where the site does slow, x8.8 and x9.8). The target is judged on this one;
+    # both are reported.
+    with locust_beside("MessageFlood", users=20, seconds=READING_SECONDS, url=url, env=env,
+                       name="flood-apart"):  # fmt: skip
+        apart = locust("StartPageUnderReadings", users=1, seconds=READING_SECONDS, url=url,
+                       env=env, name="start-beside-flood")  # fmt: skip
     idle_ms = idle.percentile("start", "50%")
     loaded_ms = loaded.percentile("start", "50%")
+    apart_ms = apart.percentile("start", "50%")
     readings = loaded.rows.get("reading", {})
     ratio = round(loaded_ms / idle_ms, 2) if idle_ms else None
+    ratio_apart = round(apart_ms / idle_ms, 2) if idle_ms else None
     return {
         "start_p50_idle_ms": idle_ms,
         "start_p50_under_readings_ms": loaded_ms,
@@ -319,7 +359,9 @@ def reading_load_at(url: str, env: dict[str, str]) -> dict[str, Any]:
         "reading_p50_ms": float(readings.get("50%", 0) or 0),
         "flood_clients": 20,
         "message_characters": 2000,
-        "target_met": ratio is not None and ratio <= TARGET_READING_LOAD_RATIO,
+        "start_p50_probe_apart_ms": apart_ms,
+        "ratio_probe_apart": ratio_apart,
+        "target_met": ratio_apart is not None and ratio_apart <= TARGET_READING_LOAD_RATIO,
     }
 
 
@@ -441,10 +483,11 @@ def print_table(summary: dict[str, Any]) -> None:
                          f"{summary['through_nginx']['slow_clients']['straight_to_gunicorn']['max_ms']}"
                          " (None: no answer within 5 s)"),
         ("reading load", f"start p50 {summary['reading_load']['start_p50_idle_ms']} ms idle, "
-                         f"{summary['reading_load']['start_p50_under_readings_ms']} ms while 20 "
+                         f"{summary['reading_load']['start_p50_probe_apart_ms']} ms while 20 "
                          f"clients post 2,000-character messages = "
-                         f"{summary['reading_load']['ratio']}x (target <= "
-                         f"{TARGET_READING_LOAD_RATIO:.0f}x)"),
+                         f"{summary['reading_load']['ratio_probe_apart']}x (target <= "
+                         f"{TARGET_READING_LOAD_RATIO:.0f}x; probe in the flood's own process "
+                         f"{summary['reading_load']['ratio']}x)"),
         ("targets met", "yes" if summary["targets_met"] else "NO"),
     ]  # fmt: skip
     for label, value in lines:
