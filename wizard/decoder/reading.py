@@ -348,7 +348,9 @@ def decode(
         return _unrecognised(message.text, language, success=True)
     scores = dict(rules)
     source = BY_RULE
-    worded = False  # a rule on the words below decided, where nothing else recognised it
+    # The rule on the words below that decided, where nothing else recognised the message
+    # (the console names it: no phrase pattern did, nor the model).
+    worded = ""
     if guess is not None and not exact:
         # The learned part overrules the phrase patterns of a message it is sure is no payment
         # failure (a reminder that mentions "余额不足"), unless a pattern of generic advice
@@ -380,13 +382,13 @@ def decode(
         # cross-validation on the learn part (2,977): deducted flagged 287 -> 293 of 318, failures
         # right 1683 -> 1689 of 2047, non-failures quiet (824 of 930) and unknown unchanged.
         scores[MONEY_TAKEN] = guess.probability(MONEY_TAKEN) if guess is not None else 0.0
-        worded = True
+        worded = "钱已离开而账单没显示"
     if not scores and _awaits_result(message.text) and not _says_it_failed(message.text):
         # A result still awaited that nothing else recognised ("您的还款申请已提交",
         # "授信担保扣款中") may yet take the money: a pending payment, never "not recognised",
         # so the plan's first step is to check before paying again.
         scores[PENDING] = guess.probability(PENDING) if guess is not None else 0.0
-        worded = True
+        worded = "结果还在等"
     if not scores and not asks and "还" in message.text and CANNOT_REPAY.search(message.text):
         # A repayment the message says cannot be made, that nothing else recognised: no way to
         # repay (or the channel it names), so the person is asked to confirm it, rather than
@@ -395,7 +397,7 @@ def decode(
         # 930, money flagged unchanged.
         symptom = BLOCKED_CHANNEL if NAMES_CHANNEL.search(message.text) else NO_REPAY
         scores[symptom] = guess.probability(symptom) if guess is not None else 0.0
-        worded = True
+        worded = "说还不了款"
     if not scores:
         return _unrecognised(message.text, language, success=success)
     weights = _outcome_weights(matches, guess)
@@ -449,7 +451,11 @@ def decode(
         normalised=message.text,
         pattern=lead.id if lead else None,
         source=BY_RULE if worded else source,
-        because=guess.because if guess is not None and source == BY_MODEL and not worded else (),
+        because=(worded,)
+        if worded
+        else guess.because
+        if guess is not None and source == BY_MODEL
+        else (),
         confidence=round(scores[lead_symptom], 4),
         failure_share=round(guess.failure_share, 4)
         if guess is not None and source == BY_MODEL

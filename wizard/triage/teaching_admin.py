@@ -54,6 +54,9 @@ def decided_by(reading: Reading) -> str:
     """Which reader decided a reading, and on what: the words staff read in the console."""
     if reading.source == "label":
         return gettext("人工标注(完全相同的提示)")
+    if reading.source == "rule" and reading.pattern is None:
+        # A rule on the words (wizard/decoder/reading.py), not a phrase pattern staff keep.
+        return gettext("字词规则:%(rule)s") % {"rule": "、".join(reading.because) or "-"}
     if reading.source == "rule":
         return gettext("规则 #%(pattern)s") % {"pattern": reading.pattern}
     if reading.source == "model":

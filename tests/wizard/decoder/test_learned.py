@@ -605,6 +605,16 @@ def test_a_repayment_said_to_be_impossible_is_no_way_to_repay_or_its_channel(
     assert (reading.symptom, reading.outcome) == (symptom, "failed"), message
 
 
+def test_a_reading_a_rule_on_the_words_decided_says_which_rule_not_model(seed_set):
+    from wizard.triage.teaching_admin import decided_by
+
+    # No phrase pattern matches it (one that did would lead, and be named by its number).
+    message = "小米分期怎么不可以提前还了"
+    reading = decode(message, patterns=seed_set, model=sure_it_is_no_failure())
+    assert (reading.source, reading.pattern, reading.because) == ("rule", None, ("说还不了款",))
+    assert decided_by(reading) == "字词规则:说还不了款"
+
+
 @pytest.mark.parametrize(
     "message",
     ["花呗可不可以提前还款", "截止今天您还没有还款，请尽快处理", "这个月的钱还不上了怎么办"],
