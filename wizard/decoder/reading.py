@@ -375,29 +375,9 @@ def decode(
         best = guess.likeliest_failure
         if best is not None:
             scores[best] = guess.probability(best)
-    if not scores and not asks and _says_money_unaccounted(message.text):
-        # Money the words say left and the bill does not show ("借呗还款了还在催我还款", "银行卡
-        # 里扣掉了…花呗怎么没还款成功", "已缴费，请勿重复缴费") is money taken even when nothing
-        # else recognises the message; a debit alone ("今天扣了我88元") is not. Leave-source-out
-        # cross-validation on the learn part (2,977): deducted flagged 287 -> 293 of 318, failures
-        # right 1683 -> 1689 of 2047, non-failures quiet (824 of 930) and unknown unchanged.
-        scores[MONEY_TAKEN] = guess.probability(MONEY_TAKEN) if guess is not None else 0.0
-        worded = "钱已离开而账单没显示"
-    if not scores and _awaits_result(message.text) and not _says_it_failed(message.text):
-        # A result still awaited that nothing else recognised ("您的还款申请已提交",
-        # "授信担保扣款中") may yet take the money: a pending payment, never "not recognised",
-        # so the plan's first step is to check before paying again.
-        scores[PENDING] = guess.probability(PENDING) if guess is not None else 0.0
-        worded = "结果还在等"
-    if not scores and not asks and "还" in message.text and CANNOT_REPAY.search(message.text):
-        # A repayment the message says cannot be made, that nothing else recognised: no way to
-        # repay (or the channel it names), so the person is asked to confirm it, rather than
-        # told the message is not recognised. Leave-source-out cross-validation on the learn
-        # part (2,977): failures right 1689 -> 1700 of 2047, non-failures quiet 824 -> 823 of
-        # 930, money flagged unchanged.
-        symptom = BLOCKED_CHANNEL if NAMES_CHANNEL.search(message.text) else NO_REPAY
+    if not scores and (by_words := _read_by_words(message.text, asks=asks)):
+        symptom, worded = by_words
         scores[symptom] = guess.probability(symptom) if guess is not None else 0.0
-        worded = "说还不了款"
     if not scores:
         return _unrecognised(message.text, language, success=success)
     weights = _outcome_weights(matches, guess)
@@ -453,9 +433,7 @@ def decode(
         source=BY_RULE if worded else source,
         because=(worded,)
         if worded
-        else guess.because
-        if guess is not None and source == BY_MODEL
-        else (),
+        else (guess.because if guess is not None and source == BY_MODEL else ()),
         confidence=round(scores[lead_symptom], 4),
         failure_share=round(guess.failure_share, 4)
         if guess is not None and source == BY_MODEL
@@ -516,44 +494,65 @@ def _awaits_result(text: str) -> bool:
 
 
 def _says_money_left(text: str) -> bool:
-    """The money left (TAKEN, PAID_BUT_CHASED, MONEY_GONE, SUCCESS_THEN_NOT), and no debit is
-    denied or only supposed."""
-    return (
-        bool(
-            TAKEN.search(text)
-            or PAID_BUT_CHASED.search(text)
-            or MONEY_GONE.search(text)
-            or SUCCESS_THEN_NOT.search(text)
-            or PAID_ALREADY.search(text)
-        )
-        and not SAYS_NOT_DEBITED.search(text)
-        and not _supposes_debit(text)
-    )
+    """The money left: a debit said to be done (TAKEN) or any sign that the bill does not show
+    it (_money_unaccounted_signs), and no debit is denied or only supposed."""
+    return bool(TAKEN.search(text) or _money_unaccounted_signs(text)) and _debit_not_doubted(text)
 
 
 def _says_money_unaccounted(text: str) -> bool:
-    """The money left and the bill or order does not show it: a payment made and still chased
-    (PAID_BUT_CHASED), money gone (MONEY_GONE), a success and then a failure
-    (SUCCESS_THEN_NOT), a debit done and the repayment failed or not credited, or a payment
-    made already met while paying again (PAID_ALREADY); no debit denied or only supposed."""
-    return (
-        bool(
-            PAID_BUT_CHASED.search(text)
-            or MONEY_GONE.search(text)
-            or ("成功" in text and SUCCESS_THEN_NOT.search(text))
-            or PAID_ALREADY.search(text)
-            or (
-                TAKEN.search(text)
-                and (
-                    _says_it_failed(text)
-                    or SAYS_NOT_CREDITED.search(text)
-                    or UNCHANGED.search(text)
-                )
-            )
+    """The money left and the bill or order does not show it: the signs of
+    _money_unaccounted_signs, or a debit done (TAKEN) while the repayment failed, was not
+    credited or left the bill unchanged; and no debit is denied or only supposed."""
+    return bool(
+        _money_unaccounted_signs(text)
+        or (
+            TAKEN.search(text)
+            and (_says_it_failed(text) or SAYS_NOT_CREDITED.search(text) or UNCHANGED.search(text))
         )
-        and not SAYS_NOT_DEBITED.search(text)
-        and not _supposes_debit(text)
+    ) and _debit_not_doubted(text)
+
+
+def _money_unaccounted_signs(text: str) -> bool:
+    """A repayment made and still chased (PAID_BUT_CHASED), money gone (MONEY_GONE), a success
+    and then a failure (SUCCESS_THEN_NOT), or a payment made already met while paying again
+    (PAID_ALREADY)."""
+    return bool(
+        PAID_BUT_CHASED.search(text)
+        or MONEY_GONE.search(text)
+        or ("成功" in text and SUCCESS_THEN_NOT.search(text))
+        or PAID_ALREADY.search(text)
     )
+
+
+def _debit_not_doubted(text: str) -> bool:
+    """No debit is denied (SAYS_NOT_DEBITED) or only supposed (SUPPOSES_DEBIT)."""
+    return not SAYS_NOT_DEBITED.search(text) and not _supposes_debit(text)
+
+
+def _read_by_words(text: str, *, asks: bool) -> tuple[str, str] | None:
+    """The problem a rule on the words reads in a message nothing else recognised, and that
+    rule's name (the console shows it), or None.
+
+    - Money the words say left and the bill does not show ("借呗还款了还在催我还款", "银行卡里
+      扣掉了…花呗怎么没还款成功", "已缴费，请勿重复缴费") is money taken; a debit alone
+      ("今天扣了我88元") is not. Leave-source-out cross-validation on the learn part (2,977):
+      deducted flagged 287 -> 293 of 318, failures right 1683 -> 1689 of 2047, non-failures
+      quiet (824 of 930) and unknown unchanged.
+    - A result still awaited ("您的还款申请已提交", "授信担保扣款中") may yet take the money: a
+      pending payment, never "not recognised", so the plan's first step is to check before
+      paying again.
+    - A repayment the message says cannot be made is no way to repay (or the channel it names),
+      which the person is asked to confirm rather than told the message is not recognised.
+      Leave-source-out cross-validation on the learn part (2,977): failures right 1689 -> 1700
+      of 2047, non-failures quiet 824 -> 823 of 930, money flagged unchanged.
+    """
+    if not asks and _says_money_unaccounted(text):
+        return MONEY_TAKEN, "钱已离开而账单没显示"
+    if _awaits_result(text) and not _says_it_failed(text):
+        return PENDING, "结果还在等"
+    if not asks and "还" in text and CANNOT_REPAY.search(text):
+        return (BLOCKED_CHANNEL if NAMES_CHANNEL.search(text) else NO_REPAY), "说还不了款"
+    return None
 
 
 def _says_it_failed(text: str) -> bool:
