@@ -64,7 +64,7 @@ def test_ccb_after_a_failed_payment_at_1710_on_the_due_date_is_possibly_in_grace
     assert plan.deadline == at("2026-11-30T16:00"), "only the due-date cutoff certainly counts"
     assert plan.grace_deadline == at("2026-12-03T16:00")
     meet = next(s for s in plan.steps if s.code is StepCode.MEET_DEADLINE)
-    assert "现在就还" in meet.title and "12月3日 16:00" in meet.detail
+    assert "现在就还" in meet.title and "12月3日 16:00" in meet.words
     # How sure the grace period is, is its claim's tag; the hotline is the contact step's.
     (grace,) = meet.claims
     assert grace.provenance == plan.provider.provenance_of(Fact.GRACE)
@@ -79,11 +79,14 @@ def test_ccb_page_says_possibly_in_grace_until_the_grace_end_unverified_in_both_
     case = case_for(answers("ccb", "limit_exceeded", attempted, due))
     end = due + dt.timedelta(days=3)
     zh = page(case.code)
-    assert f"可能还在宽限期内，到 {end.month}月{end.day}日 16:00 为止（待核实）" in zh
-    assert "请现在就还" in zh
+    assert "可能还在宽限期内（待核实）" in zh and "现在就还" in zh
+    # The grace end is said once above the reference code: in the first step, with its tag.
+    grace_end = f"{end.month}月{end.day}日 16:00"
+    assert f"3 天宽限期适用于你，{grace_end} 前还上仍算按时" in zh
+    assert zh.split("case-code")[0].count(grace_end) == 1
     en = page(case.code, language="en")
-    assert f"possibly still in the grace period until {end.day} {end:%b} 16:00 (unverified)" in en
-    assert "pay now" in en.lower()
+    assert "Pay now: you may still be inside a grace period" in en
+    assert f"paying before {end.day} {end:%b} 16:00 still counts as on time" in en
 
 
 def test_xiaomi_finance_shows_its_finance_line_not_the_phone_after_sales_line():

@@ -77,7 +77,7 @@ def test_icbc_failed_at_2100_on_the_due_date_planned_next_morning_is_possibly_in
     assert printed["provider"]["grace"]["days"] == 3
     assert printed["provider"]["grace"]["certainty"] == "secondary"
     meet = next(s for s in plan.steps if s.code is StepCode.MEET_DEADLINE)
-    assert "3 天宽限期" in meet.detail and "12月3日 20:00" in meet.detail
+    assert "3 天宽限期" in meet.words and "12月3日 20:00" in meet.words
 
 
 @pytest.mark.parametrize("slug", ["ccb", "icbc", "boc"])
@@ -99,7 +99,7 @@ def test_a_ccb_bill_paid_but_for_under_100_yuan_is_not_overdue_on_the_page():
     zh = page(case.code)
     assert "差额可能在容差内，不算逾期（待核实）" in zh
     assert "已逾期" not in zh and "下一期账单出来前" in zh
-    assert "未还部分不超过 100 元,视同全额还款" in zh, "the tolerance row of the facts"
+    assert "未还部分不超过 100 元，视同全额还款" in zh, "the tolerance row of the facts"
     en = page(case.code, language="en")
     assert "before your next statement" in en and "100 yuan" in en
 

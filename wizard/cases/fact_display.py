@@ -4,7 +4,7 @@ plan page: each with how sure we are of it and since when, in the page's languag
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from providers.facts import Certainty, Fact, Hotline, Provenance, ProviderFacts, yuan_text
 from wizard.engine.building import Plan
 from wizard.engine.evidence import evidence_for, known_evidence
+from wizard.engine.punctuation import punctuate
 
 CERTAINTY_SHOWN = {
     Certainty.OFFICIAL: "confirmed",
@@ -30,6 +31,9 @@ class FactRow:
     certainty_label: str
     checked_on: str
     hotlines: tuple[Hotline, ...] = ()
+    # Where the page already says the fact (a step's anchor, or the call button's): the row
+    # then points there instead of saying it again.
+    anchor: str = ""
 
     @property
     def css(self) -> str:
@@ -38,7 +42,41 @@ class FactRow:
 
 
 def fact_rows(plan: Plan) -> list[FactRow]:
-    """The facts the plan rests on, in the order a person needs them."""
+    """The facts the plan rests on, in the order a person needs them, each said once: a fact
+    a step says under its own tag is left out; one the page says elsewhere (in a step's
+    words, on the call button) points there and keeps its tag here; the rest are said here."""
+    return [
+        shown
+        for row in all_fact_rows(plan)
+        if (
+            shown := said_once(
+                replace(row, value=punctuate(row.value, language=plan.language)), plan
+            )
+        )
+    ]
+
+
+# A value shorter than this (a clock time, "没有查到") says too little to be recognised in a
+# step's words: a step saying "12月9日 23:59" has not stated a 23:59 cutoff.
+RECOGNISABLE = 8
+
+
+def said_once(row: FactRow, plan: Plan) -> FactRow | None:
+    """`row` as the facts box shows it, or None where a step already says it with its tag."""
+    for step in plan.steps:
+        if step.fact == row.fact or any(claim.code == row.fact for claim in step.claims):
+            return None
+    if len(row.value) >= RECOGNISABLE:
+        for n, step in enumerate(plan.steps, start=1):
+            if row.value in step.words:
+                return replace(row, value=_("见第 %(n)d 步") % {"n": n}, anchor=step.id)
+    if row.fact == Fact.HOTLINE and plan.provider.hotline:
+        return replace(row, value=_("见上面的拨打按钮"), anchor="call")
+    return row
+
+
+def all_fact_rows(plan: Plan) -> list[FactRow]:
+    """Every fact of the provider the plan is for, in the order a person needs them."""
     p = plan.provider
     if p.is_unknown:
         return []

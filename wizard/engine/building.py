@@ -38,7 +38,7 @@ from wizard.engine.ladder import (
     ladder_kinds,
     lay_out,
 )
-from wizard.engine.plan import Plan, Step
+from wizard.engine.plan import Plan, SourcedClaim, Step
 from wizard.engine.punctuation import punctuate
 from wizard.engine.sentences import Sentences
 from wizard.engine.situation import Situation
@@ -384,7 +384,13 @@ class _PlanBuilder:
         detail = w.sentences(
             w.precondition(code), fill(text.detail(s.language), values).strip(), w.addendum(code)
         )
+        claims = w.claims_for(code)
+        beside = beside_claims(detail, claims)
+        if beside is not None:
+            detail = beside
         detail, more = fold(ended(detail, s.language), w.more_for(code), language=s.language)
+        lead = detail if beside is not None else ""
+        fact = w.fact_for(code)
         self.steps.append(
             Step(
                 code,
@@ -394,9 +400,24 @@ class _PlanBuilder:
                 punctuate(because, language=s.language),
                 more=punctuate(more, language=s.language),
                 provenance=w.provenance_for(code),
-                claims=w.claims_for(code),
+                claims=claims,
+                lead=punctuate(lead, language=s.language),
+                fact=str(fact) if fact else "",
             )
         )
+
+
+def beside_claims(detail: str, claims: tuple[SourcedClaim, ...]) -> str | None:
+    """What a step's detail says besides its claims, where the claims are sentences of it
+    (the deadline step's grace period, the cannot-pay step's sentences): the step says it
+    before them, so the how to pay is not lost behind a tagged sentence, and nothing is said
+    twice. None where the claims are not sentences of the detail (the escalation step's
+    rungs stand in for it)."""
+    if not claims or not all(claim.text in detail for claim in claims):
+        return None
+    for claim in claims:
+        detail = detail.replace(claim.text, "", 1)
+    return detail.strip()
 
 
 # About 200 Chinese characters show; the rest folds behind "more". English runs about

@@ -68,8 +68,12 @@ class Step:
     `detail` is what shows (at most about 200 Chinese characters), `more` what the page folds
     behind "more" (empty for most steps); `because` is a sentence saying why the step is
     there; `provenance` the provider fact or record the step rests on, if any, shown once as
-    a tag (`certainty`); `claims` the sourced sentences of a step built from several facts
-    (the cannot-pay step), each with its own tag; `id` the anchor the page and the banner use.
+    a tag (`certainty`), and `fact` which provider fact that is ("" for a record or none);
+    `claims` the sourced sentences of a step built from several facts (the cannot-pay step, a
+    grace period we cannot confirm), each with its own tag; where they are sentences of the
+    step's words, `detail` is the rest and `lead` repeats it for the page, which says it
+    before them (empty where the claims stand in for the detail, as the escalation step's
+    rungs do); `id` the anchor the page and the banner use.
     """
 
     code: StepCode
@@ -81,6 +85,8 @@ class Step:
     provenance: Provenance | None = None
     claims: tuple[SourcedClaim, ...] = ()
     id: str = ""
+    lead: str = ""
+    fact: str = ""
 
     @property
     def advice(self) -> Advice:
@@ -103,6 +109,20 @@ class Step:
     def checked_on(self) -> str:
         checked = self.provenance.checked_on if self.provenance else None
         return checked.isoformat() if checked else ""
+
+    @property
+    def tag_beside_claims(self) -> bool:
+        """A step with claims shows its own tag only where no claim already carries it (the
+        escalation step's regulator rung is a claim and the step's record at once)."""
+        return self.provenance is not None and all(
+            claim.provenance != self.provenance for claim in self.claims
+        )
+
+    @property
+    def words(self) -> str:
+        """Everything the step says, as one text: what a fact said "in the steps" is looked
+        for in."""
+        return "\n".join((self.title, self.detail, self.more, *(c.text for c in self.claims)))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -229,13 +249,38 @@ class Plan:
             if self.deadline_sourced:
                 return describe_time_left(self.time_left, language=self.language)
             if self.time_left < dt.timedelta(0):
-                if self.status_now is Status.OVERDUE and self.overdue_for_sure:
+                if (
+                    self.status_now is Status.OVERDUE and self.overdue_for_sure
+                ) or self.due_date_over:
                     return _("已过期限")
                 return _("可能已过（%(clock)s，未核实）") % {"clock": clock}
             return _("%(left)s（按 %(clock)s 算，未核实）") % {
                 "left": describe_time_left(self.time_left, language=self.language),
                 "clock": clock,
             }
+
+    @property
+    def due_date_over(self) -> bool:
+        """The whole due date is behind us: a deadline on it has passed whatever its hour,
+        even where a grace period we cannot confirm may still run."""
+        end_of_due_date = dt.datetime.combine(
+            self.answers.due_date, dt.time(23, 59), tzinfo=SHANGHAI
+        ) + dt.timedelta(minutes=1)
+        return self.deadline <= end_of_due_date < self.now
+
+    @property
+    def attempt_evidence_in_steps(self) -> bool:
+        """A step says when the person paid and what that proves: the banner does not say
+        it again."""
+        return bool(self.attempt_evidence) and any(
+            self.attempt_evidence in step.words for step in self.steps
+        )
+
+    @property
+    def grace_said_in_steps(self) -> bool:
+        """A step says the grace period we cannot confirm, with its tag: the banner does
+        not say it again."""
+        return any(claim.code == "grace" for step in self.steps for claim in step.claims)
 
     @property
     def codes(self) -> list[StepCode]:

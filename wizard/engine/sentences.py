@@ -109,6 +109,19 @@ class Sentences:
             return self.autopay_time_note(turning_on=True)
         return ""
 
+    def fact_for(self, code: StepCode) -> Fact | None:
+        """The provider fact a step rests on (None for general advice and the ladder's
+        steps, which rest on a record)."""
+        if self.situation.provider.is_unknown:
+            return None
+        if code is StepCode.MEET_DEADLINE:
+            return Fact.DUE_CUTOFF
+        if code in CALLING_STEPS:
+            return Fact.HOTLINE
+        if code in (StepCode.ENABLE_AUTOPAY, StepCode.CHECK_AUTOPAY):
+            return Fact.AUTOPAY
+        return None
+
     def provenance_for(self, code: StepCode) -> Provenance | None:
         """The one fact or record a step rests on, shown beside it as a certainty tag (None
         where the step is general advice). A fact said in a step is tagged there, never
@@ -117,12 +130,8 @@ class Sentences:
         p = s.provider
         if p.is_unknown and code not in LADDER_STEPS:
             return None
-        if code is StepCode.MEET_DEADLINE:
-            return p.provenance_of(Fact.DUE_CUTOFF)
-        if code in CALLING_STEPS:
-            return p.provenance_of(Fact.HOTLINE)
-        if code in (StepCode.ENABLE_AUTOPAY, StepCode.CHECK_AUTOPAY):
-            return p.provenance_of(Fact.AUTOPAY)
+        if fact := self.fact_for(code):
+            return p.provenance_of(fact)
         rung = {
             StepCode.ESCALATE_TO_REGULATOR: self.first_rung(RungKind.REGULATOR),
             StepCode.CHECK_CREDIT_REPORT: self.first_rung(RungKind.CREDIT_CHECK),
@@ -528,9 +537,8 @@ class Sentences:
         }
 
     def why_payment_time(self) -> str:
-        return _("你在 %(attempt)s 付的款，这个时间决定算不算按时。") % {
-            "attempt": self.moment(self.situation.answers.attempted_at)
-        }
+        # The moment itself is in the step's title and detail: the why says what it decides.
+        return _("算不算按时，看的是你付款的时间，不是入账的时间。")
 
     def why_deadline(self) -> str:
         s = self.situation

@@ -465,7 +465,7 @@ def test_situation(situation: Situation):
     assert str(plan.status) == situation.status
     assert plan.deadline == shanghai(situation.deadline)
     for code, text in situation.detail_contains.items():
-        assert text in next(s.detail for s in plan.steps if s.code == code)
+        assert text in next(s.words for s in plan.steps if s.code == code)
 
 
 def test_the_table_covers_enough_situations_and_all_seven_pieces_of_advice():

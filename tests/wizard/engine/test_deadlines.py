@@ -38,11 +38,13 @@ def test_unverified_grace_period_is_planned_as_none_and_its_source_is_a_tag():
     assert plan.deadline == shanghai("2026-11-08T20:00")
     assert plan.grace_deadline == shanghai("2026-11-11T20:00")
     deadline_step = next(s for s in plan.steps if s.code == "meet_deadline")
-    assert "3 天宽限期" in deadline_step.detail
-    # How sure we are is said once, as the grace claim's tag, not as a sentence of hedging.
-    assert "官方确认" not in deadline_step.detail
+    assert "3 天宽限期" in deadline_step.words
+    # How sure we are is said once, as the grace claim's tag, not as a sentence of hedging;
+    # the step's other words (how to pay) are its detail, said before the claim.
+    assert "官方确认" not in deadline_step.words
     (grace,) = deadline_step.claims
-    assert grace.text in deadline_step.detail
+    assert grace.text not in deadline_step.detail and deadline_step.lead == deadline_step.detail
+    assert "还款路径" in deadline_step.detail
     assert grace.provenance.certainty == "weak"
     assert grace.provenance.checked_on == dt.date(2026, 11, 1)
 
