@@ -582,6 +582,44 @@ def test_a_debit_alone_or_one_denied_or_supposed_is_not_money_taken_from_the_wor
     assert reading.outcome != "deducted", message
 
 
+def money_minded() -> StubReader:
+    """Leaning to money taken for every message, as the learned part does for a consumer's
+    words about a repayment, with a plain decline next."""
+    return StubReader(
+        problems=(("deducted_not_credited", 0.45), ("declined", 0.35), (NOT_FAILURE, 0.2)),
+        outcome="deducted",
+        money_share=0.6,
+        because=("还款",),
+    )
+
+
+@pytest.mark.parametrize(
+    "message", ["你的还款没有成功，请换一张卡再试", "花呗扣款不成功", "借呗还款未成功怎么办"]
+)
+def test_a_failure_with_no_sign_that_money_left_is_not_money_taken_on_the_models_word(
+    seed_set, message
+):
+    reading = decode(message, patterns=seed_set, model=money_minded())
+    assert reading.outcome == "failed", message
+    assert reading.symptom != "deducted_not_credited", message
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "银行扣款了但是花呗还款没成功",
+        "支付失败，但是钱已经没了",
+        "已经支付了，却显示支付失败",
+        "礼品卡激活成功，但充值失败",
+        "还款失败，卡里少了50元",
+        "支付失败，款项将原路退回",
+    ],
+)
+def test_a_failure_beside_any_sign_that_money_left_stays_money_taken(seed_set, message):
+    reading = decode(message, patterns=seed_set, model=money_minded())
+    assert reading.outcome == "deducted", message
+
+
 @pytest.mark.parametrize("message", ["本期已缴费，请勿重复缴费", "该期已经还款,无需再还"])
 def test_a_payment_made_already_met_while_paying_again_is_money_taken(seed_set, message):
     reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
