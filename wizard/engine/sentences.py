@@ -541,11 +541,10 @@ class Sentences:
         return _("算不算按时，看的是你付款的时间，不是入账的时间。")
 
     def why_deadline(self) -> str:
-        s = self.situation
-        due = self.day(s.answers.due_date)
-        if s.status_now is Status.OVERDUE:
-            return _("还款日 %(due)s 已经过了。") % {"due": due}
-        return _("还款日是 %(due)s。") % {"due": due}
+        # The date and the hour are the step's title and detail; the why does not say them again.
+        if self.situation.status_now in (Status.OVERDUE, Status.POSSIBLY_IN_GRACE):
+            return _("还款日已经过了。")
+        return _("按时还上，就不算逾期。")
 
     def why_contact(self, *, follow_up: bool) -> str:
         s = self.situation
