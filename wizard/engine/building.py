@@ -223,7 +223,10 @@ class _PlanBuilder:
             deadline=s.deadline,
             now=s.now,
             language=s.language,
-            steps=numbered(steps),
+            steps=path_said_once(
+                numbered(steps),
+                punctuate(s.provider.in_language("repay_path", s.language), language=s.language),
+            ),
             window=s.window,
             grace_deadline=s.grace_deadline,
             attempt_evidence=punctuate(w.value("attempt_evidence"), language=s.language),
@@ -472,6 +475,33 @@ MAX_NOW_STEPS = 2
 def numbered(steps: list[Step]) -> tuple[Step, ...]:
     """Each step with its anchor, step-1 first: the banner and the summary link to them."""
     return tuple(replace(step, id=f"step-{n}") for n, step in enumerate(steps, start=1))
+
+
+# A path shorter than this ("App") says too little to be recognised in a step's words.
+RECOGNISABLE_PATH = 8
+
+
+def path_said_once(steps: tuple[Step, ...], path: str) -> tuple[Step, ...]:
+    """The repayment path said once: the first step that says it keeps it, later ones point to
+    that step ("同第 1 步") instead of saying it again."""
+    first = next(
+        (step for step in steps if len(path) >= RECOGNISABLE_PATH and path in step.words), None
+    )
+    if first is None:
+        return steps
+    pointer = _("同第 %(n)d 步") % {"n": steps.index(first) + 1}
+
+    def pointed(text: str) -> str:
+        return text.replace(path, pointer)
+
+    return tuple(
+        step
+        if step is first or path not in step.words
+        else replace(
+            step, detail=pointed(step.detail), more=pointed(step.more), lead=pointed(step.lead)
+        )
+        for step in steps
+    )
 
 
 def fold_ladder(

@@ -19,6 +19,7 @@ from tests.wizard.engine.plan_sweep import sweep_answers
 from tests.wizard.helpers import answers_dict, case_for, shanghai
 from wizard.cases.fact_display import RECOGNISABLE, fact_rows
 from wizard.engine.deadlines import Status
+from wizard.engine.punctuation import punctuate
 from wizard.engine.steps import StepCode
 from wizard.planner import plan_for_answers
 
@@ -62,6 +63,10 @@ def test_over_the_sweep_no_fact_in_the_box_is_said_again_in_a_step(language):
             assert row.fact not in tagged, (answers["provider"], row.fact)
             if len(row.value) >= RECOGNISABLE:
                 assert not any(row.value in step.words for step in plan.steps), row
+        # The repayment path is said by one step; the others point to it.
+        path = punctuate(plan.provider.in_language("repay_path", language), language=language)
+        if len(path) >= RECOGNISABLE:
+            assert sum(path in step.words for step in plan.steps) <= 1, answers["provider"]
         plans += 1
     assert plans == 18 * 11 * 5
 
@@ -83,6 +88,20 @@ def test_an_overdue_plan_says_the_fee_and_the_path_once_and_points_to_them():
         assert rows[fact].certainty == plan.provider.provenance_of(fact).certainty
     # What no step says is said in the box, in Chinese punctuation.
     assert rows[Fact.GRACE].value.startswith("3 天，")
+
+
+def test_a_path_two_steps_use_is_said_by_the_first_and_pointed_to_by_the_next():
+    plan = plan_for_answers(
+        cmb("2026-11-10", "2026-11-10T09:00", funds={"enough_balance": "no"}),
+        now=shanghai("2026-11-10T09:30"),
+        language="zh-hans",
+    )
+    path = plan.provider.in_language("repay_path", "zh-hans")
+    saying = [step for step in plan.steps if path in step.words]
+    assert len(saying) == 1
+    meet = next(step for step in plan.steps if step.code is StepCode.MEET_DEADLINE)
+    assert meet is not saying[0]
+    assert f"还款路径：同第 {plan.steps.index(saying[0]) + 1} 步" in meet.detail
 
 
 def test_on_the_page_the_late_fee_is_said_once():
