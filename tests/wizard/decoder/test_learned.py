@@ -620,6 +620,34 @@ def test_a_failure_beside_any_sign_that_money_left_stays_money_taken(seed_set, m
     assert reading.outcome == "deducted", message
 
 
+def result_unsure() -> StubReader:
+    """Leaning to a result not known for every message, a plain decline next."""
+    return StubReader(
+        problems=(("declined", 0.5), ("timeout", 0.3), (NOT_FAILURE, 0.2)),
+        outcome="unknown",
+        money_share=0.4,
+        because=("支付",),
+    )
+
+
+@pytest.mark.parametrize("message", ["支付失败，请稍候重试", "你的还款未成功，请换一张卡再试"])
+def test_a_failure_with_nothing_left_open_is_a_failure_not_a_result_to_come(seed_set, message):
+    assert decode(message, patterns=seed_set, model=result_unsure()).outcome == "failed", message
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "交易重复,交易失败",
+        "网络连接失败，请稍后重试",
+        "支付失败，结果未知，请勿重复支付",
+        "暂未查询到支付结果，若未成功，可继续完成支付",
+    ],
+)
+def test_a_failure_that_leaves_the_result_open_stays_a_result_not_known(seed_set, message):
+    assert decode(message, patterns=seed_set, model=result_unsure()).outcome != "failed", message
+
+
 @pytest.mark.parametrize("message", ["本期已缴费，请勿重复缴费", "该期已经还款,无需再还"])
 def test_a_payment_made_already_met_while_paying_again_is_money_taken(seed_set, message):
     reading = decode(message, patterns=seed_set, model=money_taken_unsure_of_problem())
