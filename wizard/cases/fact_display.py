@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from providers.facts import Certainty, Fact, Hotline, Provenance, ProviderFacts, yuan_text
-from wizard.engine.building import Plan
+from wizard.engine.building import RECOGNISABLE, Plan
 from wizard.engine.evidence import evidence_for, known_evidence
 from wizard.engine.punctuation import punctuate
 
@@ -54,11 +54,6 @@ def fact_rows(plan: Plan) -> list[FactRow]:
             )
         )
     ]
-
-
-# A value shorter than this (a clock time, "没有查到") says too little to be recognised in a
-# step's words: a step saying "12月9日 23:59" has not stated a 23:59 cutoff.
-RECOGNISABLE = 8
 
 
 def said_once(row: FactRow, plan: Plan) -> FactRow | None:

@@ -477,16 +477,15 @@ def numbered(steps: list[Step]) -> tuple[Step, ...]:
     return tuple(replace(step, id=f"step-{n}") for n, step in enumerate(steps, start=1))
 
 
-# A path shorter than this ("App") says too little to be recognised in a step's words.
-RECOGNISABLE_PATH = 8
+# A fact's value shorter than this (a clock time, "App", "没有查到") says too little to be
+# recognised in a step's words: a step saying "12月9日 23:59" has not stated a 23:59 cutoff.
+RECOGNISABLE = 8
 
 
 def path_said_once(steps: tuple[Step, ...], path: str) -> tuple[Step, ...]:
     """The repayment path said once: the first step that says it keeps it, later ones point to
     that step ("同第 1 步") instead of saying it again."""
-    first = next(
-        (step for step in steps if len(path) >= RECOGNISABLE_PATH and path in step.words), None
-    )
+    first = next((step for step in steps if len(path) >= RECOGNISABLE and path in step.words), None)
     if first is None:
         return steps
     pointer = _("同第 %(n)d 步") % {"n": steps.index(first) + 1}
